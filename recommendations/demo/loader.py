@@ -1,0 +1,322 @@
+"""Load the demo: Belarus's reviews, its real first-cycle recommendations, the
+institutions and engagements of the seed documents, a demo implementation
+history, and one user per role. Running it again adds nothing twice."""
+
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.text import slugify
+
+from missions import demo as mission_demo
+from missions.models import Engagement
+from recommendations.importing.reading import read_rows
+from recommendations.importing.saving import ensure_states, save_recommendations, theme_named
+from recommendations.importing.upr_sources import join_review, read_un_report, read_upr_info
+from recommendations.importing.vocabulary import StateNames
+from recommendations.models import (
+    SUPPORTED_POSITIONS,
+    AffectedGroup,
+    ImplementationAction,
+    Institution,
+    Mechanism,
+    ProgressUpdate,
+    Responsibility,
+    ReviewCycle,
+    Role,
+    SdgGoal,
+    State,
+    UserProfile,
+)
+
+from . import belarus
+from .institutions import INSTITUTIONS
+from .taxonomy import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
+
+DATA = Path(__file__).resolve().parent / "data"
+UPR_INFO_SOURCE = "UPR Info database: final responses joined to the Working Group report"
+
+# username -> (role, institution name, first name, last name)
+DEMO_USERS = {
+    "admin": (Role.ADMINISTRATOR, None, "Site", "Administrator"),
+    "coordinator": (Role.COORDINATOR, "Ministry of Foreign Affairs", "Interagency", "Coordinator"),
+    "justice": (Role.MINISTRY, "Ministry of Justice", "Justice", "Officer"),
+    "interior": (Role.MINISTRY, "Ministry of Internal Affairs", "Interior", "Officer"),
+    "adviser": (
+        Role.ADVISER,
+        "Office of the United Nations High Commissioner for Human Rights",
+        "Human Rights",
+        "Adviser",
+    ),
+    "partner": (Role.PARTNER, "United Nations Development Programme", "API", "Partner"),
+}
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    password: str | None  # None: the user existed and its password is not known here
+
+
+def load_demo(password: str | None = None) -> list[DemoLogin]:
+    """Load (or complete) the demo data set and return the demo logins.
+
+    ``password`` sets every demo user's password; otherwise new users get a
+    generated one, remembered in a git-ignored file so that it can be printed again.
+    """
+    with transaction.atomic():
+        ensure_states()
+        _reference_lists()
+        institutions = _institutions()
+        first, second = _reviews()
+        _import_first_cycle(first)
+        _classify(first, institutions)
+        logins = _users(institutions, password)
+        _demo_history(first, institutions)
+        _engagements(institutions, first, second)
+    return logins
+
+
+def _reference_lists():
+    for code, name, kind in MECHANISMS:
+        Mechanism.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
+    for number, name in SDG_GOALS:
+        SdgGoal.objects.get_or_create(number=number, defaults={"name": name})
+    for name in AFFECTED_GROUPS:
+        AffectedGroup.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+
+
+def _institutions() -> dict[str, Institution]:
+    states = {state.iso3: state for state in State.objects.all()}
+    for name, abbreviation, kind, country in INSTITUTIONS:
+        Institution.objects.get_or_create(
+            name=name,
+            defaults={
+                "abbreviation": abbreviation,
+                "kind": kind,
+                "country": states.get(country) if country else None,
+            },
+        )
+    return {institution.name: institution for institution in Institution.objects.all()}
+
+
+def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
+    belarus_state = State.objects.get(iso3="BLR")
+    upr = Mechanism.objects.get(code="UPR")
+    reviews = []
+    for values in (belarus.FIRST_CYCLE, belarus.SECOND_CYCLE):
+        values = dict(values)
+        cycle = values.pop("cycle")
+        review, _ = ReviewCycle.objects.get_or_create(
+            state_under_review=belarus_state, mechanism=upr, cycle=cycle, defaults=values
+        )
+        reviews.append(review)
+    return reviews[0], reviews[1]
+
+
+def _import_first_cycle(review: ReviewCycle):
+    names = StateNames()
+    report_rows = read_un_report(_rows("2010data.csv"))
+    # UPR Info's exports are Mac Roman (accented names would be mangled as cp1252).
+    upr_info_rows = read_upr_info(_rows("6-9.csv", encoding="mac_roman"))
+    parsed = join_review(report_rows, upr_info_rows, "BLR", names)
+    save_recommendations(review, parsed, position_source=UPR_INFO_SOURCE)
+
+
+def _rows(filename: str, encoding: str | None = None):
+    path = DATA / filename
+    _header, rows = read_rows(path.read_bytes(), filename, encoding=encoding)
+    return rows
+
+
+def _classify(review: ReviewCycle, institutions: dict[str, Institution]):
+    """Responsible institutions, affected groups and SDG goals by UPR Info issue,
+    for recommendations that have none yet (a coordinator's choices stand)."""
+    groups = {group.name: group for group in AffectedGroup.objects.all()}
+    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+    recommendations = review.recommendations.prefetch_related(
+        "themes", "responsibilities", "affected_groups", "sdg_goals"
+    )
+    for recommendation in recommendations:
+        issues = [theme.name for theme in recommendation.themes.all()]
+        if not recommendation.responsibilities.all():
+            leads = [belarus.LEAD_BY_ISSUE[i] for i in issues if i in belarus.LEAD_BY_ISSUE]
+            ordered = list(dict.fromkeys(leads or [belarus.DEFAULT_LEAD]))
+            Responsibility.objects.bulk_create(
+                Responsibility(
+                    recommendation=recommendation,
+                    institution=institutions[name],
+                    role=Responsibility.Role.LEAD if index == 0 else Responsibility.Role.SUPPORTING,
+                )
+                for index, name in enumerate(ordered)
+            )
+        if not recommendation.affected_groups.all():
+            names = {g for i in issues for g in belarus.GROUPS_BY_ISSUE.get(i, [])}
+            recommendation.affected_groups.set([groups[name] for name in sorted(names)])
+        if not recommendation.sdg_goals.all():
+            numbers = {n for i in issues for n in belarus.SDGS_BY_ISSUE.get(i, [])}
+            recommendation.sdg_goals.set([goals[number] for number in sorted(numbers)])
+
+
+def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
+    if ProgressUpdate.objects.filter(recommendation__review=review, is_demo=True).exists():
+        return
+    coordinator = get_user_model().objects.get(username="coordinator")
+    supported = review.recommendations.filter(position__in=SUPPORTED_POSITIONS).prefetch_related(
+        "themes",
+        Prefetch("responsibilities", queryset=Responsibility.objects.select_related("institution")),
+    )
+    updates = []
+    for recommendation, history in belarus.demo_statuses(list(supported)).items():
+        lead = next(
+            (r.institution for r in recommendation.responsibilities.all() if r.role == "lead"),
+            None,
+        )
+        for assessed_on, status in history:
+            updates.append(
+                ProgressUpdate(
+                    recommendation=recommendation,
+                    status=status,
+                    assessed_on=assessed_on,
+                    narrative=f"{belarus.DEMO_NOTE} Status reported under the national plan "
+                    "on implementation of UPR recommendations.",
+                    source=ProgressUpdate.Source.GOVERNMENT,
+                    institution=lead,
+                    workflow_state=ProgressUpdate.WorkflowState.VALIDATED,
+                    submitted_at=belarus.review_time(assessed_on),
+                    reviewed_at=belarus.review_time(assessed_on),
+                    reviewed_by=coordinator,
+                    is_demo=True,
+                )
+            )
+    ProgressUpdate.objects.bulk_create(updates)
+    for title, institution, issue, start, end, status, description in belarus.ACTIONS:
+        action = ImplementationAction.objects.create(
+            title=title,
+            institution=institutions[institution],
+            start_date=start,
+            end_date=end,
+            status=status,
+            description=f"{description} {belarus.DEMO_NOTE}",
+            is_demo=True,
+        )
+        served = review.recommendations.filter(position__in=SUPPORTED_POSITIONS)
+        if issue:
+            served = served.filter(themes__name=issue)
+        action.recommendations.set(served)
+
+
+def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
+    states = {state.iso3: state for state in State.objects.all()}
+    mechanisms = {mechanism.code: mechanism for mechanism in Mechanism.objects.all()}
+    groups = {group.name: group for group in AffectedGroup.objects.all()}
+    belarus_state = states["BLR"]
+    for entry in mission_demo.ENGAGEMENTS:
+        entry = dict(entry)
+        engagement, created = Engagement.objects.get_or_create(
+            kind=entry["kind"],
+            title=entry["title"],
+            start_date=entry["start_date"],
+            defaults={
+                "end_date": entry.get("end_date"),
+                "date_precision": entry.get("date_precision", "day"),
+                "place": entry.get("place", ""),
+                "country": states.get(entry.get("country", "")),
+                "state_concerned": belarus_state,
+                "participants_note": entry.get("participants_note", ""),
+                "summary": entry.get("summary", ""),
+                "outcomes": entry.get("outcomes", ""),
+                "thematic_pillars": entry.get("thematic_pillars", ""),
+                "budget_amount": Decimal(entry["budget_amount"])
+                if "budget_amount" in entry
+                else None,
+                "budget_currency": entry.get("budget_currency", ""),
+                "budget_period": entry.get("budget_period", ""),
+                "source": entry["source"],
+            },
+        )
+        if not created:
+            continue
+        engagement.organisers.set([institutions[n] for n in entry.get("organisers", [])])
+        engagement.funders.set([institutions[n] for n in entry.get("funders", [])])
+        engagement.participants.set([institutions[n] for n in entry.get("participants", [])])
+        engagement.mechanisms.set([mechanisms[c] for c in entry.get("mechanisms", [])])
+        engagement.themes.set([theme_named(n) for n in entry.get("themes", [])])
+        engagement.affected_groups.set([groups[n] for n in entry.get("groups", [])])
+        linked = entry.get("link_themes")
+        if linked:
+            engagement.recommendations.set(
+                first.recommendations.filter(themes__name__in=linked).distinct()
+            )
+
+
+def _users(institutions, password: str | None) -> list[DemoLogin]:
+    remembered = _remembered_passwords()
+    coordinators = _group("Coordinators", view_only=False)
+    observers = _group("Advisers", view_only=True)
+    User = get_user_model()
+    logins = []
+    for username, (role, institution, first_name, last_name) in DEMO_USERS.items():
+        user = User.objects.filter(username=username).first()
+        chosen = password
+        if user is None:
+            chosen = password or secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username,
+                password=chosen,
+                first_name=first_name,
+                last_name=last_name,
+                email=f"{username}@example.org",
+                is_staff=role in (Role.ADMINISTRATOR, Role.COORDINATOR, Role.ADVISER),
+                is_superuser=role == Role.ADMINISTRATOR,
+            )
+            UserProfile.objects.create(
+                user=user, role=role, institution=institutions.get(institution)
+            )
+        elif password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if role == Role.COORDINATOR:
+            user.groups.add(coordinators)
+        if role == Role.ADVISER:
+            user.groups.add(observers)
+        remembered[username] = chosen or remembered.get(username)
+        logins.append(DemoLogin(username, Role(role).label, remembered[username]))
+    _remember_passwords(remembered)
+    return logins
+
+
+def _group(name: str, *, view_only: bool) -> Group:
+    group, _ = Group.objects.get_or_create(name=name)
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=["recommendations", "missions"]
+    ).exclude(content_type__model__in=["userprofile"])
+    if view_only:
+        permissions = permissions.filter(codename__startswith="view_")
+    group.permissions.set(permissions)
+    return group
+
+
+def _password_file() -> Path:
+    return Path(settings.UPR_DEMO_PASSWORD_FILE)
+
+
+def _remembered_passwords() -> dict[str, str | None]:
+    path = _password_file()
+    if not path.exists():
+        return {}
+    pairs = (line.split(":", 1) for line in path.read_text().splitlines() if ":" in line)
+    return {username: secret for username, secret in pairs}
+
+
+def _remember_passwords(passwords: dict[str, str | None]):
+    path = _password_file()
+    path.write_text("".join(f"{u}:{p}\n" for u, p in passwords.items() if p))
+    path.chmod(0o600)

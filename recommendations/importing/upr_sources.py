@@ -1,0 +1,301 @@
+"""The two public UPR formats and how to join them into one recommendation per paragraph.
+
+* The UPR Info database export (``upr-info-export/*.csv``): one row per recommendation *per
+  recommending state*, with UPR Info's final ``Response`` (Accepted / Noted), its ``Action``
+  category (1-5) and its ``Issue`` list, but no paragraph reference. These files are Mac Roman
+  (old Mac line endings, bytes 0x88/0x8D/0x8E/0x8F/0x92/0x99 for à ç é è í ô), not ASCII:
+  read them with ``encoding="mac_roman"``; the automatic cp1252 fallback refuses two of them.
+* The parsed 2010 Working Group reports (``2010data.csv``): one row per recommending state
+  with the paragraph reference at the start of ``text`` (``97.1.`` or ``67.1`` for the
+  paragraph's first recommendation, ``97.1..1`` or ``101.1.1`` for the ones grouped under
+  it), the state's ``decision`` at the review (``support``, ``consider``, ``implemented``,
+  ``implement``, ``reject``) and the recommending state in ``From`` and at the end of the
+  text. Its legacy encoding is not any single code page (a typographic apostrophe became 0xEA,
+  o-circumflex 0xBB): cp1252, the automatic fallback, leaves e.g. "womenês"; the join does
+  not mind.
+
+Joining (:func:`join_review`): each report row is paired with the UPR Info row of the same
+state under review and the same recommending state whose words are most alike (difflib ratio
+at least ``MATCH_THRESHOLD``), best pairs first, each UPR Info row used at most once. A UPR
+Info row left over after that is a piece of a recommendation that UPR Info split in two; it
+joins the report row of its recommending state that contains at least ``SPLIT_THRESHOLD`` of
+its words.
+
+The paragraph rule: a paragraph's final position is the most favourable position among its
+matched rows (supported, then partially supported, then noted, then pending); the positions
+of all its matched rows are kept in ``response_positions`` so that a mixed paragraph can be
+shown, or recorded as partially supported, by the caller.
+
+For Belarus (session 8, May 2010) this gives, from the real files: 93 paragraphs, 55
+supported at the review (97.1-97.55) and 38 pending (98.1-98.38); all 168 report rows and all
+169 UPR Info rows are matched; finally 74 paragraphs supported and 19 noted. Exactly one
+paragraph is mixed: 98.3, "Sign and ratify the Convention on the Rights of Persons with
+Disabilities and its Optional Protocol (Spain)", which UPR Info splits into the Convention
+(Accepted) and the Optional Protocol (Noted); it is the paragraph "accepted in part". The
+74/19 split needs 98.3 to count as supported: requiring every row to be accepted gives 73
+supported, 1 mixed and 19 noted, and no rule gives the government's "75 of 93 accepted"
+from these files (74 paragraphs hold an accepted row, 19 hold only noted ones).
+
+Pure Python: no Django here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .cells import Cells
+from .errors import ImportFileError, ImportFileErrors, UnknownStateError
+from .matching import assign_one_to_one, containment, similarity, words
+from .vocabulary import NOTED, PARTIALLY_SUPPORTED, PENDING, SUPPORTED, StateNames
+
+Row = tuple[int, Mapping[str, str]]
+
+MATCH_THRESHOLD = 0.6
+SPLIT_THRESHOLD = 0.8
+# Most favourable first: the paragraph rule above.
+POSITION_PRECEDENCE = (SUPPORTED, PARTIALLY_SUPPORTED, NOTED, PENDING)
+
+_REFERENCE = re.compile(r"^\s*(?P<para>\d+)\.(?P<num>\d+)(?:\.\.?(?P<sub>\d+))?\.?(?=\s|$)")
+# The last "(…)" of the text and whatever stray punctuation follows it, e.g. "(Canada). );".
+_TRAILING_STATES = re.compile(r"^(?P<body>.*)\((?P<states>[^()]*)\)[\s.;,)]*$", re.DOTALL)
+
+
+@dataclass
+class UprInfoRow:
+    """One row of a UPR Info export: one recommending state's recommendation."""
+
+    row_number: int
+    state_under_review: str  # "To", as spelled in the file
+    text: str
+    recommending_state: str  # "From", as spelled in the file
+    response: str  # the word as written ("Accepted")
+    position: str | None  # the response as a position ("supported"), None if blank
+    action: int | None
+    issues: list[str]
+    session: int | None
+
+
+@dataclass
+class UnReportRow:
+    """One row of the parsed Working Group reports: one state's recommendation in a paragraph."""
+
+    row_number: int
+    reference: str  # "97.1"
+    sub_number: int | None  # None for the paragraph's first row, 1, 2 … for the grouped ones
+    text: str  # without the reference, ending "(State);": "Examine … (Algeria);"
+    body: str  # the text without the trailing "(State);"
+    text_states: list[str]  # the names in the trailing parentheses, as the report spells them
+    state_under_review: str  # "to", as spelled in the file ("belarus")
+    recommending_state: str  # "From", as spelled in the file
+    decision: str  # the word as written ("support")
+    position: str | None  # the decision as a position ("supported")
+
+
+@dataclass
+class ParsedRecommendation:
+    """One paragraph of a Working Group report with its joined UPR Info data."""
+
+    reference: str
+    text: str
+    recommending_states: list[str]
+    position_at_review: str | None
+    final_position: str | None
+    themes: list[str]
+    action_category: int | None
+    session: int | None
+    unmatched_states: list[str]
+    response_positions: list[str] = field(default_factory=list)  # one per matched UPR Info row
+
+
+def read_upr_info(rows: Iterable[Row]) -> list[UprInfoRow]:
+    """Read UPR Info export rows (columns To, Text, From, Response, Action, Issue, Session).
+
+    Column names are matched without regard to case; Response, Action, Issue and Session may
+    be absent. Texts and names are stripped, issues split on commas, Action and Session become
+    ints (None when blank). Raises :class:`ImportFileErrors` listing every bad cell.
+    """
+    result, errors = [], []
+    for row_number, values in rows:
+        cells = Cells(row_number, values, errors)
+        if not cells.require("To", "Text", "From"):
+            break
+        response = cells.get("Response")
+        result.append(
+            UprInfoRow(
+                row_number=row_number,
+                state_under_review=cells.get("To"),
+                text=cells.get("Text"),
+                recommending_state=cells.get("From"),
+                response=response,
+                position=cells.position("Response"),
+                action=cells.integer("Action", low=1, high=5),
+                issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
+                session=cells.integer("Session", low=1),
+            )
+        )
+        cells.not_blank("To", "Text", "From")
+    if errors:
+        raise ImportFileErrors(errors)
+    return result
+
+
+def read_un_report(rows: Iterable[Row]) -> list[UnReportRow]:
+    """Read rows of the parsed Working Group reports (columns text, to, decision, From).
+
+    The reference is taken off the start of the text; the text is rebuilt as
+    ``"<body> (<states>);"`` without the stray punctuation some rows end with, with single
+    spaces and "non-" restored where the source has "non.". Raises :class:`ImportFileErrors`
+    listing every bad cell (e.g. a text without a reference).
+    """
+    result, errors = [], []
+    for row_number, values in rows:
+        cells = Cells(row_number, values, errors)
+        if not cells.require("text", "to", "decision", "From"):
+            break
+        raw = " ".join(cells.get("text").split())
+        match = _REFERENCE.match(raw)
+        if match is None:
+            cells.error("text", "does not start with a paragraph reference such as 97.1.")
+            continue
+        body, states = _split_trailing_states(raw[match.end() :])
+        text = f"{body} ({', '.join(states)});" if states else body
+        result.append(
+            UnReportRow(
+                row_number=row_number,
+                reference=f"{match['para']}.{match['num']}",
+                sub_number=int(match["sub"]) if match["sub"] else None,
+                text=text,
+                body=body,
+                text_states=states,
+                state_under_review=cells.get("to"),
+                recommending_state=cells.get("From"),
+                decision=cells.get("decision"),
+                position=cells.position("decision"),
+            )
+        )
+        cells.not_blank("to", "text")
+    if errors:
+        raise ImportFileErrors(errors)
+    return result
+
+
+def join_review(
+    un_rows: list[UnReportRow],
+    upr_info_rows: list[UprInfoRow],
+    state_under_review_iso3: str,
+    names: StateNames,
+    *,
+    session: int | None = None,
+) -> list[ParsedRecommendation]:
+    """Join one state's report paragraphs with their UPR Info rows, one result per paragraph.
+
+    Rows of other states under review are ignored. When the state's UPR Info rows span several
+    sessions (two cycles) and ``session`` is not given, the session whose rows pair with the
+    most report rows is used. Paragraphs come in the report's order. Raises
+    :class:`ImportFileError` when a report row's recommending state is unknown; UPR Info rows
+    whose recommending state is unknown (e.g. "(Unknown)") simply match nothing.
+    """
+    iso3 = state_under_review_iso3
+    report = [row for row in un_rows if names.lookup(row.state_under_review) == iso3]
+    info = [row for row in upr_info_rows if names.lookup(row.state_under_review) == iso3]
+    report_states = [_recommending_states(row, names) for row in report]
+    info_states = [names.lookup(row.recommending_state) for row in info]
+    report_words = [words(row.body) for row in report]
+    info_words = [words(row.text) for row in info]
+
+    def pair(candidates: list[int]) -> dict[int, int]:
+        def score(i: int, j: int) -> float | None:
+            if info_states[j] not in report_states[i]:
+                return None
+            return similarity(report_words[i], info_words[j])
+
+        found = assign_one_to_one(range(len(report)), candidates, score, MATCH_THRESHOLD)
+        return {i: candidates[k] for i, k in found.items()}
+
+    # A state reviewed twice has two sessions of UPR Info rows with look-alike texts; pairing
+    # across cycles would credit one cycle's responses to the other.
+    sessions = sorted({row.session for row in info if row.session is not None})
+    if session is None and len(sessions) > 1:
+        session = max(sessions, key=lambda s: len(pair(_in_session(info, s))))
+    candidates = _in_session(info, session) if session is not None else list(range(len(info)))
+    matched: dict[int, list[int]] = {i: [j] for i, j in pair(candidates).items()}
+
+    # What is left is a piece of a recommendation UPR Info split in two (Belarus 98.3: the
+    # Convention accepted, its Optional Protocol noted): it joins the row that contains it.
+    used = {j for js in matched.values() for j in js}
+    for j in (j for j in candidates if j not in used):
+        scores = [
+            (containment(info_words[j], report_words[i]), -i)
+            for i in range(len(report))
+            if info_states[j] in report_states[i]
+        ]
+        best = max(scores, default=None)
+        if best is not None and best[0] >= SPLIT_THRESHOLD:
+            matched.setdefault(-best[1], []).append(j)
+
+    paragraphs: dict[str, list[int]] = {}
+    for i, row in enumerate(report):
+        paragraphs.setdefault(row.reference, []).append(i)
+    return [
+        _paragraph(
+            [report[i] for i in indices],
+            [report_states[i] for i in indices],
+            [[info[j] for j in sorted(matched.get(i, []))] for i in indices],
+        )
+        for indices in paragraphs.values()
+    ]
+
+
+def paragraph_position(positions: Iterable[str | None]) -> str | None:
+    """The paragraph rule: the most favourable of the rows' positions (None if none known)."""
+    known = set(positions)
+    return next((p for p in POSITION_PRECEDENCE if p in known), None)
+
+
+def _paragraph(
+    rows: list[UnReportRow], states: list[tuple[str, ...]], matches: list[list[UprInfoRow]]
+) -> ParsedRecommendation:
+    order = sorted(range(len(rows)), key=lambda k: (rows[k].sub_number or 0, k))
+    texts = _unique(rows[k].text for k in order)
+    found = [match for k in order for match in matches[k]]
+    return ParsedRecommendation(
+        reference=rows[0].reference,
+        text=" ".join(texts),
+        recommending_states=_unique(iso3 for k in order for iso3 in states[k]),
+        position_at_review=rows[order[0]].position,
+        final_position=paragraph_position(m.position for m in found),
+        themes=sorted({issue for m in found for issue in m.issues}),
+        action_category=max((m.action for m in found if m.action is not None), default=None),
+        session=max((m.session for m in found if m.session is not None), default=None),
+        unmatched_states=_unique(iso3 for k in order if not matches[k] for iso3 in states[k]),
+        response_positions=[m.position for m in found if m.position is not None],
+    )
+
+
+def _recommending_states(row: UnReportRow, names: StateNames) -> tuple[str, ...]:
+    # "From" is the cleaner spelling; the report's own "(Brazil, Italy)" is the fallback.
+    spellings = [row.recommending_state] if row.recommending_state else row.text_states
+    try:
+        return tuple(names.resolve(name) for name in spellings)
+    except UnknownStateError as exc:
+        raise ImportFileError(
+            f"{exc.name!r} is not a known state", row=row.row_number, column="From"
+        ) from exc
+
+
+def _in_session(info: list[UprInfoRow], session: int) -> list[int]:
+    return [j for j, row in enumerate(info) if row.session == session]
+
+
+def _split_trailing_states(text: str) -> tuple[str, list[str]]:
+    match = _TRAILING_STATES.match(text)
+    if match is None:
+        return text.rstrip(" ;,"), []
+    body = re.sub(r"\bnon\.(?=[a-z])", "non-", match["body"]).strip()
+    return body, [name.strip() for name in match["states"].split(",") if name.strip()]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

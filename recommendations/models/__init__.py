@@ -1,0 +1,32 @@
+from .people import Role, UserProfile
+from .progress import ImplementationAction, ProgressUpdate
+from .reviews import (
+    SUPPORTED_POSITIONS,
+    Position,
+    Recommendation,
+    Responsibility,
+    ReviewCycle,
+    Status,
+    reference_sort_key,
+)
+from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
+
+__all__ = [
+    "SUPPORTED_POSITIONS",
+    "AffectedGroup",
+    "ImplementationAction",
+    "Institution",
+    "Mechanism",
+    "Position",
+    "ProgressUpdate",
+    "Recommendation",
+    "Responsibility",
+    "ReviewCycle",
+    "Role",
+    "SdgGoal",
+    "State",
+    "Status",
+    "Theme",
+    "UserProfile",
+    "reference_sort_key",
+]

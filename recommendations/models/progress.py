@@ -1,0 +1,143 @@
+"""What institutions do about recommendations and how far it got."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from .reviews import Recommendation, Status
+from .taxonomy import Institution
+
+
+class ImplementationAction(models.Model):
+    """A measure taken or planned: a law adopted, a plan approved, a training held."""
+
+    class ActionStatus(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ONGOING = "ongoing", "Ongoing"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    title = models.CharField(max_length=250)
+    description = models.TextField(blank=True)
+    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="actions")
+    recommendations = models.ManyToManyField(Recommendation, related_name="actions")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    budget_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    budget_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217, e.g. USD")
+    evidence_url = models.URLField(max_length=500, blank=True)
+    evidence_file = models.FileField(upload_to="evidence/actions/%Y/", blank=True)
+    is_demo = models.BooleanField(
+        default=False, help_text="Demo data: an illustration, not an official record."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="action_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0),
+                name="action_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_amount__isnull=True) | ~Q(budget_currency=""),
+                name="action_budget_has_currency",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ProgressUpdate(models.Model):
+    """An assessment of a recommendation's implementation status at a date.
+
+    Only a validated update counts: the recommendation's status is the one of its
+    latest validated update, and the sequence of them is its history.
+    """
+
+    class Source(models.TextChoices):
+        GOVERNMENT = "government", "Government"
+        UN = "un", "United Nations"
+        CIVIL_SOCIETY = "civil_society", "Civil society"
+
+    class WorkflowState(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        VALIDATED = "validated", "Validated"
+        RETURNED = "returned", "Returned"
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="progress_updates"
+    )
+    status = models.CharField(max_length=25, choices=Status.choices)
+    assessed_on = models.DateField(help_text="The date the assessment speaks of.")
+    narrative = models.TextField(blank=True)
+    source = models.CharField(max_length=15, choices=Source.choices, default=Source.GOVERNMENT)
+    institution = models.ForeignKey(
+        Institution,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        help_text="The institution whose assessment this is.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    evidence_url = models.URLField(max_length=500, blank=True)
+    evidence_file = models.FileField(upload_to="evidence/updates/%Y/", blank=True)
+    workflow_state = models.CharField(
+        max_length=10, choices=WorkflowState.choices, default=WorkflowState.DRAFT
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_comment = models.TextField(blank=True)
+    is_demo = models.BooleanField(
+        default=False, help_text="Demo data: an illustrative assessment, not an official one."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation", "-assessed_on", "-id"]
+        indexes = [
+            models.Index(
+                fields=["recommendation", "workflow_state", "assessed_on"],
+                name="update_latest_validated",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(workflow_state="validated") | Q(reviewed_at__isnull=False),
+                name="validated_update_has_review_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(workflow_state="returned") | ~Q(reviewer_comment=""),
+                name="returned_update_has_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recommendation.reference}: {self.get_status_display()} ({self.assessed_on})"

@@ -1,0 +1,205 @@
+"""A review of one state by one mechanism, and the recommendations it produced."""
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
+
+
+class ReviewCycle(models.Model):
+    """One review of one state by one mechanism (for the UPR: one cycle)."""
+
+    state_under_review = models.ForeignKey(State, on_delete=models.PROTECT, related_name="reviews")
+    mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews")
+    cycle = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="UPR cycle number (1–4); empty for other mechanisms."
+    )
+    session = models.CharField("Working Group session", max_length=40, blank=True)
+    document_symbol = models.CharField(max_length=60, blank=True, help_text="e.g. A/HRC/15/16")
+    review_date = models.DateField(null=True, blank=True)
+    adoption_date = models.DateField("outcome adopted", null=True, blank=True)
+    midterm_report_due = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    government_reported_supported = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many recommendations the government itself says it accepted, "
+        "kept beside the count the responses give.",
+    )
+    government_reported_source = models.CharField(max_length=250, blank=True)
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["state_under_review__name", "mechanism__code", "cycle", "review_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state_under_review", "mechanism", "cycle"],
+                name="one_review_per_state_mechanism_cycle",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle__isnull=True) | Q(cycle__gte=1, cycle__lte=9),
+                name="review_cycle_number_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(adoption_date__isnull=True)
+                | Q(review_date__isnull=True)
+                | Q(adoption_date__gte=F("review_date")),
+                name="review_adopted_after_review",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_due__isnull=True)
+                | Q(review_date__isnull=True)
+                | Q(next_review_due__gt=F("review_date")),
+                name="review_next_after_review",
+            ),
+            models.CheckConstraint(
+                condition=Q(midterm_report_due__isnull=True)
+                | Q(review_date__isnull=True)
+                | Q(midterm_report_due__gt=F("review_date")),
+                name="review_midterm_after_review",
+            ),
+        ]
+
+    def __str__(self):
+        if self.cycle:
+            year = f" ({self.review_date.year})" if self.review_date else ""
+            return f"{self.state_under_review} — {self.mechanism} cycle {self.cycle}{year}"
+        return f"{self.state_under_review} — {self.mechanism} {self.review_date or ''}".strip()
+
+
+class Position(models.TextChoices):
+    """The position the state under review took on a recommendation."""
+
+    SUPPORTED = "supported", "Supported"
+    PARTIALLY_SUPPORTED = "partially_supported", "Partially supported"
+    NOTED = "noted", "Noted"
+    PENDING = "pending", "Pending"
+
+
+# The measure counts a recommendation as supported when the state committed to
+# it, wholly or in part: "75 of 93 accepted" counts the one accepted in part.
+SUPPORTED_POSITIONS = (Position.SUPPORTED, Position.PARTIALLY_SUPPORTED)
+
+
+class Status(models.TextChoices):
+    """How far a recommendation is implemented, as a validated update assesses it."""
+
+    IMPLEMENTED = "implemented", "Implemented"
+    PARTIALLY_IMPLEMENTED = "partially_implemented", "Partially implemented"
+    IN_PROGRESS = "in_progress", "In progress"
+    NOT_STARTED = "not_started", "Not started"
+    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+
+
+class Recommendation(models.Model):
+    """One recommendation (a paragraph of the outcome report) of one review."""
+
+    review = models.ForeignKey(
+        ReviewCycle, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    reference = models.CharField(max_length=40, help_text="Paragraph of the report, e.g. 97.12")
+    sort_key = models.CharField(max_length=80, editable=False, db_index=True)
+    text = models.TextField()
+    recommending_states = models.ManyToManyField(
+        State, blank=True, related_name="recommendations_made"
+    )
+    position = models.CharField(max_length=20, choices=Position.choices, default=Position.PENDING)
+    position_source = models.CharField(
+        max_length=250, blank=True, help_text="Where the position comes from."
+    )
+    position_at_review = models.CharField(
+        max_length=20,
+        choices=Position.choices,
+        blank=True,
+        help_text="The position announced at the review itself, before the final responses.",
+    )
+    position_explanation = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
+    affected_groups = models.ManyToManyField(
+        AffectedGroup, blank=True, related_name="recommendations"
+    )
+    sdg_goals = models.ManyToManyField(SdgGoal, blank=True, related_name="recommendations")
+    institutions = models.ManyToManyField(
+        Institution, through="Responsibility", blank=True, related_name="recommendations"
+    )
+    action_category = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="UPR Info's action category, 1 (minimal) to 5 (specific)."
+    )
+    repeats = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeated_by",
+        help_text="The recommendation of an earlier cycle this one repeats.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "reference"], name="recommendation_reference_unique_in_review"
+            ),
+            models.CheckConstraint(
+                condition=Q(action_category__isnull=True)
+                | Q(action_category__gte=1, action_category__lte=5),
+                name="recommendation_action_category_1_to_5",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="recommendation_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        # Sorting "97.10" after "97.9" needs the numbers padded; derived, never typed.
+        self.sort_key = reference_sort_key(self.reference)
+        super().save(*args, **kwargs)
+
+
+def reference_sort_key(reference: str) -> str:
+    """'97.9' -> '00097.00009' so that references sort as numbers do."""
+    parts = reference.replace("..", ".").split(".")
+    return ".".join(part.zfill(5) if part.isdigit() else part for part in parts if part)
+
+
+class Responsibility(models.Model):
+    """An institution answerable for a recommendation: one lead, others supporting."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        SUPPORTING = "supporting", "Supporting"
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="responsibilities"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.LEAD)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "responsibilities"
+        ordering = ["recommendation", "role", "institution__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "institution"], name="one_responsibility_per_institution"
+            ),
+            models.UniqueConstraint(
+                fields=["recommendation"],
+                condition=Q(role="lead"),
+                name="one_lead_institution_per_recommendation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.institution} ({self.get_role_display()})"
