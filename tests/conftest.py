@@ -2,9 +2,12 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def demo_password_file(settings, tmp_path):
-    """Tests never touch the developer's remembered demo passwords."""
+def test_settings(settings, tmp_path):
+    """Tests never touch the developer's remembered demo passwords or uploads, and
+    hash passwords quickly (the real hasher is slow on purpose)."""
     settings.UPR_DEMO_PASSWORD_FILE = tmp_path / "demo_passwords"
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django_filters",
     "simple_history",
     "recommendations",
     "missions",
@@ -133,6 +135,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # check who may read it, never by the web server directly.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "uploads"))
 MEDIA_URL = "/evidence/"
+# Locally (and under the test runner, which turns DEBUG off) whitenoise serves the
+# files straight from the apps and static/; production serves collectstatic's copies.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -171,6 +177,3 @@ UPR_OVERDUE_MONTHS = envint("UPR_OVERDUE_MONTHS", 12)
 UPR_DEMO_PASSWORD_FILE = Path(
     os.environ.get("UPR_DEMO_PASSWORD_FILE", BASE_DIR / ".demo_passwords")
 )
-
-# Opt in now to the Django 6.0 default: a scheme-less URL typed in a form means https.
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -2,6 +2,7 @@
 institutions and engagements of the seed documents, a demo implementation
 history, and one user per role. Running it again adds nothing twice."""
 
+import functools
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,12 +123,16 @@ def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
 
 
 def _import_first_cycle(review: ReviewCycle):
-    names = StateNames()
+    save_recommendations(review, _first_cycle_paragraphs(), position_source=UPR_INFO_SOURCE)
+
+
+@functools.cache
+def _first_cycle_paragraphs():
+    """Belarus's 2010 paragraphs joined with UPR Info's responses (read once per process)."""
     report_rows = read_un_report(_rows("2010data.csv"))
     # UPR Info's exports are Mac Roman (accented names would be mangled as cp1252).
     upr_info_rows = read_upr_info(_rows("6-9.csv", encoding="mac_roman"))
-    parsed = join_review(report_rows, upr_info_rows, "BLR", names)
-    save_recommendations(review, parsed, position_source=UPR_INFO_SOURCE)
+    return tuple(join_review(report_rows, upr_info_rows, "BLR", StateNames()))
 
 
 def _rows(filename: str, encoding: str | None = None):

@@ -1,0 +1,103 @@
+"""Who may see and do what: the one place the pages, the admin and the API ask.
+
+Roles (DESIGN.md): ministry staff act for one institution and see its drafts;
+coordinators and administrators see and do everything on the domain; UN
+advisers and partners read validated data; anonymous visitors read validated
+data only where the deployment allows a public dashboard.
+"""
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
+
+
+def role_of(user) -> str | None:
+    """The user's tracker role, or None for anonymous visitors and users without one."""
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return Role.ADMINISTRATOR
+    profile = getattr(user, "profile", None)
+    return profile.role if profile else None
+
+
+def institution_of(user):
+    """The institution a ministry officer acts for (None for everyone else)."""
+    if role_of(user) != Role.MINISTRY:
+        return None
+    return user.profile.institution
+
+
+def is_coordinator(user) -> bool:
+    """Coordinators and administrators: everything on the domain."""
+    return role_of(user) in (Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+def may_read(user) -> bool:
+    """Whether the user may read the tracker's pages at all."""
+    return user.is_authenticated or settings.UPR_PUBLIC_DASHBOARD
+
+
+def may_write(user) -> bool:
+    """Whether the user may change anything at all (partners and advisers read only)."""
+    return is_coordinator(user) or role_of(user) == Role.MINISTRY
+
+
+def may_validate(user) -> bool:
+    """Only coordinators validate or return progress updates."""
+    return is_coordinator(user)
+
+
+def visible_updates(user, updates: QuerySet[ProgressUpdate] | None = None):
+    """The progress updates the user may see: validated ones for every reader;
+    coordinators see all; ministry staff also see their own institution's
+    drafts, submissions and returned updates."""
+    updates = ProgressUpdate.objects.all() if updates is None else updates
+    if is_coordinator(user):
+        return updates
+    validated = Q(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
+    institution = institution_of(user)
+    if institution is not None:
+        return updates.filter(validated | Q(institution=institution))
+    return updates.filter(validated)
+
+
+def responsible_recommendations(user) -> QuerySet[Recommendation]:
+    """The recommendations the user's institution leads or supports (none if no institution)."""
+    institution = institution_of(user)
+    if institution is None:
+        return Recommendation.objects.none()
+    return Recommendation.objects.filter(responsibilities__institution=institution).distinct()
+
+
+def may_report_on(user, recommendation: Recommendation) -> bool:
+    """Whether the user may add actions and progress updates to this recommendation."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    return (
+        institution is not None
+        and recommendation.responsibilities.filter(institution=institution).exists()
+    )
+
+
+def may_change_update(user, update: ProgressUpdate) -> bool:
+    """Coordinators may change any update; ministry staff only their institution's
+    updates that are not yet validated (a validated update is the record)."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    return (
+        institution is not None
+        and update.institution_id == institution.pk
+        and update.workflow_state != ProgressUpdate.WorkflowState.VALIDATED
+    )
+
+
+def may_change_action(user, action: ImplementationAction) -> bool:
+    """Coordinators may change any action; ministry staff their institution's actions."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    return institution is not None and action.institution_id == institution.pk
