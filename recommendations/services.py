@@ -175,9 +175,10 @@ def deleted_record_restore(*, user, model, object_id):
     deletion = records.first()
     if deletion is None or deletion.history_type != "-":
         raise ValidationError(f"No deleted {model._meta.verbose_name} {object_id} is on record.")
+    # The version before the deletion holds the links (deleting removes them first).
+    before = records.exclude(history_type="-").first()
     restored = deletion.instance
     _save(restored, user)
-    before = records.exclude(history_type="-").first()
     for field in getattr(deletion, "_history_m2m_fields", []):
         if before is None:
             break
