@@ -78,7 +78,11 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "evidence_url",
             "evidence_file",
         ]
-        labels = {"budget_amount": "Budget", "budget_currency": "Currency"}
+        labels = {
+            "budget_amount": "Budget",
+            "budget_currency": "Currency",
+            "evidence_url": "Evidence link",
+        }
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
@@ -135,6 +139,7 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
             "status": "Proposed status",
             "assessed_on": "Assessed on",
             "narrative": "What was done",
+            "evidence_url": "Evidence link",
         }
         widgets = {"assessed_on": DATE, "narrative": forms.Textarea(attrs={"rows": 8})}
         help_texts = {

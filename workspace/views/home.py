@@ -44,7 +44,7 @@ def my_recommendations(request):
                     recommendation=OuterRef("pk"), institution=institution
                 ).values("role")[:1]
             ),
-            last_update_at=Subquery(latest_visible.values("updated_at")[:1]),
+            last_update_on=Subquery(latest_visible.values("assessed_on")[:1]),
             last_update_state=Subquery(latest_visible.values("workflow_state")[:1]),
         )
         .order_by("review__review_date", "review_id", "sort_key")
