@@ -101,6 +101,9 @@ class ProgressUpdateInline(admin.TabularInline):
     autocomplete_fields = ["institution"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        return rules.visible_updates(request.user, super().get_queryset(request))
+
 
 class ActionInline(admin.TabularInline):
     model = ImplementationAction.recommendations.through

@@ -164,9 +164,11 @@ def deleted_record_restore(*, user, model, object_id):
     """Bring a deleted object back as it was when it was deleted, with the same id.
 
     Many-to-many links the history keeps (an action's recommendations) come back
-    too, as far as the linked objects still exist. The restore is itself recorded
-    in the history. Raises PermissionDenied, or ValidationError when the object
-    exists or its history has no deletion.
+    too, as far as the linked objects still exist, and so do the responsibilities
+    deleted with a recommendation. (A recommendation's themes, groups, goals and
+    recommending states are not in its history and must be set again.) The
+    restore is itself recorded in the history. Raises PermissionDenied, or
+    ValidationError when the object exists or its history has no deletion.
     """
     _require(rules.may_restore(user), "Only a coordinator may restore deleted records.")
     if model.objects.filter(pk=object_id).exists():
@@ -186,4 +188,18 @@ def deleted_record_restore(*, user, model, object_id):
         linked_ids = getattr(before, field.name).values_list(f"{through_name}_id", flat=True)
         related = field.related_model.objects.filter(pk__in=list(linked_ids))
         getattr(restored, field.name).set(related)
+    if model is Recommendation:
+        _restore_responsibilities(user, restored, deleted_at=deletion.history_date)
     return restored
+
+
+def _restore_responsibilities(user, recommendation, *, deleted_at):
+    """The responsibilities deleted together with the recommendation (the cascade)."""
+    deleted = Responsibility.history.filter(
+        recommendation_id=recommendation.pk, history_type="-", history_date__lte=deleted_at
+    ).exclude(id__in=Responsibility.objects.values("pk"))
+    restored = set()
+    for record in deleted.order_by("-history_date"):
+        if record.id not in restored:
+            _save(record.instance, user)
+            restored.add(record.id)

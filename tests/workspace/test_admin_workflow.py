@@ -118,3 +118,16 @@ def test_the_recommendation_form_shows_but_does_not_edit_workflow_states(world):
         if formset.opts.model is ProgressUpdate
     )
     assert "workflow_state" not in inline.formset.forms[0].fields
+
+
+def test_an_advisers_recommendation_form_leaves_out_the_drafts(world, adviser):
+    response = adviser.get(
+        f"/admin/recommendations/recommendation/{world.justice_recommendation.pk}/change/"
+    )
+
+    inline = next(
+        formset
+        for formset in response.context["inline_admin_formsets"]
+        if formset.opts.model is ProgressUpdate
+    )
+    assert [form.instance for form in inline.formset.forms] == [world.justice_validated]

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from recommendations import services
-from recommendations.models import ImplementationAction, ProgressUpdate
+from recommendations.models import ImplementationAction, ProgressUpdate, Recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +94,21 @@ def test_an_adviser_cannot_reach_the_restore_page(world):
     response = world.client("adviser").get("/admin/recommendations/progressupdate/deleted/")
 
     assert response.status_code == 403
+
+
+def test_a_deleted_recommendation_comes_back_with_its_responsibilities(world):
+    recommendation = world.shared_recommendation
+    recommendation.progress_updates.all().delete()  # updates protect their recommendation
+    pk = recommendation.pk
+    recommendation.delete()
+
+    services.deleted_record_restore(
+        user=world.users["coordinator"], model=Recommendation, object_id=pk
+    )
+
+    restored = Recommendation.objects.get(pk=pk)
+    assert restored.text == "Combat trafficking in persons"
+    assert {(r.institution, r.role) for r in restored.responsibilities.all()} == {
+        (world.interior_ministry, "lead"),
+        (world.justice_ministry, "supporting"),
+    }
