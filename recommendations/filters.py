@@ -44,6 +44,15 @@ def search_recommendations(recommendations, text: str):
     return recommendations
 
 
+class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several related objects named by a code (``to_field_name``: an ISO3 code, a
+    slug). django-filter would compare the code itself with the relation's primary
+    key; this filters on the objects the codes name."""
+
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}
+
+
 class RecommendationFilter(django_filters.FilterSet):
     review = django_filters.ModelMultipleChoiceFilter(queryset=ReviewCycle.objects.all())
     cycle = django_filters.NumberFilter(field_name="review__cycle")
@@ -53,7 +62,7 @@ class RecommendationFilter(django_filters.FilterSet):
         queryset=State.objects.all(),
         label="State under review (ISO3)",
     )
-    recommending_state = django_filters.ModelMultipleChoiceFilter(
+    recommending_state = ByCodeFilter(
         field_name="recommending_states",
         to_field_name="iso3",
         queryset=State.objects.all(),
@@ -64,7 +73,7 @@ class RecommendationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, method="filter_status", label="Implementation status"
     )
-    theme = django_filters.ModelMultipleChoiceFilter(
+    theme = ByCodeFilter(
         field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), distinct=True
     )
     institution = django_filters.ModelMultipleChoiceFilter(
@@ -76,7 +85,7 @@ class RecommendationFilter(django_filters.FilterSet):
     sdg = django_filters.ModelMultipleChoiceFilter(
         field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
     )
-    affected_group = django_filters.ModelMultipleChoiceFilter(
+    affected_group = ByCodeFilter(
         field_name="affected_groups",
         to_field_name="slug",
         queryset=AffectedGroup.objects.all(),
