@@ -1,4 +1,5 @@
-"""Writes with rules: the progress-update workflow.
+"""Writes with rules: the progress-update workflow, implementation actions and
+the institutions responsible for a recommendation.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import rules
-from .models import ProgressUpdate, Recommendation
+from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
 
 State = ProgressUpdate.WorkflowState
 
@@ -116,3 +117,81 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
     update.full_clean()
     update.save()
     return update
+
+
+@transaction.atomic
+def implementation_action_create(*, user, recommendations, **fields) -> ImplementationAction:
+    """Record an action (``fields``: the model's editable fields) serving ``recommendations``.
+
+    Ministry staff record their own institution's actions for recommendations it
+    is responsible for; coordinators any (``rules.may_record_action``). An action
+    serves at least one recommendation. Raises PermissionDenied or
+    ValidationError; nothing is saved then.
+    """
+    _require(
+        rules.may_record_action(user, fields.get("institution"), recommendations),
+        "You may record actions only of your institution, for its recommendations.",
+    )
+    action = ImplementationAction(created_by=user, **fields)
+    _check_action(action, recommendations)
+    action.save()
+    action.recommendations.set(recommendations)
+    return action
+
+
+@transaction.atomic
+def implementation_action_edit(
+    *, user, action: ImplementationAction, recommendations=None, **fields
+) -> ImplementationAction:
+    """Change an action the user may change (``rules.may_change_action``); with
+    ``recommendations`` also the recommendations it serves. The same rules as
+    ``implementation_action_create`` hold for the result."""
+    _require(rules.may_change_action(user, action), "You may not change this action.")
+    for name, value in fields.items():
+        setattr(action, name, value)
+    if recommendations is None:
+        recommendations = list(action.recommendations.all())
+    _require(
+        rules.may_record_action(user, action.institution, recommendations),
+        "You may record actions only of your institution, for its recommendations.",
+    )
+    _check_action(action, recommendations)
+    action.save()
+    action.recommendations.set(recommendations)
+    return action
+
+
+def _check_action(action: ImplementationAction, recommendations):
+    if not recommendations:
+        raise ValidationError({"recommendations": "Name the recommendations the action serves."})
+    action.full_clean()
+
+
+@transaction.atomic
+def recommendation_assign_institutions(
+    *, user, recommendation: Recommendation, lead, supporting
+) -> Recommendation:
+    """Make ``lead`` (an Institution or None) the lead institution and ``supporting``
+    the supporting ones; responsibilities no longer named are removed (their
+    history is kept). An institution named as both is the lead. Coordinators only.
+    """
+    _require(rules.is_coordinator(user), "Only a coordinator assigns institutions.")
+    wanted = {institution.pk: Responsibility.Role.SUPPORTING for institution in supporting}
+    if lead is not None:
+        wanted[lead.pk] = Responsibility.Role.LEAD
+    existing = {r.institution_id: r for r in recommendation.responsibilities.all()}
+    for institution_id, responsibility in existing.items():
+        if institution_id not in wanted:
+            responsibility.delete()
+    # Demote before promoting: there is at most one lead at any moment.
+    ordered = sorted(wanted.items(), key=lambda item: item[1] == Responsibility.Role.LEAD)
+    for institution_id, role in ordered:
+        responsibility = existing.get(institution_id)
+        if responsibility is None:
+            Responsibility.objects.create(
+                recommendation=recommendation, institution_id=institution_id, role=role
+            )
+        elif responsibility.role != role:
+            responsibility.role = role
+            responsibility.save()
+    return recommendation
