@@ -170,3 +170,13 @@ def test_an_unknown_filter_value_is_a_400_naming_the_filter(
     assert response.status_code == 400
     assert list(response.json()) == [field]
     assert all(isinstance(message, str) for message in response.json()[field])
+
+
+@pytest.mark.parametrize("field", ["review", "institution", "sdg"])
+def test_an_id_too_large_for_the_database_is_an_unknown_value_not_a_crash(
+    reader, recommendations, field
+):
+    response = reader.get(f"/api/v1/recommendations/?{field}=9223372036854775808")
+
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
