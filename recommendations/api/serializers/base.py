@@ -1,6 +1,7 @@
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..exceptions import field_errors
@@ -29,3 +30,15 @@ class ModelCleanSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(field_errors(error)) from error
         return attrs
+
+
+@extend_schema_field(
+    {"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}], "maxLength": 500}
+)
+class OptionalURLField(serializers.URLField):
+    """A link that may be left empty: the schema says "a URL or nothing", where a
+    plain URLField would promise a URL that an empty value breaks."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 500)
+        super().__init__(allow_blank=True, required=False, **kwargs)

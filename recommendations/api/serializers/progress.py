@@ -5,9 +5,12 @@ from rest_framework import serializers
 
 from ... import services
 from ...models import ImplementationAction, ProgressUpdate
+from .base import OptionalURLField
 
 
 class ImplementationActionSerializer(serializers.ModelSerializer):
+    evidence_url = OptionalURLField()
+
     class Meta:
         model = ImplementationAction
         fields = [
@@ -42,6 +45,8 @@ class ImplementationActionSerializer(serializers.ModelSerializer):
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     """A progress update as everyone reads it."""
 
+    evidence_url = OptionalURLField(read_only=True)
+
     class Meta:
         model = ProgressUpdate
         fields = [
@@ -71,6 +76,8 @@ class ProgressUpdateEditSerializer(serializers.ModelSerializer):
     """What its author changes in a draft or returned update (the workflow state
     moves only through submit / validate / return)."""
 
+    evidence_url = OptionalURLField()
+
     class Meta:
         model = ProgressUpdate
         fields = EDITABLE
@@ -83,6 +90,8 @@ class ProgressUpdateEditSerializer(serializers.ModelSerializer):
 
 class ProgressUpdateCreateSerializer(serializers.ModelSerializer):
     """A new draft update on a recommendation the user's institution reports on."""
+
+    evidence_url = OptionalURLField()
 
     class Meta:
         model = ProgressUpdate
