@@ -9,7 +9,9 @@ Derandomized (a fixed seed) and bounded, so a run is repeatable and short.
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from schemathesis import checks
 
 from api_tokens.services import api_token_create
@@ -35,6 +37,18 @@ BOUNDED = hypothesis.settings(
 # Read once, through the app, when the tests are collected (serving the schema
 # needs no database).
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transactions_connection():
+    """Requests go straight to the WSGI handler, which closes the database connection
+    at the end of each request; inside the test's transaction that would close it
+    for good (on PostgreSQL). Django's own test client turns this off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
