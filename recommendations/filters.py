@@ -3,6 +3,7 @@ and the exports: one definition, so a filtered list and its figures agree."""
 
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 
@@ -44,8 +45,38 @@ def search_recommendations(recommendations, text: str):
     return recommendations
 
 
+class IdsField(django_filters.fields.ModelMultipleChoiceField):
+    """Ids of several objects. An integer beyond 64 bits names nothing, and SQLite
+    cannot even compare one (the ``__in`` query raises OverflowError): it is an
+    invalid choice, refused before any query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and not -(2**63) <= int(text) < 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
+class ByIdFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdsField
+
+
+class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several related objects named by a code (``to_field_name``: an ISO3 code, a
+    slug). django-filter would compare the code itself with the relation's primary
+    key; this filters on the objects the codes name."""
+
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}
+
+
 class RecommendationFilter(django_filters.FilterSet):
-    review = django_filters.ModelMultipleChoiceFilter(queryset=ReviewCycle.objects.all())
+    review = ByIdFilter(queryset=ReviewCycle.objects.all())
     cycle = django_filters.NumberFilter(field_name="review__cycle")
     state_under_review = django_filters.ModelChoiceFilter(
         field_name="review__state_under_review",
@@ -53,7 +84,7 @@ class RecommendationFilter(django_filters.FilterSet):
         queryset=State.objects.all(),
         label="State under review (ISO3)",
     )
-    recommending_state = django_filters.ModelMultipleChoiceFilter(
+    recommending_state = ByCodeFilter(
         field_name="recommending_states",
         to_field_name="iso3",
         queryset=State.objects.all(),
@@ -64,19 +95,19 @@ class RecommendationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, method="filter_status", label="Implementation status"
     )
-    theme = django_filters.ModelMultipleChoiceFilter(
+    theme = ByCodeFilter(
         field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), distinct=True
     )
-    institution = django_filters.ModelMultipleChoiceFilter(
+    institution = ByIdFilter(
         field_name="institutions",
         queryset=Institution.objects.all(),
         label="Responsible institution",
         distinct=True,
     )
-    sdg = django_filters.ModelMultipleChoiceFilter(
+    sdg = ByIdFilter(
         field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
     )
-    affected_group = django_filters.ModelMultipleChoiceFilter(
+    affected_group = ByCodeFilter(
         field_name="affected_groups",
         to_field_name="slug",
         queryset=AffectedGroup.objects.all(),

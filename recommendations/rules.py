@@ -135,3 +135,24 @@ def may_see_history(user, obj) -> bool:
 def may_restore(user) -> bool:
     """Bringing a deleted object back from its history is for coordinators and administrators."""
     return is_coordinator(user)
+
+
+def may_write_with_token(token) -> bool:
+    """Whether a request made with this API token may change anything: never with a
+    read-only token, and never with a partner's token, whatever other rights the
+    partner's user has (partners read validated data only)."""
+    profile = getattr(token.user, "profile", None)
+    return not token.read_only and getattr(profile, "role", None) != Role.PARTNER
+
+
+def may_record_action(user, institution, recommendations) -> bool:
+    """Whether the user may record an action of ``institution`` serving
+    ``recommendations``: coordinators any; ministry staff only their own
+    institution's actions, and only for recommendations it is responsible for."""
+    if is_coordinator(user):
+        return True
+    own = institution_of(user)
+    if own is None or institution is None or institution.pk != own.pk:
+        return False
+    wanted = {recommendation.pk for recommendation in recommendations}
+    return responsible_recommendations(user).filter(pk__in=wanted).count() == len(wanted)

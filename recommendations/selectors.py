@@ -237,7 +237,7 @@ def measure_by(
     for row in _status_counts(recommendations, as_of, fields):
         key = row["_current_status"] if group_by == "status" else row[key_field]
         rows_by_key.setdefault(key, []).append(row)
-        labels[key] = row[label_field] if label_field else _label(group_by, key)
+        labels[key] = row[label_field] if label_field and key is not None else _label(group_by, key)
     if group_by == "review":
         reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
         labels = {review.pk: str(review) for review in reviews.filter(pk__in=list(rows_by_key))}

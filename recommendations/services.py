@@ -1,5 +1,6 @@
-"""Writes with rules: the progress-update workflow, implementation actions and
-bringing deleted records back from their history.
+"""Writes with rules: the progress-update workflow, implementation actions, the
+institutions responsible for a recommendation, and bringing deleted records
+back from their history.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
@@ -125,38 +126,94 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
 
 @transaction.atomic
 def implementation_action_create(
-    *, user, recommendation: Recommendation, **fields
+    *, user, recommendations, institution=None, **fields
 ) -> ImplementationAction:
-    """Record an action serving a recommendation the user may report on.
+    """Record an action serving ``recommendations`` (at least one).
 
-    ``fields`` are the action's editable fields (title, description, start_date,
-    end_date, status, budget_amount, budget_currency, evidence_url, evidence_file).
-    The action belongs to the user's institution (for a coordinator: the
-    recommendation's lead). Raises PermissionDenied or ValidationError; nothing
-    is saved then.
+    ``fields`` are the action's other editable fields (title, description,
+    start_date, end_date, status, budget_amount, budget_currency, evidence_url,
+    evidence_file). The action belongs to ``institution``, by default the user's
+    (for a coordinator: the first recommendation's lead). Ministry staff record
+    only their own institution's actions, for recommendations it is responsible
+    for; coordinators any (``rules.may_record_action``). Raises PermissionDenied
+    or ValidationError; nothing is saved then.
     """
+    recommendations = list(recommendations)
+    if institution is None and recommendations:
+        institution = _acting_institution(user, recommendations[0])
     _require(
-        rules.may_report_on(user, recommendation), "You may not report on this recommendation."
+        rules.may_record_action(user, institution, recommendations),
+        "You may record actions only of your institution, for its recommendations.",
     )
-    institution = _acting_institution(user, recommendation)
     if institution is None:
-        raise ValidationError("The recommendation has no responsible institution to act for.")
+        raise ValidationError({"institution": "Say which institution took the action."})
     action = ImplementationAction(institution=institution, created_by=user, **fields)
+    _check_action(action, recommendations)
     _save(action, user)
-    action.recommendations.add(recommendation)
+    action.recommendations.set(recommendations)
     return action
 
 
 @transaction.atomic
 def implementation_action_edit(
-    *, user, action: ImplementationAction, **fields
+    *, user, action: ImplementationAction, recommendations=None, **fields
 ) -> ImplementationAction:
-    """Change an action's content; its institution and recommendations stay as they are.
-    Raises PermissionDenied or ValidationError; nothing is saved then."""
+    """Change an action the user may change (``rules.may_change_action``); with
+    ``recommendations`` also the recommendations it serves. The same rules as
+    ``implementation_action_create`` hold for the result."""
     _require(rules.may_change_action(user, action), "You may not change this action.")
     for name, value in fields.items():
         setattr(action, name, value)
-    return _save(action, user)
+    if recommendations is None:
+        recommendations = list(action.recommendations.all())
+    _require(
+        rules.may_record_action(user, action.institution, recommendations),
+        "You may record actions only of your institution, for its recommendations.",
+    )
+    _check_action(action, recommendations)
+    _save(action, user)
+    action.recommendations.set(recommendations)
+    return action
+
+
+def _check_action(action: ImplementationAction, recommendations):
+    if not recommendations:
+        raise ValidationError({"recommendations": "Name the recommendations the action serves."})
+    action.full_clean()
+
+
+@transaction.atomic
+def recommendation_assign_institutions(
+    *, user, recommendation: Recommendation, lead, supporting
+) -> Recommendation:
+    """Make ``lead`` (an Institution or None) the lead institution and ``supporting``
+    the supporting ones; responsibilities no longer named are removed (their
+    history is kept). An institution named as both is the lead. Coordinators only.
+    """
+    _require(rules.is_coordinator(user), "Only a coordinator assigns institutions.")
+    wanted = {institution.pk: Responsibility.Role.SUPPORTING for institution in supporting}
+    if lead is not None:
+        wanted[lead.pk] = Responsibility.Role.LEAD
+    existing = {r.institution_id: r for r in recommendation.responsibilities.all()}
+    for institution_id, responsibility in existing.items():
+        if institution_id not in wanted:
+            responsibility._history_user = user
+            responsibility.delete()
+    # Demote before promoting: there is at most one lead at any moment.
+    ordered = sorted(wanted.items(), key=lambda item: item[1] == Responsibility.Role.LEAD)
+    for institution_id, role in ordered:
+        responsibility = existing.get(institution_id)
+        if responsibility is None:
+            _save(
+                Responsibility(
+                    recommendation=recommendation, institution_id=institution_id, role=role
+                ),
+                user,
+            )
+        elif responsibility.role != role:
+            responsibility.role = role
+            _save(responsibility, user)
+    return recommendation
 
 
 @transaction.atomic

@@ -208,3 +208,61 @@ UPR_SITE_URL = os.environ.get("UPR_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 UPR_DEMO_PASSWORD_FILE = Path(
     os.environ.get("UPR_DEMO_PASSWORD_FILE", BASE_DIR / ".demo_passwords")
 )
+
+# ---------------------------------------------------------------------------
+# The REST API (/api/v1/, issue 4): Django REST framework, django-filter,
+# drf-spectacular with its sidecar (the docs' assets served by the app itself).
+INSTALLED_APPS += [
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api_tokens",
+]
+REST_FRAMEWORK = {
+    # The token first: an unauthenticated request is then answered 401 with
+    # "WWW-Authenticate: Token", not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "recommendations.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["recommendations.api.permissions.MayReadOrWrite"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["recommendations.api.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "recommendations.api.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "recommendations.api.exceptions.handle_exception",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UPR Tracker API",
+    "DESCRIPTION": (
+        "Recommendations of the UN human-rights mechanisms, what is done about them, "
+        "and the share implemented. Authenticate with `Authorization: Token <token>` "
+        "(tokens: `manage.py create_api_token USERNAME`) or the site's session. Lists "
+        "are paginated (`page`, `page_size` 1–500) and give every row as CSV with "
+        "`?format=csv`. Single resources carry an ETag; send it in `If-Match` when "
+        "writing to be refused (412) rather than overwrite someone else's change. "
+        'Errors are JSON: `{"detail": …}` or field → messages.'
+    ),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the online validator: the docs work offline.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "ENUM_NAME_OVERRIDES": {
+        "Position": "recommendations.models.Position",
+        "ImplementationStatus": "recommendations.models.Status",
+        "ActionStatus": "recommendations.models.ImplementationAction.ActionStatus",
+        "WorkflowState": "recommendations.models.ProgressUpdate.WorkflowState",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "recommendations.api.schema.complete_operations",
+    ],
+}
+# ---------------------------------------------------------------------------

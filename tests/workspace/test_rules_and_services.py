@@ -25,7 +25,7 @@ def test_an_officer_cannot_record_an_action_for_another_ministrys_recommendation
     with pytest.raises(PermissionDenied):
         services.implementation_action_create(
             user=world.users["interior"],
-            recommendation=world.justice_recommendation,
+            recommendations=[world.justice_recommendation],
             title="Not ours",
         )
 
@@ -36,7 +36,7 @@ def test_an_action_is_checked_before_it_is_saved(world):
     with pytest.raises(ValidationError) as error:
         services.implementation_action_create(
             user=world.users["justice"],
-            recommendation=world.justice_recommendation,
+            recommendations=[world.justice_recommendation],
             title="Budget without currency",
             budget_amount=10,
         )

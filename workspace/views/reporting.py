@@ -37,7 +37,7 @@ def action_create(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             action = services.implementation_action_create(
-                user=request.user, recommendation=recommendation, **form.service_fields()
+                user=request.user, recommendations=[recommendation], **form.service_fields()
             )
         except ValidationError as error:
             _add_service_errors(form, error)

@@ -1,0 +1,47 @@
+"""API tokens in the admin: listed and revocable; created only by
+``manage.py create_api_token``, which shows the secret once. The secret itself is
+never stored, so no page can show it again."""
+
+from django.contrib import admin, messages
+
+from .models import ApiToken
+from .services import api_token_revoke
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = [
+        "prefix",
+        "name",
+        "user",
+        "read_only",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    list_filter = ["read_only", ("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "key_id", "user__username"]
+    list_select_related = ["user"]
+    fields = ["user", "name", "prefix", "read_only", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Revoke instead: a revoked token stays on record, with when.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.read_only:
+            # A read-only token stays read-only: unticking would hand a partner write access.
+            return [*self.readonly_fields, "read_only"]
+        return self.readonly_fields
+
+    @admin.action(description="Revoke the selected tokens", permissions=["change"])
+    def revoke(self, request, queryset):
+        tokens = list(queryset.filter(revoked_at__isnull=True))
+        for token in tokens:
+            api_token_revoke(token=token)
+        self.message_user(request, f"{len(tokens)} token(s) revoked.", messages.SUCCESS)

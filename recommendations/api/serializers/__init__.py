@@ -1,0 +1,26 @@
+from .progress import (
+    ImplementationActionSerializer,
+    ProgressUpdateCreateSerializer,
+    ProgressUpdateEditSerializer,
+    ProgressUpdateReturnSerializer,
+    ProgressUpdateSerializer,
+)
+from .recommendations import RecommendationSerializer
+from .reviews import ReviewSerializer
+from .stats import StatsQuerySerializer, StatsSerializer
+from .vocabulary import InstitutionSerializer, StateSerializer, ThemeSerializer
+
+__all__ = [
+    "ImplementationActionSerializer",
+    "InstitutionSerializer",
+    "ProgressUpdateCreateSerializer",
+    "ProgressUpdateEditSerializer",
+    "ProgressUpdateReturnSerializer",
+    "ProgressUpdateSerializer",
+    "RecommendationSerializer",
+    "ReviewSerializer",
+    "StateSerializer",
+    "StatsQuerySerializer",
+    "StatsSerializer",
+    "ThemeSerializer",
+]

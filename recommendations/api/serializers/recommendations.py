@@ -1,0 +1,125 @@
+from rest_framework import serializers
+from rest_framework.relations import PKOnlyObject
+
+from ... import services
+from ...models import (
+    AffectedGroup,
+    Institution,
+    Recommendation,
+    Responsibility,
+    State,
+    Status,
+    Theme,
+)
+from .base import ModelCleanSerializer
+
+LEAD = Responsibility.Role.LEAD
+
+
+def _responsible(recommendation, role) -> list[PKOnlyObject]:
+    # Reads the prefetched responsibilities: no query per recommendation.
+    return [
+        PKOnlyObject(pk=responsibility.institution_id)
+        for responsibility in recommendation.responsibilities.all()
+        if responsibility.role == role
+    ]
+
+
+class LeadInstitutionField(serializers.PrimaryKeyRelatedField):
+    def get_attribute(self, instance):
+        leads = _responsible(instance, LEAD)
+        return leads[0] if leads else None
+
+
+class SupportingInstitutionsField(serializers.ManyRelatedField):
+    def get_attribute(self, instance):
+        return _responsible(instance, Responsibility.Role.SUPPORTING)
+
+
+class RecommendationSerializer(ModelCleanSerializer):
+    recommending_states = serializers.SlugRelatedField(
+        many=True,
+        slug_field="iso3",
+        queryset=State.objects.all(),
+        required=False,
+        help_text="ISO 3166 alpha-3 codes of the states that made the recommendation.",
+    )
+    themes = serializers.SlugRelatedField(
+        many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
+    )
+    affected_groups = serializers.SlugRelatedField(
+        many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
+    )
+    lead_institution = LeadInstitutionField(
+        queryset=Institution.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="The institution that leads the implementation.",
+    )
+    supporting_institutions = SupportingInstitutionsField(
+        child_relation=serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all()),
+        required=False,
+        help_text="Institutions that support the lead.",
+    )
+    status = serializers.ChoiceField(
+        source="current_status",
+        choices=Status.choices,
+        read_only=True,
+        help_text="Implementation status: that of the latest validated progress update "
+        "(not_started without one).",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "review",
+            "reference",
+            "text",
+            "recommending_states",
+            "position",
+            "position_source",
+            "position_at_review",
+            "position_explanation",
+            "status",
+            "themes",
+            "affected_groups",
+            "sdg_goals",
+            "lead_institution",
+            "supporting_institutions",
+            "action_category",
+            "repeats",
+            "created_at",
+            "updated_at",
+        ]
+
+    def create(self, validated_data):
+        lead, supporting = self._pop_institutions(validated_data, None)
+        recommendation = super().create(validated_data)
+        return self._assign(recommendation, lead, supporting)
+
+    def update(self, instance, validated_data):
+        lead, supporting = self._pop_institutions(validated_data, instance)
+        recommendation = super().update(instance, validated_data)
+        return self._assign(recommendation, lead, supporting)
+
+    def _pop_institutions(self, validated_data, instance):
+        """The lead and supporting institutions asked for; for a partial update, the
+        current ones where the request does not name them."""
+        lead = validated_data.pop("lead_institution", None)
+        supporting = validated_data.pop("supporting_institutions", None)
+        if instance is not None:
+            current = {r.institution_id: r for r in instance.responsibilities.all()}
+            if "lead_institution" not in self.initial_data:
+                lead = next((r.institution for r in current.values() if r.role == LEAD), None)
+            if supporting is None:
+                supporting = [r.institution for r in current.values() if r.role != LEAD]
+        return lead, supporting or []
+
+    def _assign(self, recommendation, lead, supporting):
+        return services.recommendation_assign_institutions(
+            user=self.context["request"].user,
+            recommendation=recommendation,
+            lead=lead,
+            supporting=supporting,
+        )

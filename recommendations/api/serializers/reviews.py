@@ -1,0 +1,33 @@
+from rest_framework import serializers
+
+from ...models import Mechanism, ReviewCycle, State
+from .base import ModelCleanSerializer
+
+
+class ReviewSerializer(ModelCleanSerializer):
+    label = serializers.CharField(source="__str__", read_only=True)
+    state_under_review = serializers.SlugRelatedField(
+        slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
+    )
+    mechanism = serializers.SlugRelatedField(
+        slug_field="code", queryset=Mechanism.objects.all(), help_text="UPR, CAT, CEDAW …"
+    )
+
+    class Meta:
+        model = ReviewCycle
+        fields = [
+            "id",
+            "label",
+            "state_under_review",
+            "mechanism",
+            "cycle",
+            "session",
+            "document_symbol",
+            "review_date",
+            "adoption_date",
+            "midterm_report_due",
+            "next_review_due",
+            "government_reported_supported",
+            "government_reported_source",
+            "notes",
+        ]

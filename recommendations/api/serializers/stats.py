@@ -1,0 +1,62 @@
+"""The shapes of ``/api/v1/stats/``: the figures are ``selectors.Measure.as_dict()``."""
+
+from rest_framework import serializers
+
+from ...models import Position, Status
+
+GROUP_BY = [
+    "review",
+    "theme",
+    "institution",
+    "recommending_state",
+    "sdg",
+    "status",
+    "position",
+    "affected_group",
+]
+
+
+def _counts(name: str, keys, what: str) -> type[serializers.Serializer]:
+    """A serializer with one integer per key: documents ``by_position`` / ``by_status``."""
+    fields = {key: serializers.IntegerField(help_text=f"{what} {key}") for key in keys}
+    return type(name, (serializers.Serializer,), fields)
+
+
+PositionCounts = _counts("PositionCounts", Position.values, "Recommendations with position")
+StatusCounts = _counts("StatusCounts", Status.values, "Supported recommendations with status")
+
+
+class MeasureSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    by_position = PositionCounts()
+    supported = serializers.IntegerField(help_text="Supported wholly or partially.")
+    by_status = StatusCounts()
+    percent_implemented = serializers.FloatField(
+        allow_null=True, help_text="Implemented ÷ supported, one decimal; null when none supported."
+    )
+    percent_at_least_partially = serializers.FloatField(
+        allow_null=True,
+        help_text="(Implemented + partially implemented) ÷ supported; null when none supported.",
+    )
+
+
+class GroupSerializer(MeasureSerializer):
+    key = serializers.JSONField(
+        help_text="The group: a review, theme, institution or SDG number, a state's ISO3 "
+        "code, a status or a position; null for recommendations with none recorded."
+    )
+    label = serializers.CharField()
+
+
+class StatsSerializer(serializers.Serializer):
+    results = GroupSerializer(many=True)
+    overall = MeasureSerializer()
+
+
+class StatsQuerySerializer(serializers.Serializer):
+    group_by = serializers.ChoiceField(
+        choices=GROUP_BY, default="review", help_text="What to group the measure by."
+    )
+    as_of = serializers.DateField(
+        required=False, help_text="Measure as of this past date (YYYY-MM-DD)."
+    )

@@ -1,0 +1,43 @@
+"""``/api/v1/``: the resources, ``stats``, the OpenAPI document and its docs."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from missions.api import EngagementViewSet
+
+from . import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
+from .errors import not_found
+from .views import (
+    ApiRootView,
+    ImplementationActionViewSet,
+    InstitutionViewSet,
+    ProgressUpdateViewSet,
+    RecommendationViewSet,
+    ReviewViewSet,
+    StateViewSet,
+    StatsView,
+    ThemeViewSet,
+)
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("reviews", ReviewViewSet, basename="reviews")
+router.register("recommendations", RecommendationViewSet, basename="recommendations")
+router.register("actions", ImplementationActionViewSet, basename="actions")
+router.register("progress-updates", ProgressUpdateViewSet, basename="progress-updates")
+router.register("engagements", EngagementViewSet, basename="engagements")
+router.register("institutions", InstitutionViewSet, basename="institutions")
+router.register("themes", ThemeViewSet, basename="themes")
+router.register("states", StateViewSet, basename="states")
+
+urlpatterns = [
+    path("", ApiRootView.as_view(), name="root"),
+    path("stats/", StatsView.as_view(), name="stats"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+    # Anything else under /api/v1/ is a JSON 404, not the site's HTML page.
+    re_path(r"^.*/$", not_found),
+]

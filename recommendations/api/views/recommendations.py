@@ -1,0 +1,25 @@
+from django.db.models import Prefetch
+
+from ...filters import RecommendationFilter
+from ...models import Recommendation, Responsibility
+from ...selectors import with_current_status
+from ..serializers import RecommendationSerializer
+from .base import TrackerViewSet
+
+
+class RecommendationViewSet(TrackerViewSet):
+    """Recommendations with their current implementation status; every filter of
+    the contract (``recommendations.filters.RecommendationFilter``)."""
+
+    serializer_class = RecommendationSerializer
+    filterset_class = RecommendationFilter
+
+    def get_queryset(self):
+        recommendations = Recommendation.objects.prefetch_related(
+            "recommending_states",
+            "themes",
+            "affected_groups",
+            "sdg_goals",
+            Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
+        ).order_by("review_id", "sort_key", "pk")
+        return with_current_status(recommendations)

@@ -1,0 +1,29 @@
+from django_filters import rest_framework as filters
+
+from ...models import ReviewCycle, State
+from ..serializers import ReviewSerializer
+from .base import TrackerViewSet
+
+
+class ReviewFilter(filters.FilterSet):
+    state_under_review = filters.ModelChoiceFilter(
+        field_name="state_under_review",
+        to_field_name="iso3",
+        queryset=State.objects.all(),
+        label="State under review (ISO3)",
+    )
+    mechanism = filters.CharFilter(field_name="mechanism__code", label="Mechanism code")
+
+    class Meta:
+        model = ReviewCycle
+        fields = ["state_under_review", "mechanism", "cycle"]
+
+
+class ReviewViewSet(TrackerViewSet):
+    """Reviews: one state reviewed by one mechanism (for the UPR, one cycle)."""
+
+    queryset = ReviewCycle.objects.select_related("state_under_review", "mechanism").order_by(
+        "state_under_review__name", "mechanism__code", "cycle", "review_date", "pk"
+    )
+    serializer_class = ReviewSerializer
+    filterset_class = ReviewFilter

@@ -1,0 +1,63 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from ...filters import RecommendationFilter
+from ...models import Position, Recommendation, Status
+from ...selectors import measure, measure_by
+from ..csv_export import CSVRenderer, stream_csv
+from ..permissions import MayRead
+from ..serializers import StatsQuerySerializer, StatsSerializer
+from .base import ErrorsAsJsonMixin
+
+
+class StatsView(ErrorsAsJsonMixin, GenericAPIView):
+    """The measure (DESIGN.md) of the recommendations the filters select, per group
+    (``group_by``) and overall, as of today or ``as_of``. The figures come from
+    ``selectors.measure`` / ``measure_by``, the functions the dashboard calls."""
+
+    permission_classes = [MayRead]
+    queryset = Recommendation.objects.all()
+    filterset_class = RecommendationFilter
+    pagination_class = None
+    serializer_class = StatsSerializer
+
+    def get_renderers(self):
+        return [JSONRenderer(), CSVRenderer()]
+
+    @extend_schema(parameters=[StatsQuerySerializer], responses=StatsSerializer, filters=True)
+    def get(self, request, *args, **kwargs):
+        query = StatsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        group_by = query.validated_data["group_by"]
+        as_of = query.validated_data.get("as_of")
+        recommendations = self.filter_queryset(self.get_queryset())
+        results = [
+            {"key": group.key, "label": group.label, **group.measure.as_dict()}
+            for group in measure_by(recommendations, group_by, as_of=as_of)
+        ]
+        overall = measure(recommendations, as_of=as_of).as_dict()
+        if isinstance(request.accepted_renderer, CSVRenderer):
+            rows = [*results, {"key": "", "label": "All", **overall}]
+            return stream_csv(map(_flat, rows), CSV_COLUMNS, f"stats-by-{group_by}")
+        return Response({"results": results, "overall": overall})
+
+
+CSV_COLUMNS = [
+    "key",
+    "label",
+    "total",
+    *(f"position_{position}" for position in Position.values),
+    "supported",
+    *(f"status_{status}" for status in Status.values),
+    "percent_implemented",
+    "percent_at_least_partially",
+]
+
+
+def _flat(row: dict) -> dict:
+    flat = {name: value for name, value in row.items() if not isinstance(value, dict)}
+    flat.update({f"position_{key}": count for key, count in row["by_position"].items()})
+    flat.update({f"status_{key}": count for key, count in row["by_status"].items()})
+    return flat

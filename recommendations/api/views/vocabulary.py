@@ -1,0 +1,37 @@
+from django_filters import rest_framework as filters
+
+from ...models import Institution, State, Theme
+from ..serializers import InstitutionSerializer, StateSerializer, ThemeSerializer
+from .base import TrackerViewSet
+
+
+class StateViewSet(TrackerViewSet):
+    """UN member and observer states, by ISO 3166 alpha-3 code."""
+
+    queryset = State.objects.order_by("name")
+    serializer_class = StateSerializer
+    lookup_field = "iso3"
+
+
+class ThemeViewSet(TrackerViewSet):
+    """Human-rights themes, by slug (the ``theme`` filter of recommendations takes it)."""
+
+    queryset = Theme.objects.order_by("name")
+    serializer_class = ThemeSerializer
+    lookup_field = "slug"
+
+
+class InstitutionFilter(filters.FilterSet):
+    country = filters.CharFilter(field_name="country__iso3", label="Country (ISO3)")
+
+    class Meta:
+        model = Institution
+        fields = ["kind", "country"]
+
+
+class InstitutionViewSet(TrackerViewSet):
+    """Ministries, UN entities, NGOs, donors … any body that acts."""
+
+    queryset = Institution.objects.select_related("country").order_by("name")
+    serializer_class = InstitutionSerializer
+    filterset_class = InstitutionFilter
