@@ -8,6 +8,7 @@ autocomplete; recommendations, actions and updates keep their history
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .importing.admin_upload import RecommendationImportMixin
 from .models import (
     AffectedGroup,
     ImplementationAction,
@@ -100,7 +101,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(RecommendationImportMixin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "short_text",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -138,19 +138,12 @@ class _Batch:
                 self._plan_update(review, record, current, renamed)
 
     def _existing(self, review: ReviewCycle, records) -> dict[str, Recommendation]:
+        """The batch's recommendations, each with ``_before`` (its relations by natural key)
+        and ``_attached`` (whether it has progress, actions, engagements or institutions)."""
         if review.pk is None:
             return {}
         references = {r.reference for r in records} | {m for r in records for m in r.merge}
         queryset = Recommendation.objects.filter(review=review, reference__in=references)
-        queryset = queryset.prefetch_related(
-            "recommending_states",
-            "themes",
-            "affected_groups",
-            "sdg_goals",
-            Prefetch(
-                "responsibilities", queryset=Responsibility.objects.select_related("institution")
-            ),
-        )
         if any(r.merge for r in records):
             queryset = queryset.annotate(
                 _updates=Exists(ProgressUpdate.objects.filter(recommendation=OuterRef("pk"))),
@@ -163,16 +156,17 @@ class _Batch:
                     Engagement.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
                 ),
             )
-        found = {}
-        for recommendation in queryset:
+        found = {recommendation.pk: recommendation for recommendation in queryset}
+        before = _relations_of(list(found))
+        for pk, recommendation in found.items():
+            recommendation._before = before[pk]
             recommendation._attached = bool(
                 getattr(recommendation, "_updates", False)
                 or getattr(recommendation, "_actions", False)
                 or getattr(recommendation, "_engagements", False)
-                or recommendation.responsibilities.all()
+                or before[pk]["institutions"]
             )
-            found[recommendation.reference] = recommendation
-        return found
+        return {recommendation.reference: recommendation for recommendation in found.values()}
 
     def _plan_creation(self, review: ReviewCycle, record: RecommendationRecord) -> None:
         if not record.values.get("text"):
@@ -216,7 +210,7 @@ class _Batch:
             after = self._relation_after(record, name)
             if after is None:
                 continue
-            before = _relation_before(current, name)
+            before = current._before[name]
             if _relation_key(name, before) != _relation_key(name, after):
                 changes[field_label(name)] = ("; ".join(before), "; ".join(after))
                 changed.append(name)
@@ -317,7 +311,7 @@ class _Batch:
             if changed is not None:
                 for responsibility in recommendation.responsibilities.all():
                     responsibility._change_reason = writer.reason
-                    responsibility.delete()
+                    responsibility.delete()  # one by one, so that each is kept in history
             for name, role in record.institutions:
                 institution = self.catalogue.institutions[name.casefold()]
                 new.append(
@@ -362,15 +356,31 @@ def _shown(name: str, value) -> str:
     return str(value)
 
 
-def _relation_before(recommendation: Recommendation, name: str) -> list[str]:
-    if name == "recommending_states":
-        return [state.iso3 for state in recommendation.recommending_states.all()]
-    if name == "sdg_goals":
-        return [str(goal.number) for goal in recommendation.sdg_goals.all()]
-    if name == "institutions":
-        ordered = sorted(recommendation.responsibilities.all(), key=lambda r: r.role != "lead")
-        return [f"{r.institution.name} ({r.role})" for r in ordered]
-    return [item.name for item in getattr(recommendation, name).all()]
+def _relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers,
+    "institution (role)", the lead first), read as plain values: one query per relation."""
+    found = {pk: {name: [] for name in RELATION_LABELS} for pk in pks}
+    if not pks:
+        return found
+    lookups = {
+        "recommending_states": "state__iso3",
+        "themes": "theme__name",
+        "affected_groups": "affectedgroup__name",
+        "sdg_goals": "sdggoal__number",
+    }
+    for name, value in lookups.items():
+        through = Recommendation._meta.get_field(name).remote_field.through
+        pairs = through.objects.filter(recommendation_id__in=pks).values_list(
+            "recommendation_id", value
+        )
+        for pk, key in pairs.order_by(value):
+            found[pk][name].append(str(key))
+    responsibilities = Responsibility.objects.filter(recommendation_id__in=pks).values_list(
+        "recommendation_id", "institution__name", "role"
+    )
+    for pk, institution, role in responsibilities.order_by("role", "institution__name"):
+        found[pk]["institutions"].append(f"{institution} ({role})")
+    return found
 
 
 def _relation_key(name: str, items: list[str]) -> frozenset:
