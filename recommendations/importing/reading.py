@@ -176,10 +176,26 @@ def _keep(problem: ImportFileError, errors: list | None) -> None:
     errors.append(problem)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (line endings already ``\\n``), each with its ``\\n``.
+
+    A generator rather than ``io.StringIO``, which would hold a second, four-bytes-a-character
+    copy of a long file.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def _read_csv(text: str, errors: list | None, seen: dict) -> tuple[list[str], Rows]:
     if not text.strip():
         raise ImportFileError("the file contains no rows")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(text))
     try:
         header = _check_header(next(reader))
     except csv.Error as exc:

@@ -35,6 +35,15 @@ from recommendations.models import (
 )
 
 from .catalogue import Catalogue, ensure_states, theme_named
+from .comparing import (
+    MANY_TO_MANY,
+    RELATION_LABELS,
+    field_label,
+    field_values,
+    relation_key,
+    relations_of,
+    shown,
+)
 from .errors import ImportFileError, ImportFileErrors
 from .records import FIELDS, RecommendationRecord
 from .result import ImportResult, RowChange
@@ -42,22 +51,7 @@ from .result import ImportResult, RowChange
 BATCH_SIZE = 500
 REASON_LENGTH = 100  # django-simple-history's change reason column
 
-RELATION_LABELS = {
-    "recommending_states": "recommending states",
-    "themes": "themes",
-    "affected_groups": "affected groups",
-    "sdg_goals": "SDG goals",
-    "institutions": "responsible institutions",
-}
-_M2M = ("recommending_states", "themes", "affected_groups", "sdg_goals")
-
 __all__ = ["RecommendationWriter", "ensure_states", "save_recommendations", "theme_named"]
-
-
-def field_label(name: str) -> str:
-    if name in RELATION_LABELS:
-        return RELATION_LABELS[name]
-    return str(Recommendation._meta.get_field(name).verbose_name)
 
 
 class RecommendationWriter:
@@ -157,7 +151,7 @@ class _Batch:
                 ),
             )
         found = {recommendation.pk: recommendation for recommendation in queryset}
-        before = _relations_of(list(found))
+        before = relations_of(list(found))
         for pk, recommendation in found.items():
             recommendation._before = before[pk]
             recommendation._attached = bool(
@@ -177,7 +171,7 @@ class _Batch:
                 )
             )
             return
-        values = _field_values(record)
+        values = field_values(record)
         values.setdefault("position", Position.PENDING)
         recommendation = Recommendation(
             review=review,
@@ -186,14 +180,14 @@ class _Batch:
             **values,
         )
         self.created.append((recommendation, record))
-        shown = {
-            field_label(n): ("", _shown(n, v)) for n, v in values.items() if v not in ("", None)
+        fields = {
+            field_label(n): ("", shown(n, v)) for n, v in values.items() if v not in ("", None)
         }
         for name in RELATION_LABELS:
             after = self._relation_after(record, name)
             if after:
-                shown[field_label(name)] = ("", "; ".join(after))
-        self._note(RowChange("created", str(review), record.reference, record.row_number, shown))
+                fields[field_label(name)] = ("", "; ".join(after))
+        self._note(RowChange("created", str(review), record.reference, record.row_number, fields))
 
     def _plan_update(self, review, record, current: Recommendation, renamed: bool) -> None:
         changes: dict[str, tuple[str, str]] = {}
@@ -201,17 +195,17 @@ class _Batch:
         if renamed:
             changes[field_label("reference")] = (current.reference, record.reference)
             changed.append("reference")
-        for name, value in _field_values(record).items():
+        for name, value in field_values(record).items():
             before = getattr(current, name)
             if before != value:
-                changes[field_label(name)] = (_shown(name, before), _shown(name, value))
+                changes[field_label(name)] = (shown(name, before), shown(name, value))
                 changed.append(name)
         for name in RELATION_LABELS:
             after = self._relation_after(record, name)
             if after is None:
                 continue
             before = current._before[name]
-            if _relation_key(name, before) != _relation_key(name, after):
+            if relation_key(name, before) != relation_key(name, after):
                 changes[field_label(name)] = ("; ".join(before), "; ".join(after))
                 changed.append(name)
         label = f"{current.reference} → {record.reference}" if renamed else record.reference
@@ -262,7 +256,7 @@ class _Batch:
                     recommendation.sort_key = reference_sort_key(record.reference)
                     fields |= {"reference", "sort_key"}
                 elif name in FIELDS:
-                    setattr(recommendation, name, _field_values(record)[name])
+                    setattr(recommendation, name, field_values(record)[name])
                     fields.add(name)
             recommendation.updated_at = now
             labels = ", ".join(field_label(name) for name in changed)
@@ -281,7 +275,7 @@ class _Batch:
     def _apply_relations(self) -> None:
         targets = [(rec, record, None) for rec, record in self.created]
         targets += [(rec, record, set(changed)) for rec, record, changed in self.updated]
-        for name in _M2M:
+        for name in MANY_TO_MANY:
             field = Recommendation._meta.get_field(name)
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
@@ -337,54 +331,6 @@ class _Batch:
         if name == "affected_groups":
             return [catalogue.groups[" ".join(k.split()).casefold()] for k in keys]
         return [catalogue.goals[number] for number in keys]
-
-
-def _field_values(record: RecommendationRecord) -> dict:
-    """The record's model field values, blanks as the model stores them ('' or None)."""
-    return {
-        name: "" if value is None and name != "action_category" else value
-        for name, value in record.values.items()
-        if name in FIELDS
-    }
-
-
-def _shown(name: str, value) -> str:
-    if value is None or value == "":
-        return ""
-    if name in ("position", "position_at_review"):
-        return str(Position(value).label)
-    return str(value)
-
-
-def _relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
-    """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers,
-    "institution (role)", the lead first), read as plain values: one query per relation."""
-    found = {pk: {name: [] for name in RELATION_LABELS} for pk in pks}
-    if not pks:
-        return found
-    lookups = {
-        "recommending_states": "state__iso3",
-        "themes": "theme__name",
-        "affected_groups": "affectedgroup__name",
-        "sdg_goals": "sdggoal__number",
-    }
-    for name, value in lookups.items():
-        through = Recommendation._meta.get_field(name).remote_field.through
-        pairs = through.objects.filter(recommendation_id__in=pks).values_list(
-            "recommendation_id", value
-        )
-        for pk, key in pairs.order_by(value):
-            found[pk][name].append(str(key))
-    responsibilities = Responsibility.objects.filter(recommendation_id__in=pks).values_list(
-        "recommendation_id", "institution__name", "role"
-    )
-    for pk, institution, role in responsibilities.order_by("role", "institution__name"):
-        found[pk]["institutions"].append(f"{institution} ({role})")
-    return found
-
-
-def _relation_key(name: str, items: list[str]) -> frozenset:
-    return frozenset(" ".join(item.split()).casefold() for item in items)
 
 
 @transaction.atomic

@@ -237,6 +237,7 @@ def _import_table(run: _Import, reader, reference_column: str, *, own_review: bo
         institutions=used["inst"],
     )
     review_of = {key: catalogue.review(key) for key in sorted(reviews, key=str)}
+    del rows  # let the first reading go before the second begins
     header, rows = run.rows(collect=False)
     ignored: list = []
 
