@@ -200,7 +200,11 @@ def _import_table(run: _Import, reader, reference_column: str, *, own_review: bo
     used: dict[str, set] = {k: set() for k in ("states", "themes", "groups", "goals", "inst")}
     reviews: set[ReviewKey] = set()
     for record in reader(header, run.counted(rows), run.names, result.errors):
-        key = _review_of(run, record, own_review)
+        try:
+            key = _review_of(run, record, own_review)
+        except ImportFileError as problem:
+            result.errors.append(problem)
+            continue
         if key is None:
             result.rows_skipped += 1
             continue
@@ -243,39 +247,38 @@ def _import_table(run: _Import, reader, reference_column: str, *, own_review: bo
 
     def pairs():
         for record in reader(header, rows, run.names, ignored):
-            key = _review_of(run, record, own_review, quiet=True)
+            key = _review_of(run, record, own_review)
             if key is not None:
                 yield review_of[key], record
 
     run.write(pairs(), total=len(first_rows))
 
 
-def _review_of(run: _Import, record: RecommendationRecord, own_review: bool, quiet=False):
-    """The review a row belongs to, or None when the import leaves the row out."""
+def _review_of(run: _Import, record: RecommendationRecord, own_review: bool):
+    """The review a row belongs to, or None when the import leaves the row out.
+
+    Raises :class:`ImportFileError` for a mechanism the tracker does not know.
+    """
     row = record.review
     mechanism = run.catalogue.mechanism_code(row.mechanism)
     if mechanism is None:
-        if not quiet:
-            column = "Mechanism"
-            run.result.errors.append(
-                ImportFileError(
-                    f"{row.mechanism!r} is not a known mechanism",
-                    row=record.row_number,
-                    column=column,
-                )
-            )
-        return None
+        raise ImportFileError(
+            f"{row.mechanism!r} is not a known mechanism", row=record.row_number, column="Mechanism"
+        )
     if own_review:  # the Index: keep the rows of the review the import names
         if row.state != run.state or mechanism != run.mechanism:
             return None
         if row.cycle is not None and run.cycle is not None and row.cycle != run.cycle:
             return None
-        return ReviewKey(run.state, run.mechanism, run.cycle, row.document_symbol)
-    if run.state and row.state != run.state:
-        return None
-    if run.cycle is not None and row.cycle != run.cycle:
-        return None
-    return ReviewKey(row.state, mechanism, row.cycle, "" if row.cycle else row.document_symbol)
+        state, cycle = run.state, run.cycle
+    else:
+        if (run.state and row.state != run.state) or (
+            run.cycle is not None and row.cycle != run.cycle
+        ):
+            return None
+        state, cycle = row.state, row.cycle
+    # A cycle names a review; only a review without one is told apart by its symbol.
+    return ReviewKey(state, mechanism, cycle, "" if cycle else row.document_symbol)
 
 
 # The UPR files: UPR Info's export and the UN report's paragraphs -----------------------------

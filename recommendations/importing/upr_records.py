@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .columns import Column, match_header
-from .errors import ImportFileError, ImportFileErrors
+from .errors import ImportFileError
 from .reading import Rows
 from .records import RecommendationRecord, provisional_reference
 from .upr_sources import (
@@ -102,16 +102,7 @@ def upr_info_records(
     it the state's rows must be of one session. Problems go to ``errors``; a row whose
     recommending state is UPR Info's "(Unknown)" is skipped with a warning.
     """
-    info = _read(
-        lambda own: read_upr_info(own, errors),
-        header,
-        rows,
-        UPR_INFO_COLUMNS,
-        "To",
-        state,
-        names,
-        errors,
-    )
+    info = _read(read_upr_info, header, rows, UPR_INFO_COLUMNS, "To", state, names, errors)
     if not info:
         return [], session
     sessions = sorted({row.session for row in info if row.session is not None})
@@ -250,19 +241,16 @@ def un_report_records(
 
 
 def _read(reader, header, rows: Rows, columns, state_column, state, names, errors) -> list:
-    """The rows of ``state`` read by ``reader``; [] (with errors) when there are none."""
+    """The rows of ``state`` read by ``reader`` (bad cells go to ``errors``); [] with an error
+    when the file has none of them, or lacks a required column."""
     found, missing = match_header(header, columns)
     if missing:
         errors.extend(missing)
         return []
     column = found[state_column]
     own = ((n, values) for n, values in rows if names.lookup(values.get(column, "")) == state)
-    try:
-        result = reader(own)
-    except ImportFileErrors as caught:
-        errors.extend(caught.errors)
-        return []
-    if not result:
+    result = reader(own, errors)
+    if not result and not errors:
         errors.append(ImportFileError(f"no row of the file concerns {state}", column=column))
     return result
 

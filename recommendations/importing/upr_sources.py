@@ -144,15 +144,17 @@ def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprIn
     return result
 
 
-def read_un_report(rows: Iterable[Row]) -> list[UnReportRow]:
+def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnReportRow]:
     """Read rows of the parsed Working Group reports (columns text, to, decision, From).
 
     The reference is taken off the start of the text; the text is rebuilt as
     ``"<body> (<states>);"`` without the stray punctuation some rows end with, with single
     spaces and "non-" restored where the source has "non.". Raises :class:`ImportFileErrors`
-    listing every bad cell (e.g. a text without a reference).
+    listing every bad cell (e.g. a text without a reference), or, given an ``errors`` list,
+    appends them to it and returns the rows that could be read.
     """
-    result, errors = [], []
+    result, collected = [], errors
+    errors = [] if collected is None else collected
     for row_number, values in rows:
         cells = Cells(row_number, values, errors)
         if not cells.require("text", "to", "decision", "From"):
@@ -179,7 +181,7 @@ def read_un_report(rows: Iterable[Row]) -> list[UnReportRow]:
             )
         )
         cells.not_blank("to", "text")
-    if errors:
+    if errors and collected is None:
         raise ImportFileErrors(errors)
     return result
 

@@ -119,6 +119,7 @@ def test_bad_goals_cycles_and_mechanisms_are_reported():
         (3, "Cycle", "'first' names no cycle number"),
         (4, "Mechanism", "'Committee of Wise Persons' is not a known mechanism"),
     ]
+    assert (result.rows_skipped, result.warnings.total) == (0, 0)
     assert database_state() == before
 
 
