@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import rules, services
 from .admin_deleted import DeletedRecordsMixin
+from .importing.admin_upload import RecommendationImportMixin
 from .models import (
     AffectedGroup,
     ImplementationAction,
@@ -114,7 +115,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "short_text",

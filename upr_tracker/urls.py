@@ -9,4 +9,5 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/", include("workspace.urls")),
     path("", include("recommendations.urls")),
+    path("", include("missions.urls")),
 ]

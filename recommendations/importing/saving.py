@@ -1,115 +1,376 @@
-"""Write parsed recommendations into the database: all or nothing, and idempotent.
+"""Write recommendation records into the database: in batches, idempotently, with history.
 
-The readers in this package turn files into ``ParsedRecommendation`` values;
-this module is the one place that turns those into rows. A recommendation is
-identified by its review and reference: importing the same data twice changes
-nothing, importing corrected data changes only what differs, and every change
-is kept in the recommendation's history.
+The format readers turn files into :class:`~.records.RecommendationRecord` values; this module
+is the one place that turns those into rows. A recommendation is identified by its review and
+reference. For each batch of records the writer loads the existing recommendations in a fixed
+number of queries, compares every field and relation the record speaks for, and writes only
+what differs (``bulk_create_with_history`` / ``bulk_update_with_history``), so that importing
+the same data twice changes nothing and adds no history. Each change is kept in the
+recommendation's history with its reason ("Import of FILE by USER: position, themes"). In a dry
+run the same comparison is made and nothing is written.
+
+Writes are not validated row by row with ``full_clean`` (its uniqueness checks cost queries
+per row): the readers check what the model requires, and the database's constraints stand
+behind them. The caller provides the transaction (see :func:`~.service.import_recommendations`).
 """
 
-from dataclasses import dataclass, field
+from __future__ import annotations
+
+from collections import defaultdict
 
 from django.db import transaction
-from django.utils.text import slugify
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from recommendations.models import Recommendation, ReviewCycle, State, Theme
+from missions.models import Engagement
+from recommendations.models import (
+    ImplementationAction,
+    Position,
+    ProgressUpdate,
+    Recommendation,
+    Responsibility,
+    ReviewCycle,
+    reference_sort_key,
+)
 
-from .vocabulary import load_states
+from .catalogue import Catalogue, ensure_states, theme_named
+from .comparing import (
+    MANY_TO_MANY,
+    RELATION_LABELS,
+    field_label,
+    field_values,
+    relation_key,
+    relations_of,
+    shown,
+)
+from .errors import ImportFileError, ImportFileErrors
+from .records import FIELDS, RecommendationRecord
+from .result import ImportResult, RowChange
+
+BATCH_SIZE = 500
+REASON_LENGTH = 100  # django-simple-history's change reason column
+
+__all__ = ["RecommendationWriter", "ensure_states", "save_recommendations", "theme_named"]
 
 
-@dataclass
-class SaveReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+class RecommendationWriter:
+    """Buffers records per review and writes them a batch at a time (see module docstring)."""
 
-    def __str__(self):
-        return (
-            f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged"
+    def __init__(self, catalogue: Catalogue, result: ImportResult, *, reason: str, user=None):
+        self.catalogue = catalogue
+        self.result = result
+        self.reason = reason[:REASON_LENGTH]
+        self.user = user
+        self.dry_run = catalogue.dry_run
+        self.buffer: list[tuple[ReviewCycle, RecommendationRecord]] = []
+        self.written = 0
+
+    def add(self, review: ReviewCycle, record: RecommendationRecord) -> None:
+        self.buffer.append((review, record))
+        if len(self.buffer) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Compare and write the buffered records; raises :class:`ImportFileErrors`."""
+        if not self.buffer:
+            return
+        by_review: dict[int, list] = defaultdict(list)
+        reviews = {}
+        for review, record in self.buffer:
+            by_review[id(review)].append(record)
+            reviews[id(review)] = review
+        self.buffer = []
+        batch = _Batch(self)
+        for key, records in by_review.items():
+            batch.plan(reviews[key], records)
+        if batch.errors:
+            raise ImportFileErrors(batch.errors)
+        if not self.dry_run:
+            batch.apply()
+        self.written += sum(len(records) for records in by_review.values())
+
+
+class _Batch:
+    """The plan for one batch: what to create, update and delete, then its writing."""
+
+    def __init__(self, writer: RecommendationWriter):
+        self.writer = writer
+        self.catalogue = writer.catalogue
+        self.result = writer.result
+        self.errors: list[ImportFileError] = []
+        self.created: list[tuple[Recommendation, RecommendationRecord]] = []
+        self.updated: list[tuple[Recommendation, RecommendationRecord, list[str]]] = []
+        self.deleted: list[tuple[Recommendation, str]] = []
+
+    # Planning ---------------------------------------------------------------------------------
+
+    def plan(self, review: ReviewCycle, records: list[RecommendationRecord]) -> None:
+        existing = self._existing(review, records)
+        for record in records:
+            current = existing.get(record.reference)
+            merged = [existing[r] for r in record.merge if r in existing and r != record.reference]
+            renamed = current is None and bool(merged)
+            if renamed:
+                current = next((m for m in merged if m._attached), merged[0])
+                merged.remove(current)
+            for other in merged:
+                if other._attached:
+                    self.errors.append(
+                        ImportFileError(
+                            f"{other.reference} and {current.reference} both have progress, "
+                            f"actions, engagements or responsibilities and would both become "
+                            f"{record.reference}: merge them by hand first",
+                            row=record.row_number,
+                        )
+                    )
+                self.deleted.append((other, record.reference))
+                self._note(RowChange("deleted", str(review), other.reference, record.row_number))
+            if current is None:
+                self._plan_creation(review, record)
+            else:
+                self._plan_update(review, record, current, renamed)
+
+    def _existing(self, review: ReviewCycle, records) -> dict[str, Recommendation]:
+        """The batch's recommendations, each with ``_before`` (its relations by natural key)
+        and ``_attached`` (whether it has progress, actions, engagements or institutions)."""
+        if review.pk is None:
+            return {}
+        references = {r.reference for r in records} | {m for r in records for m in r.merge}
+        queryset = Recommendation.objects.filter(review=review, reference__in=references)
+        if any(r.merge for r in records):
+            queryset = queryset.annotate(
+                _updates=Exists(ProgressUpdate.objects.filter(recommendation=OuterRef("pk"))),
+                _actions=Exists(
+                    ImplementationAction.recommendations.through.objects.filter(
+                        recommendation=OuterRef("pk")
+                    )
+                ),
+                _engagements=Exists(
+                    Engagement.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
+                ),
+            )
+        found = {recommendation.pk: recommendation for recommendation in queryset}
+        before = relations_of(list(found))
+        for pk, recommendation in found.items():
+            recommendation._before = before[pk]
+            recommendation._attached = bool(
+                getattr(recommendation, "_updates", False)
+                or getattr(recommendation, "_actions", False)
+                or getattr(recommendation, "_engagements", False)
+                or before[pk]["institutions"]
+            )
+        return {recommendation.reference: recommendation for recommendation in found.values()}
+
+    def _plan_creation(self, review: ReviewCycle, record: RecommendationRecord) -> None:
+        if not record.values.get("text"):
+            self.errors.append(
+                ImportFileError(
+                    f"there is no recommendation {record.reference} to update in {review}",
+                    row=record.row_number,
+                )
+            )
+            return
+        values = field_values(record)
+        values.setdefault("position", Position.PENDING)
+        recommendation = Recommendation(
+            review=review,
+            reference=record.reference,
+            sort_key=reference_sort_key(record.reference),
+            **values,
         )
+        self.created.append((recommendation, record))
+        fields = {
+            field_label(n): ("", shown(n, v)) for n, v in values.items() if v not in ("", None)
+        }
+        for name in RELATION_LABELS:
+            after = self._relation_after(record, name)
+            if after:
+                fields[field_label(name)] = ("", "; ".join(after))
+        self._note(RowChange("created", str(review), record.reference, record.row_number, fields))
 
+    def _plan_update(self, review, record, current: Recommendation, renamed: bool) -> None:
+        changes: dict[str, tuple[str, str]] = {}
+        changed: list[str] = []
+        if renamed:
+            changes[field_label("reference")] = (current.reference, record.reference)
+            changed.append("reference")
+        for name, value in field_values(record).items():
+            before = getattr(current, name)
+            if before != value:
+                changes[field_label(name)] = (shown(name, before), shown(name, value))
+                changed.append(name)
+        for name in RELATION_LABELS:
+            after = self._relation_after(record, name)
+            if after is None:
+                continue
+            before = current._before[name]
+            if relation_key(name, before) != relation_key(name, after):
+                changes[field_label(name)] = ("; ".join(before), "; ".join(after))
+                changed.append(name)
+        label = f"{current.reference} → {record.reference}" if renamed else record.reference
+        if not changed:
+            self.result.unchanged += 1
+            return
+        self.updated.append((current, record, changed))
+        self._note(RowChange("updated", str(review), label, record.row_number, changes))
 
-def ensure_states() -> dict[str, State]:
-    """Make sure every state of the committed vocabulary exists; return all by ISO3.
+    def _relation_after(self, record: RecommendationRecord, name: str) -> list[str] | None:
+        value = getattr(record, name)
+        if value is None:
+            return None
+        if name == "institutions":
+            known = self.catalogue.institutions
+            return [
+                f"{known[n.casefold()].name if n.casefold() in known else n} ({role})"
+                for n, role in value
+            ]
+        return [str(item) for item in value]
 
-    States a coordinator already has are left as they are (names included)."""
-    existing = {state.iso3: state for state in State.objects.all()}
-    missing = [known for known in load_states() if known.iso3 not in existing]
-    State.objects.bulk_create(
-        State(iso3=known.iso3, name=known.name, variants=list(known.variants)) for known in missing
-    )
-    return {state.iso3: state for state in State.objects.all()}
+    def _note(self, change: RowChange) -> None:
+        self.result.record_change(change)
 
+    # Writing ----------------------------------------------------------------------------------
 
-def theme_named(name: str) -> Theme:
-    """The theme of that name (case-insensitive), created if new."""
-    theme = Theme.objects.filter(name__iexact=name).first()
-    if theme is None:
-        theme = Theme.objects.create(name=name, slug=_free_slug(name))
-    return theme
+    def apply(self) -> None:
+        writer, now = self.writer, timezone.now()
+        for recommendation, target in self.deleted:
+            recommendation._change_reason = f"Merged into {target}: {writer.reason}"[:REASON_LENGTH]
+            recommendation.delete()
+        for recommendation, _record in self.created:
+            recommendation._change_reason = writer.reason
+        created = bulk_create_with_history(
+            [recommendation for recommendation, _ in self.created],
+            Recommendation,
+            batch_size=BATCH_SIZE,
+            default_user=writer.user,
+            default_change_reason=writer.reason,
+        )
+        for (recommendation, _), saved in zip(self.created, created, strict=True):
+            recommendation.pk = saved.pk
+        fields = {"updated_at"}
+        for recommendation, record, changed in self.updated:
+            for name in changed:
+                if name == "reference":
+                    recommendation.reference = record.reference
+                    recommendation.sort_key = reference_sort_key(record.reference)
+                    fields |= {"reference", "sort_key"}
+                elif name in FIELDS:
+                    setattr(recommendation, name, field_values(record)[name])
+                    fields.add(name)
+            recommendation.updated_at = now
+            labels = ", ".join(field_label(name) for name in changed)
+            recommendation._change_reason = f"{writer.reason}: {labels}"[:REASON_LENGTH]
+        if self.updated:
+            bulk_update_with_history(
+                [recommendation for recommendation, _, _ in self.updated],
+                Recommendation,
+                sorted(fields),
+                batch_size=BATCH_SIZE,
+                default_user=writer.user,
+                default_change_reason=writer.reason,
+            )
+        self._apply_relations()
 
+    def _apply_relations(self) -> None:
+        targets = [(rec, record, None) for rec, record in self.created]
+        targets += [(rec, record, set(changed)) for rec, record, changed in self.updated]
+        for name in MANY_TO_MANY:
+            field = Recommendation._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            clear, rows = [], []
+            for recommendation, record, changed in targets:
+                after = getattr(record, name)
+                if after is None or (changed is not None and name not in changed):
+                    continue
+                if changed is not None:
+                    clear.append(recommendation.pk)
+                for entry in self._entries(name, after):
+                    rows.append(
+                        through(**{f"{source}_id": recommendation.pk, f"{target}_id": entry.pk})
+                    )
+            if clear:
+                through.objects.filter(**{f"{source}_id__in": clear}).delete()
+            through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        self._apply_responsibilities(targets)
 
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:110] or "theme"
-    slug, number = base, 2
-    while Theme.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    def _apply_responsibilities(self, targets) -> None:
+        writer, new = self.writer, []
+        for recommendation, record, changed in targets:
+            if record.institutions is None or (
+                changed is not None and "institutions" not in changed
+            ):
+                continue
+            if changed is not None:
+                for responsibility in recommendation.responsibilities.all():
+                    responsibility._change_reason = writer.reason
+                    responsibility.delete()  # one by one, so that each is kept in history
+            for name, role in record.institutions:
+                institution = self.catalogue.institutions[name.casefold()]
+                new.append(
+                    Responsibility(
+                        recommendation=recommendation, institution=institution, role=role
+                    )
+                )
+        if new:
+            bulk_create_with_history(
+                new,
+                Responsibility,
+                batch_size=BATCH_SIZE,
+                default_user=writer.user,
+                default_change_reason=writer.reason,
+            )
+
+    def _entries(self, name: str, keys: list) -> list:
+        catalogue = self.catalogue
+        if name == "recommending_states":
+            return [catalogue.states[code] for code in keys]
+        if name == "themes":
+            return [catalogue.themes[" ".join(k.split()).casefold()] for k in keys]
+        if name == "affected_groups":
+            return [catalogue.groups[" ".join(k.split()).casefold()] for k in keys]
+        return [catalogue.goals[number] for number in keys]
 
 
 @transaction.atomic
-def save_recommendations(review: ReviewCycle, parsed, *, position_source: str) -> SaveReport:
-    """Create or update the review's recommendations from parsed ones.
+def save_recommendations(review: ReviewCycle, parsed, *, position_source: str) -> ImportResult:
+    """Create or update the review's recommendations from joined report paragraphs.
 
-    Each parsed recommendation needs ``reference``, ``text``, ``recommending_states``
-    (ISO3 codes), ``final_position`` (or None: then ``position_at_review`` stands),
-    ``position_at_review``, ``themes`` (names) and ``action_category``. Fields
-    not in the parsed data (responsibilities, groups, progress) are left alone.
-    One transaction: an error leaves the database as it was.
+    Each parsed recommendation (:class:`~.upr_sources.ParsedRecommendation`) gives its
+    reference, text, recommending states (ISO3 codes), position at review, final position
+    (None: the position at review stands) and themes. Fields it does not hold
+    (responsibilities, groups, progress) are left alone. One transaction: an error leaves the
+    database as it was. Used by the demo; files go through :mod:`.service`.
     """
-    states = {state.iso3: state for state in State.objects.all()}
-    existing = {
-        recommendation.reference: recommendation
-        for recommendation in review.recommendations.prefetch_related(
-            "recommending_states", "themes"
-        )
-    }
-    themes: dict[str, Theme] = {}
-    report = SaveReport()
+    result = ImportResult(filename="", format="demo")
+    catalogue = Catalogue(result, dry_run=False)
+    records = []
     for item in parsed:
-        position = item.final_position or item.position_at_review
-        values = {
-            "text": item.text,
-            "position": position,
-            "position_at_review": item.position_at_review or "",
-            "position_source": position_source if item.final_position else "Working Group report",
-            "action_category": item.action_category,
-        }
-        state_objects = [states[code] for code in item.recommending_states]
-        theme_objects = [themes.get(n) or themes.setdefault(n, theme_named(n)) for n in item.themes]
-        recommendation = existing.get(item.reference)
-        if recommendation is None:
-            recommendation = Recommendation(review=review, reference=item.reference, **values)
-            recommendation.full_clean()
-            recommendation.save()
-            recommendation.recommending_states.set(state_objects)
-            recommendation.themes.set(theme_objects)
-            report.created.append(item.reference)
-            continue
-        changed = [name for name, value in values.items() if getattr(recommendation, name) != value]
-        for name in changed:
-            setattr(recommendation, name, values[name])
-        if changed:
-            recommendation.full_clean()
-            recommendation.save()
-        if {s.pk for s in recommendation.recommending_states.all()} != {
-            s.pk for s in state_objects
-        }:
-            recommendation.recommending_states.set(state_objects)
-            changed.append("recommending_states")
-        if {t.pk for t in recommendation.themes.all()} != {t.pk for t in theme_objects}:
-            recommendation.themes.set(theme_objects)
-            changed.append("themes")
-        (report.updated if changed else report.unchanged).append(item.reference)
-    return report
+        position = item.final_position or item.position_at_review or Position.PENDING
+        records.append(
+            RecommendationRecord(
+                row_number=0,
+                reference=item.reference,
+                values={
+                    "text": item.text,
+                    "position": position,
+                    "position_at_review": item.position_at_review or "",
+                    "position_source": position_source
+                    if item.final_position
+                    else "Working Group report",
+                    "action_category": item.action_category,
+                },
+                recommending_states=list(item.recommending_states),
+                themes=list(item.themes),
+            )
+        )
+    catalogue.add_missing(
+        states=[code for r in records for code in r.recommending_states],
+        themes=[theme for r in records for theme in r.themes],
+    )
+    writer = RecommendationWriter(catalogue, result, reason="Demo data loaded")
+    for record in records:
+        writer.add(review, record)
+    writer.flush()
+    return result

@@ -107,16 +107,19 @@ class ParsedRecommendation:
     session: int | None
     unmatched_states: list[str]
     response_positions: list[str] = field(default_factory=list)  # one per matched UPR Info row
+    matched_rows: list[int] = field(default_factory=list)  # row numbers of those UPR Info rows
 
 
-def read_upr_info(rows: Iterable[Row]) -> list[UprInfoRow]:
+def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprInfoRow]:
     """Read UPR Info export rows (columns To, Text, From, Response, Action, Issue, Session).
 
     Column names are matched without regard to case; Response, Action, Issue and Session may
     be absent. Texts and names are stripped, issues split on commas, Action and Session become
-    ints (None when blank). Raises :class:`ImportFileErrors` listing every bad cell.
+    ints (None when blank). Raises :class:`ImportFileErrors` listing every bad cell, or, given
+    an ``errors`` list, appends them to it and returns every row read (a bad cell as None).
     """
-    result, errors = [], []
+    result, collected = [], errors
+    errors = [] if collected is None else collected
     for row_number, values in rows:
         cells = Cells(row_number, values, errors)
         if not cells.require("To", "Text", "From"):
@@ -136,20 +139,22 @@ def read_upr_info(rows: Iterable[Row]) -> list[UprInfoRow]:
             )
         )
         cells.not_blank("To", "Text", "From")
-    if errors:
+    if errors and collected is None:
         raise ImportFileErrors(errors)
     return result
 
 
-def read_un_report(rows: Iterable[Row]) -> list[UnReportRow]:
+def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnReportRow]:
     """Read rows of the parsed Working Group reports (columns text, to, decision, From).
 
     The reference is taken off the start of the text; the text is rebuilt as
     ``"<body> (<states>);"`` without the stray punctuation some rows end with, with single
     spaces and "non-" restored where the source has "non.". Raises :class:`ImportFileErrors`
-    listing every bad cell (e.g. a text without a reference).
+    listing every bad cell (e.g. a text without a reference), or, given an ``errors`` list,
+    appends them to it and returns the rows that could be read.
     """
-    result, errors = [], []
+    result, collected = [], errors
+    errors = [] if collected is None else collected
     for row_number, values in rows:
         cells = Cells(row_number, values, errors)
         if not cells.require("text", "to", "decision", "From"):
@@ -176,7 +181,7 @@ def read_un_report(rows: Iterable[Row]) -> list[UnReportRow]:
             )
         )
         cells.not_blank("to", "text")
-    if errors:
+    if errors and collected is None:
         raise ImportFileErrors(errors)
     return result
 
@@ -271,7 +276,46 @@ def _paragraph(
         session=max((m.session for m in found if m.session is not None), default=None),
         unmatched_states=_unique(iso3 for k in order if not matches[k] for iso3 in states[k]),
         response_positions=[m.position for m in found if m.position is not None],
+        matched_rows=[m.row_number for m in found],
     )
+
+
+def report_rows_from_paragraph(
+    reference: str,
+    text: str,
+    state_under_review: str,
+    recommending_states: list[str],
+    names: StateNames,
+) -> list[UnReportRow]:
+    """Split a stored paragraph back into the report's per-state sentences, for a new join.
+
+    A paragraph's text is its sentences joined, each ending "(State, State);" (as
+    :func:`join_review` builds it). Each sentence becomes a row whose recommending states are
+    the names in its parentheses; a sentence without them (text typed by hand), or naming a
+    state unknown to ``names``, gets ``recommending_states`` (ISO3 codes). ``row_number`` is
+    0: the rows come from no file.
+    """
+    sentences = re.split(r"(?<=\);)\s+(?=\S)", " ".join(text.split())) or [text]
+    rows = []
+    for number, sentence in enumerate(sentences):
+        body, states = _split_trailing_states(sentence)
+        if not states or any(names.lookup(name) is None for name in states):
+            states = list(recommending_states)
+        rows.append(
+            UnReportRow(
+                row_number=0,
+                reference=reference,
+                sub_number=number or None,
+                text=sentence,
+                body=body,
+                text_states=states,
+                state_under_review=state_under_review,
+                recommending_state="",
+                decision="",
+                position=None,
+            )
+        )
+    return rows
 
 
 def _recommending_states(row: UnReportRow, names: StateNames) -> tuple[str, ...]:

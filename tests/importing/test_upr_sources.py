@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from recommendations.importing.errors import ImportFileError, ImportFileErrors
-from recommendations.importing.reading import read_rows
+from recommendations.importing.reading import decode_text, guess_encoding, read_rows
 from recommendations.importing.upr_sources import (
     join_review,
     paragraph_position,
@@ -140,12 +140,21 @@ def belarus(un_rows, upr_info_rows, names):
     return {r.reference: r for r in join_review(un_rows, upr_info_rows, "BLR", names)}
 
 
-def test_real_files_encodings():
+def test_real_files_are_recognised_as_mac_roman():
     folder = shared_data_dir() / "upr-info-export"
+    for name in ("1-5.csv", "6-9.csv", "17-20.csv"):
+        data = (folder / name).read_bytes()
+        assert guess_encoding(data) == "mac_roman"
+        automatic = [row.text for row in read_upr_info(read_rows(data, name)[1])]
+        named = [row.text for row in read_upr_info(read_rows(data, name, "mac_roman")[1])]
+        assert automatic == named
+    assert any("ç" in text for text in named)  # 17-20.csv, Angola's rows from Portugal
+    first_sessions = (folder / "1-5.csv").read_bytes()
+    assert "Habré" in decode_text(first_sessions)
+    # As cp1252, the same bytes are refused: 0x8F is undefined there.
     with pytest.raises(ImportFileError) as caught:
-        read_rows((folder / "1-5.csv").read_bytes(), "1-5.csv")
+        decode_text(first_sessions, encoding="cp1252")
     assert caught.value.row is not None
-    assert len(read_upr_info(read_rows((folder / "6-9.csv").read_bytes(), "6-9.csv")[1])) == 8343
 
 
 def test_real_file_sizes(upr_info_rows, un_rows):

@@ -1,0 +1,106 @@
+"""Engagements (missions, visits, reports, trainings …) as rows for partners' own reporting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from missions.models import Engagement
+from recommendations.models import Institution, State
+
+COLUMNS = (
+    "Kind",
+    "Title",
+    "Start date",
+    "End date",
+    "Dates",
+    "Place",
+    "Country",
+    "State concerned",
+    "Organisers",
+    "Funders",
+    "Participants",
+    "Participants note",
+    "Summary",
+    "Outcomes",
+    "Mechanisms",
+    "Themes",
+    "Affected groups",
+    "Recommendations",
+    "Thematic pillars",
+    "Budget amount",
+    "Budget currency",
+    "Budget period",
+    "Source",
+)
+CHUNK = 500
+
+
+class EngagementExportFilter(django_filters.FilterSet):
+    """The filters of the engagements export: kind, year, state concerned, institution."""
+
+    kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices)
+    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year")
+    state = django_filters.ModelChoiceFilter(
+        field_name="state_concerned", to_field_name="iso3", queryset=State.objects.all()
+    )
+    institution = django_filters.ModelChoiceFilter(
+        queryset=Institution.objects.all(), method="filter_institution"
+    )
+
+    class Meta:
+        model = Engagement
+        fields = []
+
+    def filter_institution(self, queryset, name, value):
+        """Engagements the institution organised, funded or took part in."""
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(organisers=value) | Q(funders=value) | Q(participants=value)
+        ).distinct()
+
+
+def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:
+    """One list of cells per engagement, in :data:`COLUMNS` order."""
+    engagements = engagements.select_related("country", "state_concerned").prefetch_related(
+        "organisers",
+        "funders",
+        "participants",
+        "mechanisms",
+        "themes",
+        "affected_groups",
+        "recommendations",
+    )
+    for engagement in engagements.order_by("start_date", "title").iterator(chunk_size=CHUNK):
+        yield [
+            engagement.get_kind_display(),
+            engagement.title,
+            engagement.start_date,
+            engagement.end_date,
+            engagement.when,
+            engagement.place,
+            engagement.country.name if engagement.country else "",
+            engagement.state_concerned.name if engagement.state_concerned else "",
+            _names(engagement.organisers.all()),
+            _names(engagement.funders.all()),
+            _names(engagement.participants.all()),
+            engagement.participants_note,
+            engagement.summary,
+            engagement.outcomes,
+            "; ".join(m.code for m in engagement.mechanisms.all()),
+            _names(engagement.themes.all()),
+            _names(engagement.affected_groups.all()),
+            "; ".join(r.reference for r in engagement.recommendations.all()),
+            "; ".join(engagement.pillars),
+            engagement.budget_amount,
+            engagement.budget_currency,
+            engagement.budget_period,
+            engagement.source,
+        ]
+
+
+def _names(items) -> str:
+    return "; ".join(item.name for item in items)

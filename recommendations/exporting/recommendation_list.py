@@ -1,0 +1,92 @@
+"""The recommendation list in the tracker's own format: the columns its importer reads.
+
+:data:`~recommendations.importing.tracker_format.COLUMNS` is the one list of columns; each row
+is a recommendation with its current status (``selectors.with_current_status``: the latest
+validated update, or not started).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.db.models import Prefetch, QuerySet
+
+from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR
+from recommendations.models import Position, Recommendation, Responsibility, Status
+from recommendations.selectors import measure, with_current_status
+
+CHUNK = 1000
+
+
+def export_queryset(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    """The recommendations with everything a row needs, in a few queries per chunk."""
+    return (
+        with_current_status(recommendations)
+        .select_related("review__state_under_review", "review__mechanism")
+        .prefetch_related(
+            "recommending_states",
+            "themes",
+            "affected_groups",
+            "sdg_goals",
+            Prefetch(
+                "responsibilities", queryset=Responsibility.objects.select_related("institution")
+            ),
+        )
+        .order_by("review__state_under_review__name", "review__cycle", "review_id", "sort_key")
+    )
+
+
+def rows(recommendations: QuerySet[Recommendation]) -> Iterator[list]:
+    """One list of cells per recommendation, in :data:`COLUMN_NAMES` order."""
+    for recommendation in export_queryset(recommendations).iterator(chunk_size=CHUNK):
+        yield row(recommendation)
+
+
+def row(recommendation: Recommendation) -> list:
+    review = recommendation.review
+    responsibilities = list(recommendation.responsibilities.all())
+    lead = next((r.institution.name for r in responsibilities if r.role == "lead"), "")
+    supporting = sorted(r.institution.name for r in responsibilities if r.role != "lead")
+    values = {
+        "State under review": review.state_under_review.iso3,
+        "Mechanism": review.mechanism.code,
+        "Cycle": review.cycle,
+        "Document symbol": review.document_symbol,
+        "Reference": recommendation.reference,
+        "Text": recommendation.text,
+        "Recommending states": _joined(s.name for s in recommendation.recommending_states.all()),
+        "Position": Position(recommendation.position).label,
+        "Position at review": Position(recommendation.position_at_review).label
+        if recommendation.position_at_review
+        else "",
+        "Position source": recommendation.position_source,
+        "Position explanation": recommendation.position_explanation,
+        "Themes": _joined(theme.name for theme in recommendation.themes.all()),
+        "Affected groups": _joined(group.name for group in recommendation.affected_groups.all()),
+        "SDG goals": _joined(str(goal.number) for goal in recommendation.sdg_goals.all()),
+        "Action category": recommendation.action_category,
+        "Lead institution": lead,
+        "Supporting institutions": _joined(supporting),
+        "Current status": Status(recommendation.current_status).label,
+    }
+    return [values[name] for name in COLUMN_NAMES]
+
+
+def summary_rows(recommendations: QuerySet[Recommendation]) -> list[list]:
+    """The measure of the exported set, for the workbook's "Summary" sheet."""
+    figures = measure(recommendations)
+    lines = [["Recommendations", figures.total]]
+    lines += [[f"Position: {Position(p).label}", n] for p, n in figures.by_position.items()]
+    lines.append(["Supported (wholly or in part)", figures.supported])
+    lines += [[f"Supported, {Status(s).label.lower()}", n] for s, n in figures.by_status.items()]
+    lines.append(["% implemented", _percent(figures.percent_implemented)])
+    lines.append(["% at least partially implemented", _percent(figures.percent_at_least_partially)])
+    return lines
+
+
+def _percent(value) -> float | str:
+    return "no data" if value is None else float(value)
+
+
+def _joined(items) -> str:
+    return SEPARATOR.join(items)

@@ -1,0 +1,86 @@
+"""CSV and XLSX responses that stream, and cells a spreadsheet cannot run.
+
+A cell beginning with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) would be taken
+for a formula by a spreadsheet program opening the file, and a formula can fetch URLs or run
+commands ("CSV injection"). Such cells are written with a leading apostrophe, which spreadsheet
+programs show as text; the tracker's importer drops that apostrophe again, so exports still
+read back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+
+from django.http import FileResponse, StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters XLSX (XML) cannot hold; openpyxl refuses them.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def neutralised(value):
+    """The value as a spreadsheet should receive it: text that could start a formula is
+    prefixed with an apostrophe; numbers and empty cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Line:
+    """A file-like object whose ``write`` returns what it was given (for csv.writer)."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]):
+    """Stream a CSV file (UTF-8 with a byte-order mark, so spreadsheet programs read it as
+    UTF-8) row by row: the rows are never all in memory."""
+    writer = csv.writer(_Line())
+
+    def lines():
+        yield "\ufeff" + writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(["" if v is None else neutralised(v) for v in row])
+
+    response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(filename: str, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]):
+    """An XLSX workbook with one sheet per ``(title, header, rows)``.
+
+    openpyxl's write-only mode keeps the rows on disk as they come, and the finished file is
+    served from a temporary file, so a long list does not fill the memory.
+    """
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title)
+        bold = []
+        for name in header:
+            cell = openpyxl.cell.WriteOnlyCell(sheet, value=name)
+            cell.font = Font(bold=True)
+            bold.append(cell)
+        sheet.append(bold)
+        for row in rows:
+            sheet.append([_xlsx_value(value) for value in row])
+    stored = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    workbook.save(stored)
+    stored.seek(0)
+    return FileResponse(stored, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def _xlsx_value(value):
+    if isinstance(value, str):
+        return neutralised(_ILLEGAL_XML.sub("", value))
+    return value

@@ -1,0 +1,75 @@
+"""How a record compares with the recommendation the database holds: field by field and
+relation by relation, by natural keys, with the labels and texts a preview shows."""
+
+from __future__ import annotations
+
+from recommendations.models import Position, Recommendation, Responsibility
+
+from .records import FIELDS, RecommendationRecord
+
+RELATION_LABELS = {
+    "recommending_states": "recommending states",
+    "themes": "themes",
+    "affected_groups": "affected groups",
+    "sdg_goals": "SDG goals",
+    "institutions": "responsible institutions",
+}
+# The relations kept in a many-to-many table (institutions go through Responsibility).
+MANY_TO_MANY = ("recommending_states", "themes", "affected_groups", "sdg_goals")
+
+
+def field_label(name: str) -> str:
+    """A field's or relation's name as a person reads it ("position at review")."""
+    if name in RELATION_LABELS:
+        return RELATION_LABELS[name]
+    return str(Recommendation._meta.get_field(name).verbose_name)
+
+
+def field_values(record: RecommendationRecord) -> dict:
+    """The record's model field values, blanks as the model stores them ('' or None)."""
+    return {
+        name: "" if value is None and name != "action_category" else value
+        for name, value in record.values.items()
+        if name in FIELDS
+    }
+
+
+def shown(name: str, value) -> str:
+    """A field's value as text ('' for nothing; a position by its label)."""
+    if value is None or value == "":
+        return ""
+    if name in ("position", "position_at_review"):
+        return str(Position(value).label)
+    return str(value)
+
+
+def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers,
+    "institution (role)", the lead first), read as plain values: one query per relation."""
+    found = {pk: {name: [] for name in RELATION_LABELS} for pk in pks}
+    if not pks:
+        return found
+    lookups = {
+        "recommending_states": "state__iso3",
+        "themes": "theme__name",
+        "affected_groups": "affectedgroup__name",
+        "sdg_goals": "sdggoal__number",
+    }
+    for name, value in lookups.items():
+        through = Recommendation._meta.get_field(name).remote_field.through
+        pairs = through.objects.filter(recommendation_id__in=pks).values_list(
+            "recommendation_id", value
+        )
+        for pk, key in pairs.order_by(value):
+            found[pk][name].append(str(key))
+    responsibilities = Responsibility.objects.filter(recommendation_id__in=pks).values_list(
+        "recommendation_id", "institution__name", "role"
+    )
+    for pk, institution, role in responsibilities.order_by("role", "institution__name"):
+        found[pk]["institutions"].append(f"{institution} ({role})")
+    return found
+
+
+def relation_key(name: str, items: list[str]) -> frozenset:
+    """What two lists of natural keys are compared by: the set, ignoring case and spacing."""
+    return frozenset(" ".join(item.split()).casefold() for item in items)

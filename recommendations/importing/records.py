@@ -1,0 +1,82 @@
+"""What a format reader hands to the writer: one recommendation, as the file states it.
+
+Every format (the tracker's own, OHCHR's Universal Human Rights Index, UPR Info, the UN report
+extracts) is read into :class:`RecommendationRecord` values; :mod:`.saving` is the one place
+that turns them into rows. A record speaks only for the fields its file holds: a field that is
+``None`` (or absent from ``values``) is left as the database has it, an empty list clears it.
+Pure Python: no Django here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Recommendations read from a UPR Info export before the Working Group report's paragraphs
+# are known get a provisional reference: this prefix and the row's number among the state's
+# rows in the file ("UPR-Info.12"). Importing the report later folds them into paragraphs.
+PROVISIONAL_PREFIX = "UPR-Info."
+
+# The model fields a record may set, in the order changes are shown.
+FIELDS = (
+    "reference",
+    "text",
+    "position",
+    "position_at_review",
+    "position_source",
+    "position_explanation",
+    "action_category",
+)
+RELATIONS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "institutions")
+
+LEAD = "lead"
+SUPPORTING = "supporting"
+
+
+def provisional_reference(number: int) -> str:
+    """The provisional reference of a UPR Info row: ``UPR-Info.<number>``."""
+    return f"{PROVISIONAL_PREFIX}{number}"
+
+
+def is_provisional(reference: str) -> bool:
+    """Whether ``reference`` is a provisional UPR Info reference, not a report paragraph."""
+    return reference.startswith(PROVISIONAL_PREFIX)
+
+
+@dataclass(frozen=True)
+class ReviewKey:
+    """Which review a row belongs to: state under review, mechanism and cycle.
+
+    ``document_symbol`` tells apart reviews without a cycle number (treaty bodies).
+    """
+
+    state: str  # ISO3
+    mechanism: str = "UPR"
+    cycle: int | None = None
+    document_symbol: str = ""
+
+    def __str__(self) -> str:
+        cycle = f" cycle {self.cycle}" if self.cycle else ""
+        symbol = f" {self.document_symbol}" if self.document_symbol and not self.cycle else ""
+        return f"{self.state} {self.mechanism}{cycle}{symbol}"
+
+
+@dataclass
+class RecommendationRecord:
+    """One recommendation as a file gives it.
+
+    ``values`` holds model fields (see :data:`FIELDS`); the relation lists hold natural keys:
+    ISO3 codes, theme and group names, SDG numbers and ``(institution name, role)`` pairs,
+    the lead first. ``merge`` lists provisional references whose recommendations become this
+    one (see :data:`PROVISIONAL_PREFIX`). ``review`` is None when the import names the review.
+    """
+
+    row_number: int
+    reference: str
+    values: dict[str, object] = field(default_factory=dict)
+    recommending_states: list[str] | None = None
+    themes: list[str] | None = None
+    affected_groups: list[str] | None = None
+    sdg_goals: list[int] | None = None
+    institutions: list[tuple[str, str]] | None = None
+    review: ReviewKey | None = None
+    merge: list[str] = field(default_factory=list)
