@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import (
+from ..models import (
     SUPPORTED_POSITIONS,
     Position,
     ProgressUpdate,
