@@ -44,6 +44,14 @@ def search_recommendations(recommendations, text: str):
     return recommendations
 
 
+class NaturalKeyMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Chooses related objects by a natural key (slug, ISO3) and filters on the objects
+    themselves: django-filter would compare the key's value with the primary key."""
+
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}
+
+
 class RecommendationFilter(django_filters.FilterSet):
     review = django_filters.ModelMultipleChoiceFilter(queryset=ReviewCycle.objects.all())
     cycle = django_filters.NumberFilter(field_name="review__cycle")
@@ -53,7 +61,7 @@ class RecommendationFilter(django_filters.FilterSet):
         queryset=State.objects.all(),
         label="State under review (ISO3)",
     )
-    recommending_state = django_filters.ModelMultipleChoiceFilter(
+    recommending_state = NaturalKeyMultipleChoiceFilter(
         field_name="recommending_states",
         to_field_name="iso3",
         queryset=State.objects.all(),
@@ -64,7 +72,7 @@ class RecommendationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, method="filter_status", label="Implementation status"
     )
-    theme = django_filters.ModelMultipleChoiceFilter(
+    theme = NaturalKeyMultipleChoiceFilter(
         field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), distinct=True
     )
     institution = django_filters.ModelMultipleChoiceFilter(
@@ -76,7 +84,7 @@ class RecommendationFilter(django_filters.FilterSet):
     sdg = django_filters.ModelMultipleChoiceFilter(
         field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
     )
-    affected_group = django_filters.ModelMultipleChoiceFilter(
+    affected_group = NaturalKeyMultipleChoiceFilter(
         field_name="affected_groups",
         to_field_name="slug",
         queryset=AffectedGroup.objects.all(),

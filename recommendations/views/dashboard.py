@@ -1,0 +1,124 @@
+"""``/``: the dashboard of one state's reviews, for a briefing on screen or paper."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import render
+from django.urls import reverse
+
+from missions.models import Engagement
+
+from .. import rules
+from ..charts import SERIES_CLASSES
+from ..models import ProgressUpdate, ReviewCycle
+from ..selectors import Measure, measure, measure_by
+from ..selectors.over_time import implementation_over_time
+from ..selectors.overdue import overdue_count_by_institution, overdue_recommendations
+from .access import readable_page
+from .breakdowns import GROUPINGS, breakdown
+from .querysets import with_lead
+from .selection import select
+
+OVERDUE_SHOWN = 10
+LATEST_ENGAGEMENTS = 5
+
+
+@dataclass(frozen=True)
+class Card:
+    """A review's measure (``review`` None: all the selected reviews together)."""
+
+    anchor: str
+    title: str
+    review: ReviewCycle | None
+    measure: Measure | None
+    list_url: str
+
+
+@readable_page
+def dashboard(request):
+    """The selection's reviews as cards, % implemented over time, the breakdowns,
+    what needs attention and the latest engagements; every figure from the measure."""
+    selection = select(request.GET)
+    recommendations = selection.recommendations()
+    base_query = selection.list_query()
+
+    list_path = reverse("recommendation-list")
+    per_review = {group.key: group.measure for group in measure_by(recommendations, "review")}
+    cards = [
+        Card(
+            anchor=f"review-{review.pk}",
+            title=str(review),
+            review=review,
+            measure=per_review.get(review.pk),
+            list_url=f"{list_path}?review={review.pk}",
+        )
+        for review in selection.reviews
+    ]
+    measured_reviews = [review for review in selection.reviews if review.pk in per_review]
+    if len(measured_reviews) > 1:
+        cards.append(
+            Card(
+                anchor="review-all",
+                title="All selected reviews",
+                review=None,
+                measure=measure(recommendations),
+                list_url=f"{list_path}?{base_query.urlencode()}",
+            )
+        )
+    over_time = implementation_over_time(recommendations, measured_reviews)
+
+    overdue = overdue_recommendations(recommendations)
+    overdue_by_institution = overdue_count_by_institution(recommendations)
+    breakdowns = (
+        [
+            breakdown(
+                recommendations,
+                grouping,
+                base_query,
+                overdue=overdue_by_institution if grouping == "institution" else None,
+            )
+            for grouping in GROUPINGS
+        ]
+        if per_review
+        else []
+    )
+
+    waiting = None
+    if rules.may_validate(request.user):
+        waiting = ProgressUpdate.objects.filter(
+            recommendation__in=recommendations,
+            workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+        ).count()
+
+    engagements = Engagement.objects.prefetch_related("organisers").order_by("-start_date", "title")
+    if selection.state:
+        engagements = engagements.filter(
+            Q(state_concerned=selection.state) | Q(state_concerned__isnull=True)
+        )
+
+    return render(
+        request,
+        "recommendations/dashboard.html",
+        {
+            "selection": selection,
+            "cards": cards,
+            "over_time": over_time,
+            "series": [
+                (line, f"series-{index % SERIES_CLASSES + 1}")
+                for index, line in enumerate(over_time.lines)
+            ],
+            "breakdowns": breakdowns,
+            "overdue_count": overdue.count() if per_review else 0,
+            "overdue": with_lead(
+                overdue.select_related("review__state_under_review", "review__mechanism")
+            )[:OVERDUE_SHOWN]
+            if per_review
+            else [],
+            "overdue_months": settings.UPR_OVERDUE_MONTHS,
+            "waiting": waiting,
+            "waiting_url": reverse("admin:recommendations_progressupdate_changelist")
+            + "?workflow_state__exact=submitted",
+            "latest_engagements": engagements[:LATEST_ENGAGEMENTS],
+        },
+    )
