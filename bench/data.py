@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from recommendations.demo import belarus
@@ -74,23 +75,31 @@ def sources() -> tuple[Source, ...]:
 
 def generate(recommendations: int, *, seed: int = 2010, demo_password: str | None = None) -> int:
     """Add about ``recommendations`` recommendations (with everything around them) to
-    the database, on top of the demo, which is loaded first. Returns how many were added."""
+    the database, on top of the demo, which is loaded first: new UPR reviews of
+    ``PER_REVIEW`` each. Returns how many were added."""
     load_demo(password=demo_password)
-    generator = random.Random(seed)
-    pool = sources()
     with transaction.atomic():
-        context = _Context.build()
-        reviews = _reviews(recommendations, context)
-        made = _recommendations(reviews, recommendations, pool, generator)
-        _relations(made, context, generator)
-        _history(made, context, generator)
-    return len(made)
+        reviews = _reviews(recommendations, Mechanism.objects.get(code="UPR"))
+        return len(add_recommendations(reviews, recommendations, seed=seed))
+
+
+def add_recommendations(
+    reviews: list[ReviewCycle], count: int, *, seed: int = 2010
+) -> list[Recommendation]:
+    """Add ``count`` recommendations spread evenly over ``reviews``, with their
+    recommending states, themes, groups, SDG goals, responsibilities and progress
+    history (the demo's institutions and vocabularies must exist: ``load_demo``)."""
+    generator = random.Random(seed)
+    context = _Context.build()
+    made = _recommendations(reviews, count, sources(), generator)
+    _relations(made, context, generator)
+    _history(made, context, generator)
+    return [recommendation for recommendation, _source in made]
 
 
 @dataclass
 class _Context:
     states: dict[str, State]
-    upr: Mechanism
     themes: dict[str, int]
     groups: dict[str, int]
     institutions: dict[str, int]
@@ -104,7 +113,6 @@ class _Context:
         issues = sorted({issue for source in sources() for issue in source.issues})
         return cls(
             states={state.iso3: state for state in State.objects.all()},
-            upr=Mechanism.objects.get(code="UPR"),
             themes={issue: theme_named(issue).pk for issue in issues},
             groups=dict(AffectedGroup.objects.values_list("name", "pk")),
             institutions=dict(Institution.objects.values_list("name", "pk")),
@@ -112,40 +120,42 @@ class _Context:
         )
 
 
-def _reviews(recommendations: int, context: _Context) -> list[ReviewCycle]:
-    """Enough UPR reviews (four cycles per state) for the recommendations asked for."""
+def _reviews(recommendations: int, upr: Mechanism) -> list[ReviewCycle]:
+    """Enough new UPR reviews (four cycles per state) for the recommendations asked for."""
     needed = -(-recommendations // PER_REVIEW)
     taken = set(
-        ReviewCycle.objects.filter(mechanism=context.upr).values_list(
-            "state_under_review_id", "cycle"
-        )
+        ReviewCycle.objects.filter(mechanism=upr).values_list("state_under_review_id", "cycle")
     )
     reviews = []
-    for state in sorted(context.states.values(), key=lambda s: s.iso3):
+    for state in State.objects.order_by("iso3"):
         for cycle, day in CYCLE_DATES.items():
-            if len(reviews) == needed:
-                break
-            if (state.pk, cycle) in taken:
-                continue
-            reviews.append(
-                ReviewCycle(
-                    state_under_review=state,
-                    mechanism=context.upr,
-                    cycle=cycle,
-                    session=str(cycle * 10),
-                    review_date=day + timedelta(days=state.pk % 150),
+            if len(reviews) < needed and (state.pk, cycle) not in taken:
+                reviews.append(
+                    ReviewCycle(
+                        state_under_review=state,
+                        mechanism=upr,
+                        cycle=cycle,
+                        session=str(cycle * 10),
+                        review_date=day + timedelta(days=state.pk % 150),
+                    )
                 )
-            )
     return ReviewCycle.objects.bulk_create(reviews, batch_size=BATCH)
 
 
 def _recommendations(reviews, count, pool, generator) -> list[tuple[Recommendation, Source]]:
+    """Paragraphs 100.1, 100.2 … after those a review already has."""
+    already = dict(
+        ReviewCycle.objects.filter(pk__in=[review.pk for review in reviews])
+        .annotate(n=Count("recommendations"))
+        .values_list("pk", "n")
+    )
     made = []
     for index in range(count):
-        review = reviews[index // PER_REVIEW]
-        number = index % PER_REVIEW + 1
+        review = reviews[index * len(reviews) // count]
+        number = already[review.pk]
+        already[review.pk] += 1
         source = pool[generator.randrange(len(pool))]
-        reference = f"{100 + number // 60}.{number % 60 + 1}"
+        reference = f"{100 + number // 100}.{number % 100 + 1}"
         made.append(
             (
                 Recommendation(
@@ -238,7 +248,7 @@ def _history(made, context: _Context, generator):
         if recommendation.position not in SUPPORTED_POSITIONS:
             continue
         ending = generator.choices([e for e, _ in ENDINGS], [w for _, w in ENDINGS])[0]
-        day = recommendation.review.review_date
+        day = recommendation.review.review_date or CYCLE_DATES[1]
         for status in STEPS[ending]:
             day = min(day + timedelta(days=generator.randrange(120, 900)), today)
             updates.append(

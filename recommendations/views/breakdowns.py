@@ -43,6 +43,13 @@ GROUPINGS = {
     "sdg": ("By SDG goal", "SDG goal", "sdg"),
     "affected_group": ("By affected group", "Affected group", "affected_group"),
 }
+NONE_RECORDED = {
+    "theme": "No theme recorded",
+    "institution": "No institution assigned",
+    "recommending_state": "No recommending state recorded",
+    "sdg": "No SDG goal recorded",
+    "affected_group": "No affected group recorded",
+}
 # The filters select themes and groups by slug; measure_by keys them by id.
 SLUGGED = {"theme": Theme, "affected_group": AffectedGroup}
 
@@ -96,7 +103,9 @@ def breakdown(
 
 
 def _label(grouping, group) -> str:
-    if grouping == "sdg" and group.key is not None:
+    if group.key is None:
+        return NONE_RECORDED[grouping]
+    if grouping == "sdg":
         return f"SDG {group.key}: {group.label}"
     return str(group.label)
 
