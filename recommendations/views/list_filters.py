@@ -14,6 +14,17 @@ from django.http import QueryDict
 from ..filters import RecommendationFilter
 from ..models import Institution, ReviewCycle, State
 
+# The filters that take several values: a drop-down each (see OneOrMoreSelect).
+MULTIPLE = (
+    "review",
+    "recommending_state",
+    "position",
+    "status",
+    "theme",
+    "institution",
+    "sdg",
+    "affected_group",
+)
 # What the page's form does not send to the filter.
 PAGE_PARAMETERS = ("page", "sort")
 
@@ -72,9 +83,7 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["institution"].queryset = Institution.objects.filter(
         Q(responsibilities__isnull=False)
     ).distinct()
-    for name in ("review", "recommending_state", "position", "status", "theme", "institution"):
-        _one_or_more(fields[name])
-    for name in ("sdg", "affected_group"):
+    for name in MULTIPLE:
         _one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
     fields["updated_since"].widget.input_type = "date"
@@ -109,7 +118,7 @@ def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[C
     cleaned = filterset.form.cleaned_data
     for name, field in filterset.form.fields.items():
         value = cleaned.get(name)
-        if value in (None, "", []) or (hasattr(value, "exists") and not value):
+        if value is None or value == "" or not _has_values(value):
             continue
         for shown, raw in _values(field, value, params.getlist(name)):
             remaining = params.copy()
@@ -117,6 +126,11 @@ def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[C
             remaining.setlist(name, [v for v in remaining.getlist(name) if v != raw])
             chips.append(Chip(field.label, shown, "?" + remaining.urlencode()))
     return chips
+
+
+def _has_values(value) -> bool:
+    """False for an empty list or queryset (a multiple filter not in force)."""
+    return bool(value) if isinstance(value, list | tuple) or hasattr(value, "exists") else True
 
 
 def _values(field, value, raw_values: list[str]):
@@ -129,7 +143,5 @@ def _values(field, value, raw_values: list[str]):
         labels = dict(field.choices)
         return [(str(labels.get(v, v)), v) for v in value]
     raw = raw_values[-1] if raw_values else str(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
     shown = value.strftime("%-d %b %Y") if hasattr(value, "strftime") else str(value)
     return [(shown, raw)]

@@ -205,3 +205,16 @@ def test_the_place_for_the_export_links_is_marked(log_in, world):
     assert "recommendations/recommendation_list.html" in [t.name for t in response.templates]
     with open("templates/recommendations/recommendation_list.html") as template:
         assert "{# export links: issue 6 #}" in template.read()
+
+
+def test_chips_name_numbers_dates_and_searches_as_typed(log_in, world):
+    page = log_in("adviser").get(
+        LIST, {"cycle": "1", "updated_since": "2020-01-01", "search": "death penalty"}
+    )
+
+    assert [(chip.name, chip.value) for chip in page.context["chips"]] == [
+        ("Cycle", "1"),
+        ("Updated since", "1 Jan 2020"),
+        ("Search", "death penalty"),
+    ]
+    assert page.context["chips"][2].remove_url == "?cycle=1&updated_since=2020-01-01"
