@@ -47,7 +47,21 @@ LABELS = {
 class OneOrMoreSelect(forms.SelectMultiple):
     """A drop-down that picks one value, yet keeps every value a link asked for: it
     reads all of them (as a multiple select does) and shows a multiple select only
-    when more than one is in force, so no filter is lost on the next submission."""
+    when more than one is in force, so no filter is lost on the next submission.
+    Its options are written in one template (Django includes one per option: slow
+    with hundreds of reviews or states)."""
+
+    template_name = "recommendations/widgets/select.html"
+
+    def optgroups(self, name, value, attrs=None):
+        """Options as the template needs them, without Django's per-option attrs
+        (the filters' choices are flat: no groups)."""
+        chosen = {str(v) for v in value}
+        options = [
+            {"value": str(key), "label": label, "selected": str(key) in chosen}
+            for key, label in self.choices
+        ]
+        return [(None, options, 0)]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
