@@ -75,7 +75,7 @@ def status_bar(measure: Measure, *, decorative: bool = False) -> SafeString:
 
 # The drawing area of the over-time chart, in SVG units.
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 72, 12, 12, 32
 
 
 def _x(day: date, first: date, last: date) -> float:

@@ -41,8 +41,55 @@ def dashboard(request):
     what needs attention and the latest engagements; every figure from the measure."""
     selection = select(request.GET)
     recommendations = selection.recommendations()
-    base_query = selection.list_query()
+    cards = _cards(selection, recommendations)
+    measured = [card.review for card in cards if card.review and card.measure]
+    over_time = implementation_over_time(recommendations, measured)
+    context = {
+        "selection": selection,
+        "cards": cards,
+        "over_time": over_time,
+        "series": [
+            (line, f"series-{index % SERIES_CLASSES + 1}")
+            for index, line in enumerate(over_time.lines)
+        ],
+        "breakdowns": [],
+        "overdue_count": 0,
+        "overdue": [],
+        "overdue_months": settings.UPR_OVERDUE_MONTHS,
+        "waiting": None,
+        "latest_engagements": _latest_engagements(selection.state),
+    }
+    if measured:
+        overdue = overdue_recommendations(recommendations)
+        by_institution = overdue_count_by_institution(recommendations)
+        context["breakdowns"] = [
+            breakdown(
+                recommendations,
+                grouping,
+                selection.list_query(),
+                overdue=by_institution if grouping == "institution" else None,
+            )
+            for grouping in GROUPINGS
+        ]
+        context["overdue_count"] = overdue.count()
+        context["overdue"] = with_lead(
+            overdue.select_related("review__state_under_review", "review__mechanism")
+        )[:OVERDUE_SHOWN]
+    if rules.may_validate(request.user):
+        context["waiting"] = ProgressUpdate.objects.filter(
+            recommendation__in=recommendations,
+            workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+        ).count()
+        context["waiting_url"] = (
+            reverse("admin:recommendations_progressupdate_changelist")
+            + "?workflow_state__exact=submitted"
+        )
+    return render(request, "recommendations/dashboard.html", context)
 
+
+def _cards(selection, recommendations) -> list[Card]:
+    """One card per selected review (two queries), and one for all of them together
+    when more than one has recommendations (one more)."""
     list_path = reverse("recommendation-list")
     per_review = {group.key: group.measure for group in measure_by(recommendations, "review")}
     cards = [
@@ -55,70 +102,22 @@ def dashboard(request):
         )
         for review in selection.reviews
     ]
-    measured_reviews = [review for review in selection.reviews if review.pk in per_review]
-    if len(measured_reviews) > 1:
+    if len(per_review) > 1:
         cards.append(
             Card(
                 anchor="review-all",
                 title="All selected reviews",
                 review=None,
                 measure=measure(recommendations),
-                list_url=f"{list_path}?{base_query.urlencode()}",
+                list_url=f"{list_path}?{selection.list_query().urlencode()}",
             )
         )
-    over_time = implementation_over_time(recommendations, measured_reviews)
+    return cards
 
-    overdue = overdue_recommendations(recommendations)
-    overdue_by_institution = overdue_count_by_institution(recommendations)
-    breakdowns = (
-        [
-            breakdown(
-                recommendations,
-                grouping,
-                base_query,
-                overdue=overdue_by_institution if grouping == "institution" else None,
-            )
-            for grouping in GROUPINGS
-        ]
-        if per_review
-        else []
-    )
 
-    waiting = None
-    if rules.may_validate(request.user):
-        waiting = ProgressUpdate.objects.filter(
-            recommendation__in=recommendations,
-            workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
-        ).count()
-
+def _latest_engagements(state):
+    """The latest engagements concerning the state (or no state in particular)."""
     engagements = Engagement.objects.prefetch_related("organisers").order_by("-start_date", "title")
-    if selection.state:
-        engagements = engagements.filter(
-            Q(state_concerned=selection.state) | Q(state_concerned__isnull=True)
-        )
-
-    return render(
-        request,
-        "recommendations/dashboard.html",
-        {
-            "selection": selection,
-            "cards": cards,
-            "over_time": over_time,
-            "series": [
-                (line, f"series-{index % SERIES_CLASSES + 1}")
-                for index, line in enumerate(over_time.lines)
-            ],
-            "breakdowns": breakdowns,
-            "overdue_count": overdue.count() if per_review else 0,
-            "overdue": with_lead(
-                overdue.select_related("review__state_under_review", "review__mechanism")
-            )[:OVERDUE_SHOWN]
-            if per_review
-            else [],
-            "overdue_months": settings.UPR_OVERDUE_MONTHS,
-            "waiting": waiting,
-            "waiting_url": reverse("admin:recommendations_progressupdate_changelist")
-            + "?workflow_state__exact=submitted",
-            "latest_engagements": engagements[:LATEST_ENGAGEMENTS],
-        },
-    )
+    if state:
+        engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
+    return engagements[:LATEST_ENGAGEMENTS]

@@ -6,7 +6,7 @@ to the default: the state with most recommendations, its UPR reviews (or its
 first mechanism's), all cycles.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Count, QuerySet
@@ -30,7 +30,6 @@ class Selection:
     cycle: int | None
     reviews: list[ReviewCycle]
     form: SelectionForm
-    mechanisms: list[Mechanism] = field(default_factory=list)
 
     def recommendations(self) -> QuerySet[Recommendation]:
         return Recommendation.objects.filter(review__in=[review.pk for review in self.reviews])
@@ -65,10 +64,8 @@ def select(params: QueryDict) -> Selection:
         else []
     )
     mechanisms = list({review.mechanism.pk: review.mechanism for review in reviews}.values())
-    default_mechanism = next((m for m in mechanisms if m.code == "UPR"), None)
-    mechanism = _chosen(mechanisms, params.get("mechanism"), key=lambda m: m.code)
-    if params.get("mechanism") not in {m.code for m in mechanisms}:
-        mechanism = default_mechanism or mechanism
+    upr_first = sorted(mechanisms, key=lambda m: m.code != "UPR")
+    mechanism = _chosen(upr_first, params.get("mechanism"), key=lambda m: m.code)
     reviews = [review for review in reviews if review.mechanism == mechanism]
     cycles = sorted({review.cycle for review in reviews if review.cycle is not None})
     cycle = next((c for c in cycles if str(c) == params.get("cycle")), None)
@@ -93,7 +90,6 @@ def select(params: QueryDict) -> Selection:
         cycle=cycle,
         reviews=reviews,
         form=form,
-        mechanisms=mechanisms,
     )
 
 
