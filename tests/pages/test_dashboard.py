@@ -195,6 +195,9 @@ def test_updates_waiting_for_validation_are_counted_for_coordinators_only(log_in
     assert "2 progress updates waiting for validation" in text_of(as_coordinator)
     changelist = reverse("admin:recommendations_progressupdate_changelist")
     assert f"{changelist}?workflow_state__exact=submitted" in as_coordinator.content.decode()
+    queue = log_in("coordinator").get(as_coordinator.context["waiting_url"])
+    assert queue.status_code == 200
+    assert queue.context["cl"].result_count == 2
     assert as_ministry.context["waiting"] is None
     assert "waiting for validation" not in text_of(as_ministry)
 
