@@ -2,12 +2,21 @@
 
 Every list has the columns a coordinator scans, search, filters and
 autocomplete; recommendations, actions and updates keep their history
-(the "History" button on each change page).
+(the "History" button on each change page) and deleted ones can be restored
+("Deleted … — restore" on their list). The rights are those of ``rules``, and
+progress updates change workflow state only through ``services`` (the list
+actions "Validate selected" and "Return selected").
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import rules, services
+from .admin_deleted import DeletedRecordsMixin
 from .models import (
     AffectedGroup,
     ImplementationAction,
@@ -87,8 +96,13 @@ class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
     extra = 0
     fields = ["assessed_on", "status", "workflow_state", "source", "institution", "is_demo"]
+    # The workflow moves through the services only (the update's own admin page).
+    readonly_fields = ["workflow_state"]
     autocomplete_fields = ["institution"]
     show_change_link = True
+
+    def get_queryset(self, request):
+        return rules.visible_updates(request.user, super().get_queryset(request))
 
 
 class ActionInline(admin.TabularInline):
@@ -100,7 +114,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "short_text",
@@ -154,16 +168,24 @@ class RecommendationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImplementationAction)
-class ImplementationActionAdmin(SimpleHistoryAdmin):
+class ImplementationActionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
     list_display = ["title", "institution", "status", "start_date", "end_date", "is_demo"]
     list_filter = ["status", "institution", "is_demo"]
     search_fields = ["title", "description", "recommendations__reference"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["institution", "recommendations", "created_by"]
 
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or rules.may_change_action(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or rules.may_change_action(request.user, obj))
+
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
     list_display = [
         "recommendation",
         "status",
@@ -176,8 +198,79 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_filter = ["workflow_state", "status", "source", "institution", "is_demo"]
     search_fields = ["recommendation__reference", "recommendation__text", "narrative"]
     date_hierarchy = "assessed_on"
-    autocomplete_fields = ["recommendation", "institution", "author", "reviewed_by"]
+    autocomplete_fields = ["recommendation", "institution", "author"]
     list_select_related = ["recommendation", "institution"]
+    # Who submitted, validated or returned, and when, is written by the services only.
+    readonly_fields = [
+        "workflow_state",
+        "submitted_at",
+        "reviewed_at",
+        "reviewed_by",
+        "reviewer_comment",
+    ]
+    actions = ["validate_selected", "return_selected"]
+
+    def get_queryset(self, request):
+        return rules.visible_updates(request.user, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or rules.may_change_update(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or rules.may_change_update(request.user, obj))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not rules.may_validate(request.user):
+            actions.pop("validate_selected", None)
+            actions.pop("return_selected", None)
+        return actions
+
+    @admin.action(description="Validate selected progress updates")
+    def validate_selected(self, request, queryset):
+        self._decide(request, queryset, services.progress_update_validate, "validated")
+
+    @admin.action(description="Return selected progress updates (with a comment)")
+    def return_selected(self, request, queryset):
+        comment = request.POST.get("comment", "").strip()
+        if "confirm" not in request.POST or not comment:
+            return TemplateResponse(
+                request,
+                "admin/return_updates.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "title": "Return progress updates",
+                    "updates": queryset.select_related("recommendation", "institution"),
+                    "comment": comment,
+                    "missing_comment": "confirm" in request.POST,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+
+        def give_back(*, user, update):
+            return services.progress_update_return(user=user, update=update, comment=comment)
+
+        self._decide(request, queryset, give_back, "returned")
+        return None
+
+    def _decide(self, request, queryset, step, verb):
+        done, refused = 0, []
+        for update in queryset.select_related("recommendation"):
+            try:
+                with transaction.atomic():
+                    step(user=request.user, update=update)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", [str(error)]))
+                refused.append(f"{update.recommendation.reference}: {reason}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"{done} progress update(s) {verb}.", messages.SUCCESS)
+        for problem in refused:
+            self.message_user(request, f"Not {verb}: {problem}", messages.ERROR)
 
 
 @admin.register(UserProfile)

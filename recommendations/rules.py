@@ -63,6 +63,21 @@ def visible_updates(user, updates: QuerySet[ProgressUpdate] | None = None):
     return updates.filter(validated)
 
 
+def may_see_update(user, update: ProgressUpdate) -> bool:
+    """The per-object form of ``visible_updates``: validated updates for every
+    reader, all for coordinators, their own institution's for ministry staff.
+    (Whether the user may read the tracker at all is ``may_read``.)"""
+    if is_coordinator(user) or update.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
+        return True
+    institution = institution_of(user)
+    return institution is not None and update.institution_id == institution.pk
+
+
+def may_see_action(user, action: ImplementationAction) -> bool:
+    """Actions have no workflow: whoever may read the tracker may read them."""
+    return may_read(user)
+
+
 def responsible_recommendations(user) -> QuerySet[Recommendation]:
     """The recommendations the user's institution leads or supports (none if no institution)."""
     institution = institution_of(user)
@@ -101,3 +116,22 @@ def may_change_action(user, action: ImplementationAction) -> bool:
         return True
     institution = institution_of(user)
     return institution is not None and action.institution_id == institution.pk
+
+
+def may_see_history(user, obj) -> bool:
+    """Who changed what, when: coordinators for everything; ministry staff for the
+    recommendations their institution answers for and for their institution's own
+    actions and updates. ``obj`` may be a deleted object rebuilt from its history."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    if institution is None:
+        return False
+    if isinstance(obj, Recommendation):
+        return obj.responsibilities.filter(institution=institution).exists()
+    return getattr(obj, "institution_id", None) == institution.pk
+
+
+def may_restore(user) -> bool:
+    """Bringing a deleted object back from its history is for coordinators and administrators."""
+    return is_coordinator(user)

@@ -1,4 +1,5 @@
-"""Writes with rules: the progress-update workflow.
+"""Writes with rules: the progress-update workflow, implementation actions and
+bringing deleted records back from their history.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import rules
-from .models import ProgressUpdate, Recommendation
+from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
 
 State = ProgressUpdate.WorkflowState
 
@@ -24,6 +25,23 @@ class TransitionError(ValidationError):
 def _require(allowed: bool, message: str):
     if not allowed:
         raise PermissionDenied(message)
+
+
+def _save(obj, user):
+    obj.full_clean()
+    # The history records who made the change, also outside a request (commands, tests).
+    obj._history_user = user
+    obj.save()
+    return obj
+
+
+def _acting_institution(user, recommendation):
+    """Ministry staff act for their institution; a coordinator for the recommendation's lead."""
+    institution = rules.institution_of(user)
+    if institution is None:
+        lead = recommendation.responsibilities.filter(role=Responsibility.Role.LEAD).first()
+        institution = lead.institution if lead else None
+    return institution
 
 
 def _move(update: ProgressUpdate, expected: tuple[str, ...], target: str):
@@ -47,20 +65,14 @@ def progress_update_create(*, user, recommendation, **fields) -> ProgressUpdate:
     _require(
         rules.may_report_on(user, recommendation), "You may not report on this recommendation."
     )
-    institution = rules.institution_of(user)
-    if institution is None:
-        lead = recommendation.responsibilities.filter(role="lead").first()
-        institution = lead.institution if lead else None
     update = ProgressUpdate(
         recommendation=recommendation,
-        institution=institution,
+        institution=_acting_institution(user, recommendation),
         author=user,
         workflow_state=State.DRAFT,
         **fields,
     )
-    update.full_clean()
-    update.save()
-    return update
+    return _save(update, user)
 
 
 @transaction.atomic
@@ -73,9 +85,7 @@ def progress_update_edit(*, user, update: ProgressUpdate, **fields) -> ProgressU
         raise TransitionError("Only a draft or returned update can be edited.")
     for name, value in fields.items():
         setattr(update, name, value)
-    update.full_clean()
-    update.save()
-    return update
+    return _save(update, user)
 
 
 @transaction.atomic
@@ -84,9 +94,7 @@ def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
     _require(rules.may_change_update(user, update), "You may not submit this update.")
     _move(update, (State.DRAFT, State.RETURNED), State.SUBMITTED)
     update.submitted_at = timezone.now()
-    update.full_clean()
-    update.save()
-    return update
+    return _save(update, user)
 
 
 @transaction.atomic
@@ -96,8 +104,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     _move(update, (State.SUBMITTED,), State.VALIDATED)
     update.reviewed_by = user
     update.reviewed_at = timezone.now()
-    update.full_clean()
-    update.save()
+    _save(update, user)
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
     return update
@@ -113,6 +120,86 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
     update.reviewer_comment = comment.strip()
     update.reviewed_by = user
     update.reviewed_at = timezone.now()
-    update.full_clean()
-    update.save()
-    return update
+    return _save(update, user)
+
+
+@transaction.atomic
+def implementation_action_create(
+    *, user, recommendation: Recommendation, **fields
+) -> ImplementationAction:
+    """Record an action serving a recommendation the user may report on.
+
+    ``fields`` are the action's editable fields (title, description, start_date,
+    end_date, status, budget_amount, budget_currency, evidence_url, evidence_file).
+    The action belongs to the user's institution (for a coordinator: the
+    recommendation's lead). Raises PermissionDenied or ValidationError; nothing
+    is saved then.
+    """
+    _require(
+        rules.may_report_on(user, recommendation), "You may not report on this recommendation."
+    )
+    institution = _acting_institution(user, recommendation)
+    if institution is None:
+        raise ValidationError("The recommendation has no responsible institution to act for.")
+    action = ImplementationAction(institution=institution, created_by=user, **fields)
+    _save(action, user)
+    action.recommendations.add(recommendation)
+    return action
+
+
+@transaction.atomic
+def implementation_action_edit(
+    *, user, action: ImplementationAction, **fields
+) -> ImplementationAction:
+    """Change an action's content; its institution and recommendations stay as they are.
+    Raises PermissionDenied or ValidationError; nothing is saved then."""
+    _require(rules.may_change_action(user, action), "You may not change this action.")
+    for name, value in fields.items():
+        setattr(action, name, value)
+    return _save(action, user)
+
+
+@transaction.atomic
+def deleted_record_restore(*, user, model, object_id):
+    """Bring a deleted object back as it was when it was deleted, with the same id.
+
+    Many-to-many links the history keeps (an action's recommendations) come back
+    too, as far as the linked objects still exist, and so do the responsibilities
+    deleted with a recommendation. (A recommendation's themes, groups, goals and
+    recommending states are not in its history and must be set again.) The
+    restore is itself recorded in the history. Raises PermissionDenied, or
+    ValidationError when the object exists or its history has no deletion.
+    """
+    _require(rules.may_restore(user), "Only a coordinator may restore deleted records.")
+    if model.objects.filter(pk=object_id).exists():
+        raise ValidationError(f"{model._meta.verbose_name} {object_id} exists; nothing to restore.")
+    records = model.history.filter(id=object_id).order_by("-history_date", "-history_id")
+    deletion = records.first()
+    if deletion is None or deletion.history_type != "-":
+        raise ValidationError(f"No deleted {model._meta.verbose_name} {object_id} is on record.")
+    # The version before the deletion holds the links (deleting removes them first).
+    before = records.exclude(history_type="-").first()
+    restored = deletion.instance
+    _save(restored, user)
+    for field in getattr(deletion, "_history_m2m_fields", []):
+        if before is None:
+            break
+        through_name = field.m2m_reverse_field_name()
+        linked_ids = getattr(before, field.name).values_list(f"{through_name}_id", flat=True)
+        related = field.related_model.objects.filter(pk__in=list(linked_ids))
+        getattr(restored, field.name).set(related)
+    if model is Recommendation:
+        _restore_responsibilities(user, restored, deleted_at=deletion.history_date)
+    return restored
+
+
+def _restore_responsibilities(user, recommendation, *, deleted_at):
+    """The responsibilities deleted together with the recommendation (the cascade)."""
+    deleted = Responsibility.history.filter(
+        recommendation_id=recommendation.pk, history_type="-", history_date__lte=deleted_at
+    ).exclude(id__in=Responsibility.objects.values("pk"))
+    restored = set()
+    for record in deleted.order_by("-history_date"):
+        if record.id not in restored:
+            _save(record.instance, user)
+            restored.add(record.id)

@@ -1,4 +1,6 @@
 import pytest
+from django.http import HttpRequest
+from django.test import Client
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +10,20 @@ def test_settings(settings, tmp_path):
     settings.UPR_DEMO_PASSWORD_FILE = tmp_path / "demo_passwords"
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def client_login_passes_a_request(monkeypatch):
+    """django-axes (the login lockout) needs the request in every authenticate();
+    Django's test ``Client.login`` gives none, so tests' logins get an empty one.
+    Real logins (the login page, the admin's, the API's) always pass theirs."""
+    login = Client.login
+
+    def login_with_request(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login_with_request)
 
 
 @pytest.fixture

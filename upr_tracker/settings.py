@@ -6,6 +6,7 @@ at least SECRET_KEY, DEBUG=false, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,8 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "axes",
     "recommendations",
     "missions",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "upr_tracker.urls"
@@ -120,8 +125,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "workspace:landing"
 LOGOUT_REDIRECT_URL = "dashboard"
+
+# Brute force: django-axes counts failed logins in the database (shared by every
+# app server) and locks a username at one address out after a few failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
+# Lockouts are still logged; only the start-up banner on every command goes.
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -173,6 +192,18 @@ LOGGING = {
 UPR_PUBLIC_DASHBOARD = envbool("UPR_PUBLIC_DASHBOARD", False)
 # A supported recommendation with no validated progress for this long is overdue.
 UPR_OVERDUE_MONTHS = envint("UPR_OVERDUE_MONTHS", 12)
+# Evidence uploads: the largest file accepted and the kinds (by extension; the
+# known ones are also recognised by their content).
+UPR_UPLOAD_MAX_BYTES = envint("UPR_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+UPR_UPLOAD_ALLOWED_TYPES = envlist(
+    "UPR_UPLOAD_ALLOWED_TYPES",
+    [
+        *["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx"],
+        *["png", "jpg", "jpeg", "gif", "webp"],
+    ],
+)
+# The address people reach the tracker at, for the links in reminder e-mails.
+UPR_SITE_URL = os.environ.get("UPR_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where `load_demo` remembers the passwords it generated, so `make run` can print them.
 UPR_DEMO_PASSWORD_FILE = Path(
     os.environ.get("UPR_DEMO_PASSWORD_FILE", BASE_DIR / ".demo_passwords")

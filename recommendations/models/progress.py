@@ -40,7 +40,9 @@ class ImplementationAction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The recommendations an action serves are part of its history, so that a
+    # deleted action comes back with them.
+    history = HistoricalRecords(m2m_fields=[recommendations])
 
     class Meta:
         ordering = ["-start_date", "title"]

@@ -12,12 +12,17 @@ from missions.models import Engagement
 from .. import rules
 from ..charts import SERIES_CLASSES
 from ..models import ProgressUpdate, ReviewCycle
-from ..selectors import Measure, measure, measure_by
+from ..selectors import (
+    Measure,
+    measure,
+    measure_by,
+    overdue_count_by_institution,
+    overdue_recommendations,
+)
 from ..selectors.over_time import implementation_over_time
-from ..selectors.overdue import overdue_count_by_institution, overdue_recommendations
 from .access import readable_page
 from .breakdowns import GROUPINGS, breakdown
-from .querysets import with_lead
+from .querysets import longest_overdue_first, with_lead
 from .selection import select
 
 OVERDUE_SHOWN = 10
@@ -60,7 +65,7 @@ def dashboard(request):
         "latest_engagements": _latest_engagements(selection.state),
     }
     if measured:
-        overdue = overdue_recommendations(recommendations)
+        overdue = longest_overdue_first(overdue_recommendations(recommendations))
         by_institution = overdue_count_by_institution(recommendations)
         context["breakdowns"] = [
             breakdown(
@@ -80,10 +85,7 @@ def dashboard(request):
             recommendation__in=recommendations,
             workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
         ).count()
-        context["waiting_url"] = (
-            reverse("admin:recommendations_progressupdate_changelist")
-            + "?workflow_state__exact=submitted"
-        )
+        context["waiting_url"] = reverse("workspace:queue")
     return render(request, "recommendations/dashboard.html", context)
 
 

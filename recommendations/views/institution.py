@@ -8,10 +8,9 @@ from django.urls import reverse
 from missions.models import Engagement
 
 from ..models import Institution, Recommendation, Responsibility
-from ..selectors import measure, measure_by
-from ..selectors.overdue import overdue_recommendations
+from ..selectors import measure, measure_by, overdue_recommendations
 from .access import readable_page
-from .querysets import with_lead
+from .querysets import longest_overdue_first, with_lead
 
 OVERDUE_SHOWN = 20
 ACTIONS_SHOWN = 30
@@ -34,7 +33,7 @@ def institution_detail(request, pk: int):
     )
     list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
     per_review = measure_by(responsible, "review")
-    overdue = overdue_recommendations(responsible).select_related(
+    overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
     actions = institution.actions.annotate(served=Count("recommendations")).order_by(

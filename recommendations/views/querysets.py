@@ -17,3 +17,9 @@ def with_lead(recommendations):
             to_attr="lead_responsibilities",
         )
     )
+
+
+def longest_overdue_first(overdue):
+    """Overdue recommendations (``selectors.overdue_recommendations``), those stalled
+    the longest first."""
+    return overdue.order_by("progress_since", "review", "sort_key")

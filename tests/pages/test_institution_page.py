@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from recommendations.models import Recommendation
-from recommendations.selectors import measure, measure_by
-from recommendations.selectors.overdue import overdue_recommendations
+from recommendations.selectors import measure, measure_by, overdue_recommendations
+from recommendations.views.querysets import longest_overdue_first
 from tests.factories import (
     ImplementationActionFactory,
     RecommendationFactory,
@@ -42,7 +42,9 @@ def test_it_lists_its_overdue_recommendations(log_in, world, justice, settings):
 
     page = log_in("adviser").get(page_of(justice))
 
-    overdue = overdue_recommendations(Recommendation.objects.filter(institutions=justice))
+    overdue = longest_overdue_first(
+        overdue_recommendations(Recommendation.objects.filter(institutions=justice))
+    )
     assert page.context["overdue_count"] == overdue.count() == 3
     assert [r.reference for r in page.context["overdue"]] == [r.reference for r in overdue]
     assert "3 supported recommendations not implemented have had no validated progress" in (

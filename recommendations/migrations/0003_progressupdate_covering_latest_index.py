@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0001_initial'),
+        ('recommendations', '0002_implementationaction_recommendations_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,187 @@
+"""Every workspace page tried by every role, including by guessing URLs.
+
+The rule the pages follow: 404 for what one may not even know exists (another
+institution's draft, submitted or returned update), 403 for what exists in the
+open (recommendations, actions, validated updates) but is not one's to change
+or to read here; anonymous visitors are sent to the login page."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from recommendations.models import ImplementationAction, ProgressUpdate
+
+from .conftest import ROLES
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"
+
+
+def expect(anonymous, partner, adviser, justice, interior, coordinator):
+    return dict(
+        zip(ROLES, [anonymous, partner, adviser, justice, interior, coordinator], strict=True)
+    )
+
+
+PAGES = {
+    "my recommendations": ("/workspace/", expect(LOGIN, 403, 403, 200, 200, 403)),
+    "validation queue": ("/workspace/queue/", expect(LOGIN, 403, 403, 403, 403, 200)),
+    "password change": ("/workspace/password/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    "justice recommendation": (
+        "/workspace/recommendations/{w.justice_recommendation.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "new update on justice recommendation": (
+        "/workspace/recommendations/{w.justice_recommendation.pk}/updates/new/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "new action on justice recommendation": (
+        "/workspace/recommendations/{w.justice_recommendation.pk}/actions/new/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "edit justice action": (
+        "/workspace/recommendations/{w.justice_recommendation.pk}/actions/{w.justice_action.pk}/edit/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "edit justice action through the shared recommendation": (
+        "/workspace/recommendations/{w.shared_recommendation.pk}/actions/{w.justice_action.pk}/edit/",
+        expect(LOGIN, 403, 403, 404, 404, 404),
+    ),
+    "edit justice draft": (
+        "/workspace/updates/{w.justice_draft.pk}/edit/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "edit justice validated update": (
+        "/workspace/updates/{w.justice_validated.pk}/edit/",
+        # A coordinator may, but a validated update is the record: sent back with a message.
+        expect(LOGIN, 403, 403, 403, 403, 302),
+    ),
+    "history of justice draft": (
+        "/workspace/history/update/{w.justice_draft.pk}/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "history of justice validated update": (
+        "/workspace/history/update/{w.justice_validated.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "history of justice recommendation": (
+        "/workspace/history/recommendation/{w.justice_recommendation.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "history of justice action": (
+        "/workspace/history/action/{w.justice_action.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "evidence of justice draft": (
+        "/workspace/evidence/update/{w.justice_draft.pk}/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "evidence of justice validated update": (
+        "/workspace/evidence/update/{w.justice_validated.pk}/",
+        expect(LOGIN, 200, 200, 200, 200, 200),
+    ),
+    "evidence of justice action": (
+        "/workspace/evidence/action/{w.justice_action.pk}/",
+        expect(LOGIN, 200, 200, 200, 200, 200),
+    ),
+    "a recommendation that does not exist": (
+        "/workspace/recommendations/999999/",
+        expect(LOGIN, 404, 404, 404, 404, 404),
+    ),
+    "history of an update that never existed": (
+        "/workspace/history/update/999999/",
+        expect(LOGIN, 404, 404, 404, 404, 404),
+    ),
+}
+
+
+@pytest.fixture
+def world_with_files(world):
+    for obj in (world.justice_draft, world.justice_validated, world.justice_action):
+        obj.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    return world
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_each_page_answers_each_role_as_its_rights_say(world_with_files, page, role):
+    template, expected = PAGES[page]
+    url = template.format(w=world_with_files)
+
+    response = world_with_files.client(role).get(url)
+
+    if expected[role] == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/?next=")
+    else:
+        assert response.status_code == expected[role], (page, role)
+
+
+def test_interior_cannot_change_a_justice_draft_by_posting_to_its_url(world):
+    interior = world.client("interior")
+
+    edit = interior.post(
+        f"/workspace/updates/{world.justice_draft.pk}/edit/",
+        {"status": "implemented", "assessed_on": "2024-01-01", "narrative": "Overwritten"},
+    )
+    submit = interior.post(f"/workspace/updates/{world.justice_draft.pk}/submit/")
+
+    assert (edit.status_code, submit.status_code) == (404, 404)
+    world.justice_draft.refresh_from_db()
+    assert world.justice_draft.narrative == "Justice's draft: bill prepared"
+    assert world.justice_draft.workflow_state == ProgressUpdate.WorkflowState.DRAFT
+
+
+def test_interior_cannot_change_a_justice_action_by_posting_to_its_url(world):
+    response = world.client("interior").post(
+        f"/workspace/recommendations/{world.justice_recommendation.pk}"
+        f"/actions/{world.justice_action.pk}/edit/",
+        {"title": "Renamed by Interior", "status": "completed"},
+    )
+
+    assert response.status_code == 403
+    world.justice_action.refresh_from_db()
+    assert world.justice_action.title == "Draft law on the moratorium"
+
+
+@pytest.mark.parametrize("role", ["interior", "adviser", "partner"])
+def test_others_cannot_report_on_a_justice_recommendation(world, role):
+    client = world.client(role)
+    base = f"/workspace/recommendations/{world.justice_recommendation.pk}"
+
+    new_update = client.post(
+        f"{base}/updates/new/",
+        {
+            "status": "implemented",
+            "assessed_on": "2024-01-01",
+            "narrative": "x",
+            "intent": "submit",
+        },
+    )
+    new_action = client.post(f"{base}/actions/new/", {"title": "Sneaked in", "status": "planned"})
+
+    assert (new_update.status_code, new_action.status_code) == (403, 403)
+    assert world.justice_recommendation.progress_updates.count() == 2
+    assert not ImplementationAction.objects.filter(title="Sneaked in").exists()
+
+
+def test_a_ministry_officer_cannot_decide_in_the_validation_queue(world):
+    submitted = world.justice_draft
+    submitted.workflow_state = ProgressUpdate.WorkflowState.SUBMITTED
+    submitted.save()
+
+    response = world.client("justice").post(
+        "/workspace/queue/", {"updates": [submitted.pk], "decision": "validate"}
+    )
+
+    assert response.status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.workflow_state == ProgressUpdate.WorkflowState.SUBMITTED
+
+
+def test_submitting_needs_a_post(world):
+    response = world.client("justice").get(f"/workspace/updates/{world.justice_draft.pk}/submit/")
+
+    assert response.status_code == 405
+    world.justice_draft.refresh_from_db()
+    assert world.justice_draft.workflow_state == ProgressUpdate.WorkflowState.DRAFT

@@ -1,0 +1,201 @@
+"""The workspace's forms: what ministry staff type, checked with messages they understand.
+
+The forms only check input; the services in ``recommendations.services`` decide
+who may write what and do the writing.
+"""
+
+import re
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from recommendations.models import ImplementationAction, ProgressUpdate
+
+from .uploads import check_evidence_file, describe_allowed
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class EvidenceFileInput(forms.ClearableFileInput):
+    """The stored file is named and linked to the view that checks who may read it
+    (stored files have no public address)."""
+
+    template_name = "workspace/widgets/evidence_file_input.html"
+    current_url = None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["current_url"] = self.current_url
+        context["widget"]["current_name"] = str(value).rsplit("/", 1)[-1] if value else ""
+        return context
+
+
+class EvidenceFileMixin:
+    """Size, type and content checks for the evidence file, and a help text saying them."""
+
+    evidence_kind = ""
+
+    def setup_evidence(self):
+        field = self.fields["evidence_file"]
+        field.widget = EvidenceFileInput()
+        if self.instance.pk and self.instance.evidence_file:
+            field.widget.current_url = reverse(
+                "workspace:evidence", args=[self.evidence_kind, self.instance.pk]
+            )
+        field.help_text = f"Optional. {describe_allowed()}."
+        self.fields["evidence_url"].help_text = "Optional. A public link to the evidence."
+        self.fields["evidence_url"].assume_scheme = "https"
+
+    def clean_evidence_file(self):
+        value = self.cleaned_data.get("evidence_file")
+        if isinstance(value, UploadedFile):
+            check_evidence_file(value)
+        return value
+
+    def service_fields(self) -> dict:
+        """The cleaned values as the services take them (a cleared file is empty)."""
+        fields = dict(self.cleaned_data)
+        if fields.get("evidence_file") is False:
+            fields["evidence_file"] = ""
+        return fields
+
+
+class ActionForm(EvidenceFileMixin, forms.ModelForm):
+    evidence_kind = "action"
+
+    class Meta:
+        model = ImplementationAction
+        fields = [
+            "title",
+            "description",
+            "start_date",
+            "end_date",
+            "status",
+            "budget_amount",
+            "budget_currency",
+            "evidence_url",
+            "evidence_file",
+        ]
+        labels = {
+            "budget_amount": "Budget",
+            "budget_currency": "Currency",
+            "evidence_url": "Evidence link",
+        }
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "title": "What was done or is planned: "
+            "a law adopted, a plan approved, a training held.",
+            "budget_amount": "Optional.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_evidence()
+        self.fields["budget_amount"].min_value = 0
+        self.fields["budget_amount"].widget.attrs["min"] = "0"
+        self.fields["budget_currency"].help_text = "Three letters (ISO 4217), e.g. USD, EUR, BYN."
+        self.fields["budget_currency"].widget.attrs.update(
+            {"maxlength": "3", "autocomplete": "off", "size": "4"}
+        )
+
+    def clean_budget_currency(self):
+        currency = self.cleaned_data.get("budget_currency", "").strip().upper()
+        if currency and not re.fullmatch(r"[A-Z]{3}", currency):
+            raise forms.ValidationError("A currency is three letters, e.g. USD, EUR or BYN.")
+        return currency
+
+    def clean_budget_amount(self):
+        amount = self.cleaned_data.get("budget_amount")
+        if amount is not None and amount < 0:
+            raise forms.ValidationError("A budget cannot be negative.")
+        return amount
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date cannot be before the start date.")
+        amount, currency = cleaned.get("budget_amount"), cleaned.get("budget_currency")
+        if amount is not None and not currency and "budget_currency" not in self.errors:
+            self.add_error("budget_currency", "Say in which currency the budget is.")
+        if currency and amount is None and "budget_amount" not in self.errors:
+            self.add_error("budget_amount", "Give the amount, or leave the currency empty.")
+        return cleaned
+
+
+class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
+    evidence_kind = "update"
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["status", "assessed_on", "narrative", "evidence_url", "evidence_file"]
+        labels = {
+            "status": "Proposed status",
+            "assessed_on": "Assessed on",
+            "narrative": "What was done",
+            "evidence_url": "Evidence link",
+        }
+        widgets = {"assessed_on": DATE, "narrative": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "status": "How far the recommendation is implemented, in your assessment. "
+            "It counts once a coordinator validates it.",
+            "assessed_on": "The date your assessment speaks of.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_evidence()
+        self.fields["narrative"].required = True
+        self.fields[
+            "narrative"
+        ].help_text = (
+            "The measures taken and their results, with references a coordinator can check."
+        )
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("assessed_on", timezone.localdate())
+
+    def clean_assessed_on(self):
+        assessed_on = self.cleaned_data.get("assessed_on")
+        if assessed_on and assessed_on > timezone.localdate():
+            raise forms.ValidationError("The assessment date cannot be in the future.")
+        return assessed_on
+
+
+class ReviewDecisionForm(forms.Form):
+    """The validation queue's bulk decision on the ticked updates."""
+
+    VALIDATE = "validate"
+    RETURN = "return"
+
+    updates = forms.ModelMultipleChoiceField(
+        queryset=ProgressUpdate.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Tick at least one update.",
+            "invalid_choice": "An update you ticked no longer waits for validation "
+            "(another coordinator may have decided on it); the list below is current.",
+        },
+    )
+    decision = forms.ChoiceField(choices=[(VALIDATE, "Validate"), (RETURN, "Return")])
+    comment = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Comment for the institution",
+        help_text="Required to return updates: say what needs to change.",
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["updates"].queryset = queryset
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say what needs to change before returning updates.")
+        return cleaned

@@ -1,0 +1,42 @@
+"""Small display helpers of the workspace's templates."""
+
+import os
+
+from django import template
+
+from recommendations import rules
+from recommendations.models import ProgressUpdate, Status
+
+register = template.Library()
+
+
+@register.filter
+def basename(name) -> str:
+    """ "evidence/updates/2025/report.pdf" -> "report.pdf"."""
+    return os.path.basename(str(name or ""))
+
+
+@register.inclusion_tag("workspace/_nav_links.html", takes_context=True)
+def workspace_nav_links(context):
+    """The header's workspace links for the logged-in user's role."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    return {
+        "show": True,
+        "ministry": rules.institution_of(user) is not None,
+        "coordinator": rules.may_validate(user),
+    }
+
+
+@register.filter
+def status_label(value) -> str:
+    """An implementation status code as people read it ("in_progress" -> "In progress")."""
+    return Status(value or Status.NOT_STARTED).label
+
+
+@register.filter
+def workflow_label(value) -> str:
+    """A workflow state code as people read it ("submitted" -> "Submitted")."""
+    return ProgressUpdate.WorkflowState(value).label if value else ""

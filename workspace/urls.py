@@ -1,0 +1,24 @@
+from django.urls import path
+
+from .views import account, home, queue, records, reporting
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", home.my_recommendations, name="home"),
+    path("start/", home.landing, name="landing"),
+    path("queue/", queue.queue, name="queue"),
+    path("recommendations/<int:pk>/", home.recommendation_page, name="recommendation"),
+    path("recommendations/<int:pk>/actions/new/", reporting.action_create, name="action_create"),
+    path(
+        "recommendations/<int:pk>/actions/<int:action_pk>/edit/",
+        reporting.action_edit,
+        name="action_edit",
+    ),
+    path("recommendations/<int:pk>/updates/new/", reporting.update_create, name="update_create"),
+    path("updates/<int:pk>/edit/", reporting.update_edit, name="update_edit"),
+    path("updates/<int:pk>/submit/", reporting.update_submit, name="update_submit"),
+    path("history/<str:kind>/<int:pk>/", records.history, name="history"),
+    path("evidence/<str:kind>/<int:pk>/", records.evidence, name="evidence"),
+    path("password/", account.PasswordChangeView.as_view(), name="password_change"),
+]

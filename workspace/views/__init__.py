@@ -1,0 +1,1 @@
+"""The workspace's pages: ministry staff report, coordinators validate."""

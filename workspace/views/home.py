@@ -1,0 +1,105 @@
+"""Where people land after logging in, My recommendations, and one recommendation's
+workspace page."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import redirect, render
+
+from recommendations import rules
+from recommendations.models import ProgressUpdate, Responsibility
+from recommendations.selectors import with_overdue_flag
+
+from .access import recommendation_to_report_on, require_ministry_staff
+
+State = ProgressUpdate.WorkflowState
+
+
+@login_required
+def landing(request):
+    """After login: coordinators to the validation queue, ministry staff to their
+    recommendations, everyone else to the dashboard."""
+    if rules.may_validate(request.user):
+        return redirect("workspace:queue")
+    if rules.institution_of(request.user) is not None:
+        return redirect("workspace:home")
+    return redirect("dashboard")
+
+
+@login_required
+def my_recommendations(request):
+    """The recommendations the officer's institution leads or supports, by review,
+    with their status, the last update and what is overdue; above them the
+    institution's updates that wait for someone (returned, drafts, submitted)."""
+    institution = require_ministry_staff(request)
+    user = request.user
+    latest_visible = rules.visible_updates(user).filter(recommendation=OuterRef("pk"))
+    latest_visible = latest_visible.order_by("-updated_at", "-id")
+    recommendations = (
+        with_overdue_flag(rules.responsible_recommendations(user))
+        .select_related("review__state_under_review", "review__mechanism")
+        .annotate(
+            our_role=Subquery(
+                Responsibility.objects.filter(
+                    recommendation=OuterRef("pk"), institution=institution
+                ).values("role")[:1]
+            ),
+            last_update_on=Subquery(latest_visible.values("assessed_on")[:1]),
+            last_update_state=Subquery(latest_visible.values("workflow_state")[:1]),
+        )
+        .order_by("review__review_date", "review_id", "sort_key")
+    )
+    only_overdue = request.GET.get("show") == "overdue"
+    if only_overdue:
+        recommendations = recommendations.filter(is_overdue=True)
+    recommendations = list(recommendations)
+    pending = (
+        ProgressUpdate.objects.filter(
+            institution=institution,
+            workflow_state__in=[State.RETURNED, State.DRAFT, State.SUBMITTED],
+        )
+        .select_related("recommendation__review", "reviewed_by")
+        .order_by("-updated_at")
+    )
+    waiting = {state: [] for state in (State.RETURNED, State.DRAFT, State.SUBMITTED)}
+    for update in pending:
+        waiting[update.workflow_state].append(update)
+    return render(
+        request,
+        "workspace/my_recommendations.html",
+        {
+            "institution": institution,
+            "recommendations": recommendations,
+            "overdue_count": sum(r.is_overdue for r in recommendations),
+            "only_overdue": only_overdue,
+            "returned": waiting[State.RETURNED],
+            "drafts": waiting[State.DRAFT],
+            "submitted": waiting[State.SUBMITTED],
+            "overdue_months": settings.UPR_OVERDUE_MONTHS,
+        },
+    )
+
+
+@login_required
+def recommendation_page(request, pk):
+    """One recommendation as its institution works on it: the text, who answers for
+    it, its status, the updates (with the coordinator's comments) and the actions."""
+    recommendation = recommendation_to_report_on(request, pk)
+    user = request.user
+    updates = rules.visible_updates(user, recommendation.progress_updates.all())
+    updates = updates.select_related("institution", "author", "reviewed_by").order_by(
+        "-assessed_on", "-id"
+    )
+    actions = recommendation.actions.select_related("institution").order_by("-start_date", "title")
+    return render(
+        request,
+        "workspace/recommendation.html",
+        {
+            "recommendation": recommendation,
+            "responsibilities": recommendation.responsibilities.select_related("institution"),
+            "updates": [(u, rules.may_change_update(user, u)) for u in updates],
+            "actions": [(a, rules.may_change_action(user, a)) for a in actions],
+            "may_see_history": rules.may_see_history(user, recommendation),
+            "editable_states": (State.DRAFT, State.RETURNED),
+        },
+    )

@@ -1,0 +1,85 @@
+"""What the records keep: the change history of an object, and its evidence file."""
+
+import os
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from recommendations import rules
+from recommendations.history import change_log, latest_version
+from recommendations.models import ImplementationAction, ProgressUpdate, Recommendation
+
+from ..uploads import serving_headers
+
+HISTORIES = {
+    "recommendation": Recommendation,
+    "action": ImplementationAction,
+    "update": ProgressUpdate,
+}
+
+
+@login_required
+def history(request, kind, pk):
+    """Who changed which field, from what to what, and when; also for a deleted object
+    (to coordinators and to the institution concerned)."""
+    model = HISTORIES.get(kind)
+    if model is None:
+        raise Http404("No history of that kind.")
+    obj = model.objects.filter(pk=pk).first()
+    deleted = obj is None
+    if deleted:
+        obj = latest_version(model, pk)
+    if obj is None:
+        raise Http404("Nothing of that number was ever recorded.")
+    user = request.user
+    hidden = isinstance(obj, ProgressUpdate) and not rules.may_see_update(user, obj)
+    if hidden or (deleted and not rules.may_see_history(user, obj)):
+        raise Http404("No such record.")
+    if not rules.may_see_history(user, obj):
+        raise PermissionDenied("The history is for coordinators and the institution concerned.")
+    return render(
+        request,
+        "workspace/history.html",
+        {
+            "object": obj,
+            "kind": kind,
+            "verbose_name": model._meta.verbose_name,
+            "deleted": deleted,
+            "entries": change_log(model, pk),
+        },
+    )
+
+
+def evidence(request, kind, pk):
+    """An uploaded evidence file, to those who may read what it belongs to: images are
+    shown, other files downloaded, never interpreted by the browser as anything else."""
+    if kind not in ("update", "action"):
+        raise Http404("No evidence of that kind.")
+    if not rules.may_read(request.user):
+        return redirect_to_login(request.get_full_path())
+    if kind == "update":
+        obj = get_object_or_404(ProgressUpdate, pk=pk)
+        allowed = rules.may_see_update(request.user, obj)
+    else:
+        obj = get_object_or_404(ImplementationAction, pk=pk)
+        allowed = rules.may_see_action(request.user, obj)
+    if not allowed or not obj.evidence_file:
+        raise Http404("No such evidence file.")
+    try:
+        handle = obj.evidence_file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The evidence file is missing from the storage.") from missing
+    content_type, inline = serving_headers(obj.evidence_file.name)
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=not inline,
+        filename=os.path.basename(obj.evidence_file.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, no-cache"
+    return response
