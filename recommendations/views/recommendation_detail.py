@@ -69,5 +69,6 @@ def recommendation_detail(request, pk: int):
             "supporting": [r for r in responsibilities if r.role != Responsibility.Role.LEAD],
             "history": history,
             "show_authors": request.user.is_authenticated,
+            "may_report": rules.may_report_on(request.user, recommendation),
         },
     )

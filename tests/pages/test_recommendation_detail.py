@@ -152,3 +152,25 @@ def test_the_page_runs_the_same_queries_with_one_or_many_updates_and_actions(
     with django_assert_max_num_queries(few):
         client.get(url)
     assert few <= 15
+
+
+@pytest.mark.parametrize(
+    ("role", "offered"),
+    [("interior", True), ("coordinator", True), ("justice", False), ("adviser", False)],
+)
+def test_those_who_may_report_on_it_are_sent_to_the_workspace(log_in, world, role, offered):
+    html = log_in(role).get(detail(world, "97.2")).content.decode()
+
+    workspace = reverse("workspace:recommendation", args=[world.recommendations["97.2"].pk])
+    assert (f'href="{workspace}"' in html) is offered
+
+
+def test_evidence_files_link_to_the_workspace_s_guarded_download(log_in, world):
+    update = world.recommendations["97.2"].progress_updates.get()
+    update.evidence_file.name = "evidence/updates/2012/report.pdf"
+    update.save()
+
+    html = log_in("adviser").get(detail(world, "97.2")).content.decode()
+
+    link = reverse("workspace:evidence", args=["update", update.pk])
+    assert f'<a href="{link}">report.pdf</a>' in html
