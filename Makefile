@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format demo migrate clean
+.PHONY: run test lint format demo migrate clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL).
+BENCH_RECOMMENDATIONS ?= 100000
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run --recommendations $(BENCH_RECOMMENDATIONS)
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -44,4 +49,4 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench.sqlite3 bench.sqlite3.size

@@ -7,7 +7,7 @@ urlpatterns = [
     path("api/v1/", include("recommendations.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("engagements/", include("missions.urls")),
     path("workspace/", include("workspace.urls")),
     path("", include("recommendations.urls")),
-    path("", include("missions.urls")),
 ]

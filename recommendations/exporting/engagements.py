@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from missions.models import Engagement
-from recommendations.models import Institution, State
 
 COLUMNS = (
     "Kind",
@@ -36,31 +34,6 @@ COLUMNS = (
     "Source",
 )
 CHUNK = 500
-
-
-class EngagementExportFilter(django_filters.FilterSet):
-    """The filters of the engagements export: kind, year, state concerned, institution."""
-
-    kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices)
-    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year")
-    state = django_filters.ModelChoiceFilter(
-        field_name="state_concerned", to_field_name="iso3", queryset=State.objects.all()
-    )
-    institution = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.all(), method="filter_institution"
-    )
-
-    class Meta:
-        model = Engagement
-        fields = []
-
-    def filter_institution(self, queryset, name, value):
-        """Engagements the institution organised, funded or took part in."""
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(organisers=value) | Q(funders=value) | Q(participants=value)
-        ).distinct()
 
 
 def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:

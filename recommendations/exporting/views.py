@@ -11,6 +11,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from missions.filters import EngagementFilter
 from missions.models import Engagement
 from recommendations import rules
 from recommendations.filters import RecommendationFilter
@@ -50,11 +51,12 @@ def recommendation_export(request):
 
 
 def engagement_export(request):
-    """The engagements as ``?format=csv`` (default) or ``xlsx``, filtered by kind, year,
-    state concerned (ISO3) and institution."""
+    """The engagements as ``?format=csv`` (default) or ``xlsx``, with the timeline's
+    filters (kind, year, organisation, mechanism, state concerned)."""
     if not rules.may_read(request.user):
         return redirect_to_login(request.get_full_path())
-    filters = engagement_list.EngagementExportFilter(request.GET, queryset=Engagement.objects.all())
+    # The timeline's own filters, so that its download link gives the same list.
+    filters = EngagementFilter(request.GET, queryset=Engagement.objects.all())
     kind = request.GET.get("format", "csv")
     if kind not in FORMATS or not filters.is_valid():
         return _bad_request(filters, kind)

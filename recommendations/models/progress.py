@@ -125,8 +125,17 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["recommendation", "-assessed_on", "-id"]
         indexes = [
+            # Covers the measure's "latest validated update" subquery (filter, order and
+            # the status it reads) so that it never reads the table itself.
             models.Index(
-                fields=["recommendation", "workflow_state", "assessed_on"],
+                fields=[
+                    "recommendation",
+                    "workflow_state",
+                    "-assessed_on",
+                    "-reviewed_at",
+                    "-id",
+                    "status",
+                ],
                 name="update_latest_validated",
             )
         ]

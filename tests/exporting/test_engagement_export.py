@@ -44,7 +44,7 @@ def test_the_demo_engagements_are_exported_with_their_details(client, demo):
     assert visit["Recommendations"]  # linked to the trafficking recommendations
 
 
-def test_filters_by_kind_year_state_and_institution(reader):
+def test_filters_by_kind_year_state_and_organisation(reader):
     undp = InstitutionFactory(name="United Nations Development Programme")
     belarus = StateFactory(iso3="BLR", name="Belarus")
     mission = EngagementFactory(
@@ -60,7 +60,7 @@ def test_filters_by_kind_year_state_and_institution(reader):
     assert titles(kind="mission") == ["Older mission", "Study visit"]
     assert titles(year=2015) == ["Seminar", "Study visit"]
     assert titles(state="BLR") == ["Study visit"]
-    assert titles(institution=undp.pk) == ["Study visit"]
+    assert titles(organisation=undp.pk) == ["Study visit"]
 
 
 def test_the_workbook_keeps_dates_and_amounts_as_values(reader):

@@ -6,28 +6,14 @@ the two percentages. The dashboard, the exports and the API all call
 ``measure`` or ``measure_by``; nothing else computes these figures.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    DateField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from .models import (
+from ..models import (
     SUPPORTED_POSITIONS,
     Position,
     ProgressUpdate,
@@ -97,61 +83,6 @@ def with_current_status(
 ) -> QuerySet[Recommendation]:
     """Annotate each recommendation with ``current_status`` (as of a date if given)."""
     return recommendations.annotate(current_status=current_status_expression(as_of))
-
-
-def overdue_threshold(today: date | None = None) -> date:
-    """The day ``settings.UPR_OVERDUE_MONTHS`` months before ``today`` (default: today)."""
-    today = today or timezone.localdate()
-    months = today.year * 12 + today.month - 1 - settings.UPR_OVERDUE_MONTHS
-    year, month = divmod(months, 12)
-    month += 1
-    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
-
-
-def with_overdue_flag(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
-) -> QuerySet[Recommendation]:
-    """Annotate ``current_status``, ``last_validated_on`` (the assessment date of the
-    latest validated update, or None) and ``is_overdue``.
-
-    A recommendation is overdue when it is supported (wholly or in part), not yet
-    implemented, and no validated update has been assessed for more than
-    ``settings.UPR_OVERDUE_MONTHS`` months; without any validated update the months
-    count from the review's adoption (or review) date. The workspace, the reminders
-    and the dashboards all ask this one function.
-    """
-    latest = (
-        validated_updates()
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-assessed_on")
-        .values("assessed_on")[:1]
-    )
-    since = Coalesce(
-        "last_validated_on",
-        "review__adoption_date",
-        "review__review_date",
-        TruncDate("created_at"),
-        output_field=DateField(),
-    )
-    overdue = (
-        Q(position__in=SUPPORTED_POSITIONS)
-        & ~Q(current_status=Status.IMPLEMENTED)
-        & Q(progress_since__lt=overdue_threshold(today))
-    )
-    return with_current_status(recommendations).annotate(
-        last_validated_on=Subquery(latest, output_field=DateField()),
-        progress_since=since,
-        is_overdue=Case(
-            When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
-        ),
-    )
-
-
-def overdue_recommendations(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
-) -> QuerySet[Recommendation]:
-    """The overdue ones of a set of recommendations (see ``with_overdue_flag``)."""
-    return with_overdue_flag(recommendations, today=today).filter(is_overdue=True)
 
 
 def _status_counts(

@@ -1,0 +1,60 @@
+"""``/engagements/``: the timeline of missions, visits, reports, trainings, dialogues,
+invitations and programmes, and one page per engagement."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from recommendations.models import Recommendation
+from recommendations.selectors import with_current_status
+from recommendations.views.access import readable_page
+from recommendations.views.list_filters import filter_data
+
+from .filters import EngagementFilter
+from .models import Engagement
+
+PAGE_SIZE = 100
+
+
+@readable_page
+def engagement_list(request):
+    """Engagements newest first, grouped by the year they started, through the filters."""
+    filterset = EngagementFilter(filter_data(request.GET), queryset=Engagement.objects.all())
+    engagements = filterset.qs.prefetch_related("organisers", "funders", "mechanisms").order_by(
+        "-start_date", "title"
+    )
+    page_obj = Paginator(engagements, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "missions/engagement_list.html",
+        {
+            "form": filterset.form,
+            "page_obj": page_obj,
+            "engagements": page_obj.object_list,
+            "filtered": any(filterset.form.cleaned_data.values()),
+        },
+    )
+
+
+@readable_page
+def engagement_detail(request, pk: int):
+    """Organisers, funders, participants, summary, outcomes, budget and the linked
+    recommendations with their current status."""
+    engagement = get_object_or_404(
+        Engagement.objects.select_related("country", "state_concerned").prefetch_related(
+            "organisers",
+            "funders",
+            "participants",
+            "mechanisms",
+            "themes",
+            "affected_groups",
+            Prefetch(
+                "recommendations",
+                queryset=with_current_status(Recommendation.objects.all()).select_related(
+                    "review__state_under_review", "review__mechanism"
+                ),
+            ),
+        ),
+        pk=pk,
+    )
+    return render(request, "missions/engagement_detail.html", {"engagement": engagement})

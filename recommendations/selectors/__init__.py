@@ -1,0 +1,16 @@
+"""Reads that compute. ``measure`` holds the one measure every view shows;
+the other modules hold the reads the pages add on top of it (what is overdue,
+the measure over time), and call the measure rather than count on their own.
+
+Import from here: ``from recommendations.selectors import measure, measure_by``.
+"""
+
+# Every public name of the measure module, including ones a later change adds there.
+from .measure import *  # noqa: F403
+from .measure import GROUPINGS, GroupMeasure, Measure, measure, measure_by  # noqa: F401
+from .overdue import (  # noqa: F401
+    overdue_count_by_institution,
+    overdue_recommendations,
+    overdue_threshold,
+    with_overdue_flag,
+)

@@ -1,0 +1,99 @@
+"""The measure over time, from the validated update history.
+
+Each point is ``measure_by(…, as_of=day)`` for one day, so the curve says
+exactly what the measure said on that day. The number of days is bounded, so
+the number of queries grows with the years covered (at most ``MAX_POINTS``),
+never with the number of recommendations.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ..models import Recommendation, ReviewCycle
+from .measure import measure_by
+
+MAX_POINTS = 40
+
+
+@dataclass(frozen=True)
+class Line:
+    """One review's % implemented at each day of the series; None where the review
+    had not happened yet or nothing was supported ("no data")."""
+
+    review: ReviewCycle
+    points: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class OverTime:
+    days: list[date]
+    lines: list[Line]
+
+    @property
+    def rows(self) -> list[tuple[date, list[Decimal | None]]]:
+        """The same figures by day: (day, [each line's point that day])."""
+        return [
+            (day, [line.points[index] for line in self.lines])
+            for index, day in enumerate(self.days)
+        ]
+
+
+def half_year_ends(start: date, end: date, *, max_points: int = MAX_POINTS) -> list[date]:
+    """30 June and 31 December of each half-year from ``start``'s to the last one ended
+    before ``end``, then ``end`` itself. When that is more than ``max_points`` days,
+    whole years (31 December) instead, then every few years, ending with ``end``."""
+    if end < start:
+        return []
+    ends = []
+    year, half = start.year, 0 if start.month <= 6 else 1
+    while True:
+        day = date(year, 6, 30) if half == 0 else date(year, 12, 31)
+        if day >= end:
+            break
+        ends.append(day)
+        year, half = (year, 1) if half == 0 else (year + 1, 0)
+    if len(ends) + 1 > max_points:
+        year_ends = [day for day in ends if day.month == 12]
+        step = -(-len(year_ends) // (max_points - 1))
+        ends = year_ends[::-1][::step][::-1]  # counted back from the latest
+    return [*ends, end]
+
+
+def implementation_over_time(
+    recommendations: QuerySet[Recommendation],
+    reviews: list[ReviewCycle],
+    *,
+    today: date | None = None,
+) -> OverTime:
+    """% implemented of each of ``reviews`` (restricted to ``recommendations``) at the
+    end of each half-year from the earliest review to ``today``: one query per day.
+
+    Reviews without a review date count from the first day; a review with no
+    supported recommendation has a line of None.
+    """
+    today = today or timezone.localdate()
+    dated = [review.review_date for review in reviews if review.review_date]
+    if not reviews or not dated:
+        return OverTime(days=[], lines=[])
+    days = half_year_ends(min(dated), today)
+    by_day = []
+    for day in days:
+        # Reviews not yet held have no point that day: the database need not count them.
+        held = [r.pk for r in reviews if r.review_date is None or r.review_date <= day]
+        groups = measure_by(recommendations.filter(review__in=held), "review", as_of=day)
+        by_day.append({group.key: group.measure.percent_implemented for group in groups})
+    lines = [
+        Line(
+            review=review,
+            points=[
+                None if review.review_date and day < review.review_date else figures.get(review.pk)
+                for day, figures in zip(days, by_day, strict=True)
+            ],
+        )
+        for review in reviews
+    ]
+    return OverTime(days=days, lines=lines)

@@ -1,0 +1,68 @@
+"""Display helpers for the pages: figures, charts and links that keep the query."""
+
+from django import template
+from django.http import QueryDict
+
+from .. import charts
+from ..models import Status
+
+register = template.Library()
+
+
+@register.filter
+def percent(value) -> str:
+    """72.4 -> '72.4 %' (kept on one line); None (nothing supported) -> 'no data'."""
+    return "no data" if value is None else f"{value}\u00a0%"
+
+
+@register.filter
+def file_name(path: str) -> str:
+    """'evidence/updates/2024/report.pdf' -> 'report.pdf'."""
+    return str(path).rsplit("/", 1)[-1]
+
+
+@register.filter
+def status_label(value: str) -> str:
+    """'partially_implemented' -> 'Partially implemented'."""
+    return Status(value).label if value in Status.values else value
+
+
+@register.filter
+def status_counts(measure) -> list[tuple[str, str, int]]:
+    """(status, label, count) of the supported recommendations, furthest along first."""
+    return [
+        (status.value, status.label, measure.by_status[status]) for status in charts.STATUS_ORDER
+    ]
+
+
+@register.simple_tag
+def status_bar(measure, decorative=False):
+    return charts.status_bar(measure, decorative=decorative)
+
+
+@register.simple_tag
+def over_time_chart(over_time):
+    return charts.over_time_chart(over_time)
+
+
+@register.filter
+def page_window(paginator, number: int, around: int = 2) -> range:
+    """The page numbers shown around the current one."""
+    first = max(1, number - around)
+    last = min(paginator.num_pages, number + around)
+    return range(first, last + 1)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with ``changes`` applied: a value replaces the
+    parameter, None removes it. The page number is dropped unless given (a new
+    sort or filter starts again at page 1)."""
+    query: QueryDict = context["request"].GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None and value != "":
+            query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,12 @@
+"""The server-rendered pages: the dashboard, recommendations and institutions.
+
+Every page is wrapped in ``access.readable_page``; figures come from
+``recommendations.selectors`` (the measure) and nothing here counts on its own.
+"""
+
+from .dashboard import dashboard
+from .institution import institution_detail
+from .recommendation_detail import recommendation_detail
+from .recommendation_list import recommendation_list
+
+__all__ = ["dashboard", "institution_detail", "recommendation_detail", "recommendation_list"]

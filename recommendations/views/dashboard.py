@@ -1,0 +1,125 @@
+"""``/``: the dashboard of one state's reviews, for a briefing on screen or paper."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import render
+from django.urls import reverse
+
+from missions.models import Engagement
+
+from .. import rules
+from ..charts import SERIES_CLASSES
+from ..models import ProgressUpdate, ReviewCycle
+from ..selectors import (
+    Measure,
+    measure,
+    measure_by,
+    overdue_count_by_institution,
+    overdue_recommendations,
+)
+from ..selectors.over_time import implementation_over_time
+from .access import readable_page
+from .breakdowns import GROUPINGS, breakdown
+from .querysets import longest_overdue_first, with_lead
+from .selection import select
+
+OVERDUE_SHOWN = 10
+LATEST_ENGAGEMENTS = 5
+
+
+@dataclass(frozen=True)
+class Card:
+    """A review's measure (``review`` None: all the selected reviews together)."""
+
+    anchor: str
+    title: str
+    review: ReviewCycle | None
+    measure: Measure | None
+    list_url: str
+
+
+@readable_page
+def dashboard(request):
+    """The selection's reviews as cards, % implemented over time, the breakdowns,
+    what needs attention and the latest engagements; every figure from the measure."""
+    selection = select(request.GET)
+    recommendations = selection.recommendations()
+    cards = _cards(selection, recommendations)
+    measured = [card.review for card in cards if card.review and card.measure]
+    over_time = implementation_over_time(recommendations, measured)
+    context = {
+        "selection": selection,
+        "cards": cards,
+        "over_time": over_time,
+        "series": [
+            (line, f"series-{index % SERIES_CLASSES + 1}")
+            for index, line in enumerate(over_time.lines)
+        ],
+        "breakdowns": [],
+        "overdue_count": 0,
+        "overdue": [],
+        "overdue_months": settings.UPR_OVERDUE_MONTHS,
+        "waiting": None,
+        "latest_engagements": _latest_engagements(selection.state),
+    }
+    if measured:
+        overdue = longest_overdue_first(overdue_recommendations(recommendations))
+        by_institution = overdue_count_by_institution(recommendations)
+        context["breakdowns"] = [
+            breakdown(
+                recommendations,
+                grouping,
+                selection.list_query(),
+                overdue=by_institution if grouping == "institution" else None,
+            )
+            for grouping in GROUPINGS
+        ]
+        context["overdue_count"] = overdue.count()
+        context["overdue"] = with_lead(
+            overdue.select_related("review__state_under_review", "review__mechanism")
+        )[:OVERDUE_SHOWN]
+    if rules.may_validate(request.user):
+        context["waiting"] = ProgressUpdate.objects.filter(
+            recommendation__in=recommendations,
+            workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+        ).count()
+        context["waiting_url"] = reverse("workspace:queue")
+    return render(request, "recommendations/dashboard.html", context)
+
+
+def _cards(selection, recommendations) -> list[Card]:
+    """One card per selected review (two queries), and one for all of them together
+    when more than one has recommendations (one more)."""
+    list_path = reverse("recommendation-list")
+    per_review = {group.key: group.measure for group in measure_by(recommendations, "review")}
+    cards = [
+        Card(
+            anchor=f"review-{review.pk}",
+            title=str(review),
+            review=review,
+            measure=per_review.get(review.pk),
+            list_url=f"{list_path}?review={review.pk}",
+        )
+        for review in selection.reviews
+    ]
+    if len(per_review) > 1:
+        cards.append(
+            Card(
+                anchor="review-all",
+                title="All selected reviews",
+                review=None,
+                measure=measure(recommendations),
+                list_url=f"{list_path}?{selection.list_query().urlencode()}",
+            )
+        )
+    return cards
+
+
+def _latest_engagements(state):
+    """The latest engagements concerning the state (or no state in particular)."""
+    engagements = Engagement.objects.prefetch_related("organisers").order_by("-start_date", "title")
+    if state:
+        engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
+    return engagements[:LATEST_ENGAGEMENTS]

@@ -1,0 +1,70 @@
+"""``/institutions/<id>/``: what one institution is responsible for and how far it got."""
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from missions.models import Engagement
+
+from ..models import Institution, Recommendation, Responsibility
+from ..selectors import measure, measure_by, overdue_recommendations
+from .access import readable_page
+from .querysets import longest_overdue_first, with_lead
+
+OVERDUE_SHOWN = 20
+ACTIONS_SHOWN = 30
+
+
+def _takes_part(relation, institution):
+    through = getattr(Engagement, relation).through
+    return Exists(through.objects.filter(engagement=OuterRef("pk"), institution=institution))
+
+
+@readable_page
+def institution_detail(request, pk: int):
+    """The measure of the recommendations it leads or supports (and of those it leads),
+    per review; its overdue recommendations, its actions and its engagements."""
+    institution = get_object_or_404(Institution.objects.select_related("country"), pk=pk)
+    responsible = Recommendation.objects.filter(responsibilities__institution=institution)
+    leading = Recommendation.objects.filter(
+        responsibilities__institution=institution,
+        responsibilities__role=Responsibility.Role.LEAD,
+    )
+    list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
+    per_review = measure_by(responsible, "review")
+    overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
+        "review__state_under_review", "review__mechanism"
+    )
+    actions = institution.actions.annotate(served=Count("recommendations")).order_by(
+        "-start_date", "title"
+    )
+    engagements = (
+        Engagement.objects.filter(
+            Q(organisers=institution) | Q(funders=institution) | Q(participants=institution)
+        )
+        .distinct()
+        .annotate(
+            organised=_takes_part("organisers", institution),
+            funded=_takes_part("funders", institution),
+            participated=_takes_part("participants", institution),
+        )
+        .order_by("-start_date", "title")
+    )
+    return render(
+        request,
+        "recommendations/institution_detail.html",
+        {
+            "institution": institution,
+            "measure": measure(responsible),
+            "leading": measure(leading),
+            "per_review": per_review,
+            "list_url": list_url,
+            "overdue_count": overdue.count(),
+            "overdue_months": settings.UPR_OVERDUE_MONTHS,
+            "overdue": with_lead(overdue)[:OVERDUE_SHOWN],
+            "actions": actions[:ACTIONS_SHOWN],
+            "action_count": institution.actions.count(),
+            "engagements": engagements,
+        },
+    )

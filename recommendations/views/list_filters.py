@@ -1,0 +1,161 @@
+"""The recommendation list's filter form as a page shows it, and its active filters.
+
+The filtering itself is ``recommendations.filters.RecommendationFilter`` (the
+same for the API, the stats and the exports); this module only makes its form
+readable in a browser and names what is in force.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Count, Q
+from django.http import QueryDict
+
+from ..filters import RecommendationFilter
+from ..models import Institution, ReviewCycle, State
+
+# The filters that take several values: a drop-down each (see OneOrMoreSelect).
+MULTIPLE = (
+    "review",
+    "recommending_state",
+    "position",
+    "status",
+    "theme",
+    "institution",
+    "sdg",
+    "affected_group",
+)
+# What the page's form does not send to the filter.
+PAGE_PARAMETERS = ("page", "sort")
+
+LABELS = {
+    "review": "Review",
+    "cycle": "Cycle",
+    "state_under_review": "State under review",
+    "recommending_state": "Recommending state",
+    "position": "Position",
+    "status": "Implementation status",
+    "theme": "Theme",
+    "institution": "Responsible institution",
+    "sdg": "SDG goal",
+    "affected_group": "Affected group",
+    "updated_since": "Updated since",
+    "search": "Search",
+}
+
+
+class OneOrMoreSelect(forms.SelectMultiple):
+    """A drop-down that picks one value, yet keeps every value a link asked for: it
+    reads all of them (as a multiple select does) and shows a multiple select only
+    when more than one is in force, so no filter is lost on the next submission.
+    Its options are written in one template (Django includes one per option: slow
+    with hundreds of reviews or states)."""
+
+    template_name = "recommendations/widgets/select.html"
+
+    def optgroups(self, name, value, attrs=None):
+        """Options as the template needs them, without Django's per-option attrs
+        (the filters' choices are flat: no groups)."""
+        chosen = {str(v) for v in value}
+        options = [
+            {"value": str(key), "label": label, "selected": str(key) in chosen}
+            for key, label in self.choices
+        ]
+        return [(None, options, 0)]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["multiple"] = len([v for v in value or [] if v]) > 1
+        return context
+
+
+def filter_data(params: QueryDict) -> QueryDict:
+    """The request's parameters the filter reads: without paging or sorting, and
+    without the empty values a form sends for "any"."""
+    data = QueryDict(mutable=True)
+    for name, values in params.lists():
+        kept = [value for value in values if value.strip()]
+        if name not in PAGE_PARAMETERS and kept:
+            data.setlist(name, kept)
+    return data
+
+
+def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
+    """The shared filter set over ``queryset``, its form dressed for a page."""
+    filterset = RecommendationFilter(filter_data(params), queryset=queryset)
+    fields = filterset.form.fields
+    for name, label in LABELS.items():
+        fields[name].label = label
+    # Option labels of reviews name their state and mechanism: fetch them at once.
+    fields["review"].queryset = ReviewCycle.objects.select_related(
+        "state_under_review", "mechanism"
+    )
+    fields["state_under_review"].queryset = State.objects.filter(reviews__isnull=False).distinct()
+    fields["recommending_state"].queryset = State.objects.annotate(
+        made=Count("recommendations_made")
+    ).filter(made__gt=0)
+    fields["institution"].queryset = Institution.objects.filter(
+        Q(responsibilities__isnull=False)
+    ).distinct()
+    for name in MULTIPLE:
+        _one_or_more(fields[name])
+    fields["state_under_review"].empty_label = "Any"
+    fields["updated_since"].widget.input_type = "date"
+    fields["updated_since"].help_text = ""
+    fields["search"].widget.input_type = "search"
+    return filterset
+
+
+def _one_or_more(field):
+    field.widget = OneOrMoreSelect(choices=field.widget.choices)
+    if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
+        field.empty_label = "Any"
+        field.widget.choices = field.choices
+    else:
+        field.choices = [("", "Any"), *field.choices]
+        field.widget.choices = field.choices
+
+
+@dataclass(frozen=True)
+class Chip:
+    name: str
+    value: str
+    remove_url: str
+
+
+def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[Chip]:
+    """One chip per filter value in force, each with the link that removes just it.
+
+    Call after the filter has validated (``filterset.qs``): values that did not
+    validate are not in force and get no chip."""
+    chips = []
+    cleaned = filterset.form.cleaned_data
+    for name, field in filterset.form.fields.items():
+        value = cleaned.get(name)
+        if value is None or value == "" or not _has_values(value):
+            continue
+        for shown, raw in _values(field, value, params.getlist(name)):
+            remaining = params.copy()
+            remaining.pop("page", None)
+            remaining.setlist(name, [v for v in remaining.getlist(name) if v != raw])
+            chips.append(Chip(field.label, shown, "?" + remaining.urlencode()))
+    return chips
+
+
+def _has_values(value) -> bool:
+    """False for an empty list or queryset (a multiple filter not in force)."""
+    return bool(value) if isinstance(value, list | tuple) or hasattr(value, "exists") else True
+
+
+def _values(field, value, raw_values: list[str]):
+    """(what the chip says, the raw parameter value it removes) for each value."""
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.ModelChoiceField):
+        objects = value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
+        key = field.to_field_name or "pk"
+        return [(str(obj), str(getattr(obj, key))) for obj in objects]
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = dict(field.choices)
+        return [(str(labels.get(v, v)), v) for v in value]
+    raw = raw_values[-1] if raw_values else str(value)
+    shown = value.strftime("%-d %b %Y") if hasattr(value, "strftime") else str(value)
+    return [(shown, raw)]

@@ -1,0 +1,85 @@
+"""The measure over time: one point per half-year end, each the measure as of that day."""
+
+from datetime import date
+
+import pytest
+
+from recommendations.models import Recommendation, Status
+from recommendations.selectors import measure
+from recommendations.selectors.over_time import half_year_ends, implementation_over_time
+from tests.factories import ProgressUpdateFactory, RecommendationFactory, ReviewCycleFactory
+
+
+def test_half_year_ends_run_from_the_first_review_to_today():
+    assert half_year_ends(date(2010, 5, 12), date(2011, 8, 1)) == [
+        date(2010, 6, 30),
+        date(2010, 12, 31),
+        date(2011, 6, 30),
+        date(2011, 8, 1),
+    ]
+
+
+def test_a_start_in_the_second_half_starts_at_its_end():
+    assert half_year_ends(date(2010, 9, 1), date(2011, 1, 5)) == [
+        date(2010, 12, 31),
+        date(2011, 1, 5),
+    ]
+
+
+def test_too_many_half_years_become_years_within_the_limit():
+    days = half_year_ends(date(1990, 1, 1), date(2026, 11, 24), max_points=20)
+
+    assert len(days) <= 20
+    assert days[-1] == date(2026, 11, 24)
+    assert days[-2] == date(2025, 12, 31)
+    assert all(day.month == 12 and day.day == 31 for day in days[:-1])
+
+
+def test_no_days_before_the_start():
+    assert half_year_ends(date(2020, 1, 1), date(2019, 1, 1)) == []
+
+
+@pytest.mark.django_db
+def test_each_point_is_the_measure_as_of_that_day_and_none_before_the_review():
+    first = ReviewCycleFactory(cycle=1, review_date=date(2010, 5, 1))
+    second = ReviewCycleFactory(
+        state_under_review=first.state_under_review, cycle=2, review_date=date(2011, 9, 1)
+    )
+    done = RecommendationFactory(review=first)
+    RecommendationFactory(review=first)
+    ProgressUpdateFactory(
+        recommendation=done, status=Status.IMPLEMENTED, assessed_on=date(2011, 2, 1)
+    )
+    later = RecommendationFactory(review=second)
+    ProgressUpdateFactory(
+        recommendation=later, status=Status.IMPLEMENTED, assessed_on=date(2012, 1, 1)
+    )
+
+    series = implementation_over_time(
+        Recommendation.objects.all(), [first, second], today=date(2012, 3, 1)
+    )
+
+    assert series.days == [
+        date(2010, 6, 30),
+        date(2010, 12, 31),
+        date(2011, 6, 30),
+        date(2011, 12, 31),
+        date(2012, 3, 1),
+    ]
+    first_line, second_line = series.lines
+    assert first_line.points == [
+        measure(Recommendation.objects.filter(review=first), as_of=day).percent_implemented
+        for day in series.days
+    ]
+    assert [str(p) for p in first_line.points] == ["0.0", "0.0", "50.0", "50.0", "50.0"]
+    assert second_line.points[:3] == [None, None, None]
+    assert [str(p) for p in second_line.points[3:]] == ["0.0", "100.0"]
+    assert series.rows[2] == (date(2011, 6, 30), [first_line.points[2], None])
+
+
+@pytest.mark.django_db
+def test_the_series_takes_one_query_per_day_whatever_the_data(django_assert_num_queries):
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    RecommendationFactory.create_batch(3, review=review)
+    with django_assert_num_queries(2 * 5):  # measure_by per day: the counts and the labels
+        implementation_over_time(Recommendation.objects.all(), [review], today=date(2012, 3, 1))
