@@ -160,3 +160,12 @@ def test_generated_passwords_are_random_and_remembered(db, settings):
     assert len(set(first.values())) == len(first)
     assert all(len(password) >= 12 for password in first.values())
     assert settings.UPR_DEMO_PASSWORD_FILE.read_text().count("\n") == len(first)
+
+
+def test_the_demo_has_work_in_progress_in_each_workflow_state(demo):
+    waiting = ProgressUpdate.objects.exclude(workflow_state="validated")
+    states = {(u.institution.abbreviation, u.workflow_state) for u in waiting}
+
+    assert states == {("MIA", "submitted"), ("MIA", "returned"), ("MoJ", "draft")}
+    assert waiting.get(workflow_state="returned").reviewer_comment
+    assert all(update.is_demo for update in waiting)

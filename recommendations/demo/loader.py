@@ -5,6 +5,7 @@ history, and one user per role. Running it again adds nothing twice."""
 import functools
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.utils.text import slugify
 
 from missions import demo as mission_demo
 from missions.models import Engagement
+from recommendations import services
 from recommendations.importing.reading import read_rows
 from recommendations.importing.saving import ensure_states, save_recommendations, theme_named
 from recommendations.importing.upr_sources import join_review, read_un_report, read_upr_info
@@ -28,13 +30,16 @@ from recommendations.models import (
     Institution,
     Mechanism,
     ProgressUpdate,
+    Recommendation,
     Responsibility,
     ReviewCycle,
     Role,
     SdgGoal,
     State,
+    Status,
     UserProfile,
 )
+from recommendations.selectors import with_current_status
 
 from . import belarus
 from .institutions import INSTITUTIONS
@@ -81,6 +86,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         _classify(first, institutions)
         logins = _users(institutions, password)
         _demo_history(first, institutions)
+        _demo_workflow(first)
         _engagements(institutions, first, second)
     return logins
 
@@ -216,6 +222,69 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
         if issue:
             served = served.filter(themes__name=issue)
         action.recommendations.set(served)
+
+
+def _demo_workflow(review: ReviewCycle):
+    """Work in progress for the workspace and the validation queue: an update the
+    Ministry of Internal Affairs submitted, one the coordinator returned to it, and
+    a Ministry of Justice draft. None is validated, so no figure changes."""
+    unvalidated = ProgressUpdate.objects.filter(
+        recommendation__review=review, is_demo=True
+    ).exclude(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
+    if unvalidated.exists():
+        return
+    users = {user.username: user for user in get_user_model().objects.filter(
+        username__in=["coordinator", "justice", "interior"]
+    )}  # fmt: skip
+    interior = _not_yet_implemented(review, "Ministry of Internal Affairs")
+    justice = _not_yet_implemented(review, "Ministry of Justice")
+    if len(interior) < 2 or not justice:
+        return
+    submitted = services.progress_update_create(
+        user=users["interior"],
+        recommendation=interior[0],
+        status="partially_implemented",
+        assessed_on=date(2015, 3, 15),
+        narrative=f"{belarus.DEMO_NOTE} Referral of trafficking victims assessed with ODIHR, "
+        "the OSCE Office in Minsk and La Strada; a national referral mechanism is drafted.",
+        is_demo=True,
+    )
+    services.progress_update_submit(user=users["interior"], update=submitted)
+    returned = services.progress_update_create(
+        user=users["interior"],
+        recommendation=interior[1],
+        status="implemented",
+        assessed_on=date(2015, 2, 1),
+        narrative=f"{belarus.DEMO_NOTE} Measures taken.",
+        is_demo=True,
+    )
+    services.progress_update_submit(user=users["interior"], update=returned)
+    services.progress_update_return(
+        user=users["coordinator"],
+        update=returned,
+        comment="Which measures, adopted when? Please name the act and attach it as evidence.",
+    )
+    services.progress_update_create(
+        user=users["justice"],
+        recommendation=justice[-1],
+        status="in_progress",
+        assessed_on=date(2015, 4, 1),
+        narrative=f"{belarus.DEMO_NOTE} Draft amendments prepared; to be completed before "
+        "submission.",
+        is_demo=True,
+    )
+
+
+def _not_yet_implemented(review: ReviewCycle, institution: str) -> list[Recommendation]:
+    """Supported recommendations the institution leads, not implemented, by reference."""
+    led = review.recommendations.filter(
+        position__in=SUPPORTED_POSITIONS,
+        responsibilities__institution__name=institution,
+        responsibilities__role=Responsibility.Role.LEAD,
+    )
+    return list(
+        with_current_status(led).exclude(current_status=Status.IMPLEMENTED).order_by("sort_key")
+    )
 
 
 def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
