@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from recommendations.database import refresh_planner_statistics
 from recommendations.demo import belarus
 from recommendations.demo.loader import load_demo
 from recommendations.importing.reading import read_rows
@@ -94,6 +95,7 @@ def add_recommendations(
     made = _recommendations(reviews, count, sources(), generator)
     _relations(made, context, generator)
     _history(made, context, generator)
+    refresh_planner_statistics()
     return [recommendation for recommendation, _source in made]
 
 

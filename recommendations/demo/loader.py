@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from missions import demo as mission_demo
 from missions.models import Engagement
 from recommendations import services
+from recommendations.database import refresh_planner_statistics
 from recommendations.importing.reading import read_rows
 from recommendations.importing.saving import ensure_states, save_recommendations, theme_named
 from recommendations.importing.upr_sources import join_review, read_un_report, read_upr_info
@@ -84,9 +85,11 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         first, second = _reviews()
         _import_first_cycle(first)
         _classify(first, institutions)
+        refresh_planner_statistics()
         logins = _users(institutions, password)
         _demo_history(first, institutions)
         _demo_workflow(first)
+        refresh_planner_statistics()
         _engagements(institutions, first, second)
     return logins
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError, transaction
 
+from recommendations.database import refresh_planner_statistics
 from recommendations.models import Recommendation
 
 from .catalogue import Catalogue
@@ -100,6 +101,8 @@ def import_recommendations(
                 result.errors.append(ImportFileError(f"the database refused a row: {caught}"))
             if dry_run or not result.ok:
                 transaction.set_rollback(True)
+            else:
+                refresh_planner_statistics()
     except ImportFileErrors as caught:
         result.errors.extend(caught.errors)
     except ImportFileError as caught:

@@ -189,7 +189,8 @@ class Responsibility(models.Model):
 
     class Meta:
         verbose_name_plural = "responsibilities"
-        ordering = ["recommendation", "role", "institution__name"]
+        # Not by recommendation: that would join and sort by its review on every prefetch.
+        ordering = ["role", "institution__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "institution"], name="one_responsibility_per_institution"

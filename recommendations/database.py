@@ -1,0 +1,28 @@
+"""What the tracker tells its database beyond queries."""
+
+from django.db import connection
+
+from .models import ProgressUpdate, Recommendation, Responsibility
+
+
+def refresh_planner_statistics():
+    """After a bulk load, let PostgreSQL's planner know how big the tables now are.
+
+    Until autovacuum analyses them, tables filled in one go look empty to the
+    planner, which then picks nested loops that scan them once per row: a page
+    over a few thousand recommendations can take minutes instead of
+    milliseconds. ANALYZE is cheap and may run inside the loading transaction
+    (it counts that transaction's own rows). Nothing to do on other databases.
+    """
+    if connection.vendor != "postgresql":
+        return
+    models = [Recommendation, Responsibility, ProgressUpdate]
+    tables = {model._meta.db_table for model in models}
+    for model in models:
+        tables.update(
+            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
+        )
+        tables.add(model.history.model._meta.db_table)
+    with connection.cursor() as cursor:
+        for table in sorted(tables):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
