@@ -158,3 +158,20 @@ class RowCells:
             else:
                 goals.append(int(match[1]))
         return sorted(set(goals))
+
+
+def read_records(header, rows, columns, build, errors: list):
+    """``build(cells)`` for each row, yielding the rows that raised no problem.
+
+    Problems are appended to ``errors`` (nothing is raised); a row with problems
+    yields nothing. A missing required column is reported once and no row is read.
+    """
+    found, missing = match_header(header, columns)
+    if missing:
+        errors.extend(missing)
+        return
+    for row_number, values in rows:
+        before = len(errors)
+        record = build(RowCells(row_number, values, found, errors))
+        if len(errors) == before:
+            yield record

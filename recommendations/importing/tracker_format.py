@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .columns import Column, RowCells, match_header
+from .columns import Column, RowCells, read_records
 from .reading import Rows
 from .records import LEAD, SUPPORTING, RecommendationRecord, ReviewKey
 from .vocabulary import PENDING, StateNames
@@ -47,16 +47,7 @@ def read_tracker(header: list[str], rows: Rows, names: StateNames, errors: list)
     A row with problems yields nothing. A missing required column is reported once and
     no row is read.
     """
-    found, missing = match_header(header, COLUMNS)
-    if missing:
-        errors.extend(missing)
-        return
-    for row_number, values in rows:
-        before = len(errors)
-        cells = RowCells(row_number, values, found, errors)
-        record = _record(cells, names)
-        if len(errors) == before:
-            yield record
+    yield from read_records(header, rows, COLUMNS, lambda cells: _record(cells, names), errors)
 
 
 def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .columns import Column, RowCells, match_header
+from .columns import Column, RowCells, read_records
 from .reading import Rows
 from .records import RecommendationRecord, ReviewKey
 from .vocabulary import PENDING, StateNames
@@ -59,16 +59,7 @@ def read_uhri(header: list[str], rows: Rows, names: StateNames, errors: list) ->
     Each record's ``review`` carries the row's state, its mechanism as written (empty for
     the UPR) and its cycle, so that the caller keeps only the rows of the review it imports.
     """
-    found, missing = match_header(header, COLUMNS)
-    if missing:
-        errors.extend(missing)
-        return
-    for row_number, values in rows:
-        before = len(errors)
-        cells = RowCells(row_number, values, found, errors)
-        record = _record(cells, names)
-        if len(errors) == before:
-            yield record
+    yield from read_records(header, rows, COLUMNS, lambda cells: _record(cells, names), errors)
 
 
 def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
