@@ -78,24 +78,14 @@ def update_create(request, pk):
     """A new progress update, saved as a draft or submitted at once."""
     recommendation = recommendation_to_report_on(request, pk)
     form = ProgressUpdateForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("intent") == SUBMIT
-        try:
-            with transaction.atomic():
-                update = services.progress_update_create(
-                    user=request.user, recommendation=recommendation, **form.service_fields()
-                )
-                if submit:
-                    services.progress_update_submit(user=request.user, update=update)
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        else:
-            messages.success(request, _saved_message(update))
-            return redirect("workspace:recommendation", pk=recommendation.pk)
-    return render(
+    return _update_form(
         request,
-        "workspace/update_form.html",
-        {"form": form, "recommendation": recommendation, "update": None},
+        form,
+        recommendation,
+        None,
+        save=lambda fields: services.progress_update_create(
+            user=request.user, recommendation=recommendation, **fields
+        ),
     )
 
 
@@ -115,19 +105,31 @@ def update_edit(request, pk):
         )
         return redirect("workspace:recommendation", pk=recommendation.pk)
     form = ProgressUpdateForm(request.POST or None, request.FILES or None, instance=update)
+    return _update_form(
+        request,
+        form,
+        recommendation,
+        update,
+        save=lambda fields: services.progress_update_edit(
+            user=request.user, update=update, **fields
+        ),
+    )
+
+
+def _update_form(request, form, recommendation, update, *, save):
+    """Show the progress-update form; on a valid POST, ``save(fields)`` the update and,
+    when the officer chose so, submit it, both or neither (one transaction)."""
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("intent") == SUBMIT
         try:
             with transaction.atomic():
-                services.progress_update_edit(
-                    user=request.user, update=update, **form.service_fields()
-                )
+                saved = save(form.service_fields())
                 if submit:
-                    services.progress_update_submit(user=request.user, update=update)
+                    services.progress_update_submit(user=request.user, update=saved)
         except ValidationError as error:
             _add_service_errors(form, error)
         else:
-            messages.success(request, _saved_message(update))
+            messages.success(request, _saved_message(saved))
             return redirect("workspace:recommendation", pk=recommendation.pk)
     return render(
         request,
