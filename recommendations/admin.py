@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -93,8 +94,30 @@ class ResponsibilityInline(admin.TabularInline):
     autocomplete_fields = ["institution"]
 
 
+class ProgressUpdateRows(BaseInlineFormSet):
+    """The recommendation's updates, each row open to change or deletion only as
+    ``rules.may_change_update`` / ``rules.may_delete_update`` allow (Django asks an
+    inline's permissions per recommendation, not per row): the others are shown
+    disabled, and a browser posting them anyway changes nothing."""
+
+    user = None  # set per request by ProgressUpdateInline.get_formset
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        update = form.instance
+        if update.pk is None:
+            return
+        locked = not rules.may_change_update(self.user, update)
+        for name, field in form.fields.items():
+            if name == "DELETE":
+                field.disabled = not rules.may_delete_update(self.user, update)
+            elif name not in ("id", "recommendation"):
+                field.disabled = locked
+
+
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
+    formset = ProgressUpdateRows
     extra = 0
     fields = ["assessed_on", "status", "workflow_state", "source", "institution", "is_demo"]
     # The workflow moves through the services only (the update's own admin page).
@@ -104,6 +127,10 @@ class ProgressUpdateInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return rules.visible_updates(request.user, super().get_queryset(request))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        rows = super().get_formset(request, obj, **kwargs)
+        return type(rows.__name__, (rows,), {"user": request.user})
 
 
 class ActionInline(admin.TabularInline):
@@ -220,7 +247,14 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or rules.may_change_update(request.user, obj))
+        return allowed and (obj is None or rules.may_delete_update(request.user, obj))
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form has set the new content on ``obj``; the service checks and saves it.
+            services.progress_update_edit(user=request.user, update=obj)
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -11,6 +11,9 @@ from django.db.models import Q, QuerySet
 
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
 
+# A progress update's content may change only in these states (``may_change_update``).
+CHANGEABLE_STATES = (ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.RETURNED)
+
 
 def role_of(user) -> str | None:
     """The user's tracker role, or None for anonymous visitors and users without one."""
@@ -98,16 +101,24 @@ def may_report_on(user, recommendation: Recommendation) -> bool:
 
 
 def may_change_update(user, update: ProgressUpdate) -> bool:
-    """Coordinators may change any update; ministry staff only their institution's
-    updates that are not yet validated (a validated update is the record)."""
+    """Whether the user may change the update's content or submit it: only while it
+    is a draft or returned, and only its institution's staff or a coordinator. A
+    validated update is never rewritten (a correction is a new update, validated in
+    turn); a submitted one waits for the coordinator's decision. Every door asks
+    this: the services, the workspace and its templates, the admin, the API."""
+    if update.workflow_state not in CHANGEABLE_STATES:
+        return False
     if is_coordinator(user):
         return True
     institution = institution_of(user)
-    return (
-        institution is not None
-        and update.institution_id == institution.pk
-        and update.workflow_state != ProgressUpdate.WorkflowState.VALIDATED
-    )
+    return institution is not None and update.institution_id == institution.pk
+
+
+def may_delete_update(user, update: ProgressUpdate) -> bool:
+    """Coordinators may delete any update (the history keeps it and it can be
+    restored); ministry staff only what they may still change: their institution's
+    drafts and returned updates."""
+    return is_coordinator(user) or may_change_update(user, update)
 
 
 def may_change_action(user, action: ImplementationAction) -> bool:

@@ -53,8 +53,8 @@ PAGES = {
     ),
     "edit justice validated update": (
         "/workspace/updates/{w.justice_validated.pk}/edit/",
-        # A coordinator may, but a validated update is the record: sent back with a message.
-        expect(LOGIN, 403, 403, 403, 403, 302),
+        # A validated update is the record: a correction is a new update, even for a coordinator.
+        expect(LOGIN, 403, 403, 403, 403, 403),
     ),
     "history of justice draft": (
         "/workspace/history/update/{w.justice_draft.pk}/",
