@@ -1,11 +1,14 @@
 """The admin, where coordinators curate reviews, recommendations and progress.
 
 Every list has the columns a coordinator scans, search, filters and
-autocomplete; recommendations, actions and updates keep their history
-(the "History" button on each change page) and deleted ones can be restored
-("Deleted … — restore" on their list). The rights are those of ``rules``, and
-progress updates change workflow state only through ``services`` (the list
-actions "Validate selected" and "Return selected").
+autocomplete; reviews, recommendations, actions and updates keep their history
+(the "History" button on each change page, its pages asking ``rules`` through
+``admin_history.HistoryAdmin``) and deleted ones can be restored ("Deleted … —
+restore" on their list). The rights are those of ``rules``: a progress update's
+content changes only as ``rules.may_change_update`` allows (never once validated),
+through ``services.progress_update_edit``, and its workflow state only through
+``services`` (the list actions "Validate selected" and "Return selected"); it is
+never reverted to a past version.
 """
 
 from django.contrib import admin, messages
@@ -14,10 +17,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import rules, services
 from .admin_deleted import DeletedRecordsMixin
+from .admin_history import HistoryAdmin
 from .importing.admin_upload import RecommendationImportMixin
 from .models import (
     AffectedGroup,
@@ -72,7 +75,7 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewCycle)
-class ReviewCycleAdmin(SimpleHistoryAdmin):
+class ReviewCycleAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "state_under_review",
@@ -142,7 +145,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
+class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, HistoryAdmin):
     list_display = [
         "reference",
         "short_text",
@@ -196,7 +199,7 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Simple
 
 
 @admin.register(ImplementationAction)
-class ImplementationActionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+class ImplementationActionAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_display = ["title", "institution", "status", "start_date", "end_date", "is_demo"]
     list_filter = ["status", "institution", "is_demo"]
     search_fields = ["title", "description", "recommendations__reference"]
@@ -213,7 +216,7 @@ class ImplementationActionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_display = [
         "recommendation",
         "status",

@@ -7,7 +7,9 @@ data only where the deployment allows a public dashboard.
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
 
@@ -130,10 +132,15 @@ def may_change_action(user, action: ImplementationAction) -> bool:
 
 
 def may_see_history(user, obj) -> bool:
-    """Who changed what, when: coordinators for everything; ministry staff for the
-    recommendations their institution answers for and for their institution's own
-    actions and updates. ``obj`` may be a deleted object rebuilt from its history."""
+    """Who changed what, when. Coordinators and administrators: every history.
+    Ministry staff: that of the recommendations their institution answers for and
+    of their institution's own actions and updates. UN advisers: that of what is
+    public to readers (recommendations, actions, reviews, engagements), but never
+    that of a progress update, which holds drafts and the coordinators' return
+    comments. ``obj`` may be a deleted object rebuilt from its history."""
     if is_coordinator(user):
+        return True
+    if role_of(user) == Role.ADVISER and not isinstance(obj, ProgressUpdate):
         return True
     institution = institution_of(user)
     if institution is None:
@@ -141,6 +148,35 @@ def may_see_history(user, obj) -> bool:
     if isinstance(obj, Recommendation):
         return obj.responsibilities.filter(institution=institution).exists()
     return getattr(obj, "institution_id", None) == institution.pk
+
+
+def check_history_access(user, obj, *, deleted: bool = False) -> None:
+    """The answer of every history page (the workspace's, and the admin's list of
+    versions and past versions) when the user may not read ``obj``'s history:
+    Http404 when they may not even know it exists (a progress update
+    ``may_see_update`` hides, or a deleted object whose history is not theirs),
+    PermissionDenied when they may see it but not its history. Returns None when
+    they may read it. ``obj`` is the object as it is now, or as last recorded when
+    ``deleted``."""
+    hidden = isinstance(obj, ProgressUpdate) and not may_see_update(user, obj)
+    if hidden or (deleted and not may_see_history(user, obj)):
+        raise Http404("No such record.")
+    if not may_see_history(user, obj):
+        raise PermissionDenied("This history is for coordinators and the institution concerned.")
+
+
+def may_revert(user, obj, *, deleted: bool = False) -> bool:
+    """Whether a past version of ``obj`` may be brought back as it was (the admin's
+    "Revert"). Never a progress update: its workflow fields change only through
+    ``services`` and a correction is a new update. Never a deleted object: restoring
+    is ``services.deleted_record_restore``. Otherwise a revert is an ordinary change,
+    for whoever may change the object (actions: ``may_change_action``; the rest of
+    the domain: coordinators); the admin also asks its own change permission."""
+    if deleted or isinstance(obj, ProgressUpdate):
+        return False
+    if isinstance(obj, ImplementationAction):
+        return may_change_action(user, obj)
+    return is_coordinator(user)
 
 
 def may_restore(user) -> bool:
