@@ -27,6 +27,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import rules
+from .admin_lists import TolerantListMixin
 from .history import latest_version
 
 # Primary keys and history ids are positive integers (at most a bigint's 18 digits).
@@ -107,5 +108,5 @@ class HistoryRulesMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class HistoryAdmin(HistoryRulesMixin, SimpleHistoryAdmin):
+class HistoryAdmin(HistoryRulesMixin, TolerantListMixin, SimpleHistoryAdmin):
     """The base of every admin whose model keeps a history."""
