@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from recommendations.admin_history import HistoryAdmin
 
 from .models import Engagement
 
 
 @admin.register(Engagement)
-class EngagementAdmin(SimpleHistoryAdmin):
+class EngagementAdmin(HistoryAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "place", "state_concerned"]
     list_filter = ["kind", "state_concerned", "mechanisms", "organisers", "funders"]
     search_fields = ["title", "summary", "outcomes", "place", "participants_note"]

@@ -1,22 +1,26 @@
 """The admin, where coordinators curate reviews, recommendations and progress.
 
 Every list has the columns a coordinator scans, search, filters and
-autocomplete; recommendations, actions and updates keep their history
-(the "History" button on each change page) and deleted ones can be restored
-("Deleted … — restore" on their list). The rights are those of ``rules``, and
-progress updates change workflow state only through ``services`` (the list
-actions "Validate selected" and "Return selected").
+autocomplete; reviews, recommendations, actions and updates keep their history
+(the "History" button on each change page, its pages asking ``rules`` through
+``admin_history.HistoryAdmin``) and deleted ones can be restored ("Deleted … —
+restore" on their list). The rights are those of ``rules``: a progress update's
+content changes only as ``rules.may_change_update`` allows (never once validated),
+through ``services.progress_update_edit``, and its workflow state only through
+``services`` (the list actions "Validate selected" and "Return selected"); it is
+never reverted to a past version.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import rules, services
 from .admin_deleted import DeletedRecordsMixin
+from .admin_history import HistoryAdmin
 from .importing.admin_upload import RecommendationImportMixin
 from .models import (
     AffectedGroup,
@@ -71,7 +75,7 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewCycle)
-class ReviewCycleAdmin(SimpleHistoryAdmin):
+class ReviewCycleAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "state_under_review",
@@ -93,8 +97,30 @@ class ResponsibilityInline(admin.TabularInline):
     autocomplete_fields = ["institution"]
 
 
+class ProgressUpdateRows(BaseInlineFormSet):
+    """The recommendation's updates, each row open to change or deletion only as
+    ``rules.may_change_update`` / ``rules.may_delete_update`` allow (Django asks an
+    inline's permissions per recommendation, not per row): the others are shown
+    disabled, and a browser posting them anyway changes nothing."""
+
+    user = None  # set per request by ProgressUpdateInline.get_formset
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        update = form.instance
+        if update.pk is None:
+            return
+        locked = not rules.may_change_update(self.user, update)
+        for name, field in form.fields.items():
+            if name == "DELETE":
+                field.disabled = not rules.may_delete_update(self.user, update)
+            elif name not in ("id", "recommendation"):
+                field.disabled = locked
+
+
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
+    formset = ProgressUpdateRows
     extra = 0
     fields = ["assessed_on", "status", "workflow_state", "source", "institution", "is_demo"]
     # The workflow moves through the services only (the update's own admin page).
@@ -104,6 +130,10 @@ class ProgressUpdateInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return rules.visible_updates(request.user, super().get_queryset(request))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        rows = super().get_formset(request, obj, **kwargs)
+        return type(rows.__name__, (rows,), {"user": request.user})
 
 
 class ActionInline(admin.TabularInline):
@@ -115,7 +145,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
+class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, HistoryAdmin):
     list_display = [
         "reference",
         "short_text",
@@ -169,7 +199,7 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Simple
 
 
 @admin.register(ImplementationAction)
-class ImplementationActionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+class ImplementationActionAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_display = ["title", "institution", "status", "start_date", "end_date", "is_demo"]
     list_filter = ["status", "institution", "is_demo"]
     search_fields = ["title", "description", "recommendations__reference"]
@@ -186,7 +216,7 @@ class ImplementationActionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_display = [
         "recommendation",
         "status",
@@ -220,7 +250,14 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or rules.may_change_update(request.user, obj))
+        return allowed and (obj is None or rules.may_delete_update(request.user, obj))
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form has set the new content on ``obj``; the service checks and saves it.
+            services.progress_update_edit(user=request.user, update=obj)
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

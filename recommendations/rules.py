@@ -7,9 +7,14 @@ data only where the deployment allows a public dashboard.
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
+
+# A progress update's content may change only in these states (``may_change_update``).
+CHANGEABLE_STATES = (ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.RETURNED)
 
 
 def role_of(user) -> str | None:
@@ -98,16 +103,24 @@ def may_report_on(user, recommendation: Recommendation) -> bool:
 
 
 def may_change_update(user, update: ProgressUpdate) -> bool:
-    """Coordinators may change any update; ministry staff only their institution's
-    updates that are not yet validated (a validated update is the record)."""
+    """Whether the user may change the update's content or submit it: only while it
+    is a draft or returned, and only its institution's staff or a coordinator. A
+    validated update is never rewritten (a correction is a new update, validated in
+    turn); a submitted one waits for the coordinator's decision. Every door asks
+    this: the services, the workspace and its templates, the admin, the API."""
+    if update.workflow_state not in CHANGEABLE_STATES:
+        return False
     if is_coordinator(user):
         return True
     institution = institution_of(user)
-    return (
-        institution is not None
-        and update.institution_id == institution.pk
-        and update.workflow_state != ProgressUpdate.WorkflowState.VALIDATED
-    )
+    return institution is not None and update.institution_id == institution.pk
+
+
+def may_delete_update(user, update: ProgressUpdate) -> bool:
+    """Coordinators may delete any update (the history keeps it and it can be
+    restored); ministry staff only what they may still change: their institution's
+    drafts and returned updates."""
+    return is_coordinator(user) or may_change_update(user, update)
 
 
 def may_change_action(user, action: ImplementationAction) -> bool:
@@ -119,10 +132,15 @@ def may_change_action(user, action: ImplementationAction) -> bool:
 
 
 def may_see_history(user, obj) -> bool:
-    """Who changed what, when: coordinators for everything; ministry staff for the
-    recommendations their institution answers for and for their institution's own
-    actions and updates. ``obj`` may be a deleted object rebuilt from its history."""
+    """Who changed what, when. Coordinators and administrators: every history.
+    Ministry staff: that of the recommendations their institution answers for and
+    of their institution's own actions and updates. UN advisers: that of what is
+    public to readers (recommendations, actions, reviews, engagements), but never
+    that of a progress update, which holds drafts and the coordinators' return
+    comments. ``obj`` may be a deleted object rebuilt from its history."""
     if is_coordinator(user):
+        return True
+    if role_of(user) == Role.ADVISER and not isinstance(obj, ProgressUpdate):
         return True
     institution = institution_of(user)
     if institution is None:
@@ -130,6 +148,35 @@ def may_see_history(user, obj) -> bool:
     if isinstance(obj, Recommendation):
         return obj.responsibilities.filter(institution=institution).exists()
     return getattr(obj, "institution_id", None) == institution.pk
+
+
+def check_history_access(user, obj, *, deleted: bool = False) -> None:
+    """The answer of every history page (the workspace's, and the admin's list of
+    versions and past versions) when the user may not read ``obj``'s history:
+    Http404 when they may not even know it exists (a progress update
+    ``may_see_update`` hides, or a deleted object whose history is not theirs),
+    PermissionDenied when they may see it but not its history. Returns None when
+    they may read it. ``obj`` is the object as it is now, or as last recorded when
+    ``deleted``."""
+    hidden = isinstance(obj, ProgressUpdate) and not may_see_update(user, obj)
+    if hidden or (deleted and not may_see_history(user, obj)):
+        raise Http404("No such record.")
+    if not may_see_history(user, obj):
+        raise PermissionDenied("This history is for coordinators and the institution concerned.")
+
+
+def may_revert(user, obj, *, deleted: bool = False) -> bool:
+    """Whether a past version of ``obj`` may be brought back as it was (the admin's
+    "Revert"). Never a progress update: its workflow fields change only through
+    ``services`` and a correction is a new update. Never a deleted object: restoring
+    is ``services.deleted_record_restore``. Otherwise a revert is an ordinary change,
+    for whoever may change the object (actions: ``may_change_action``; the rest of
+    the domain: coordinators); the admin also asks its own change permission."""
+    if deleted or isinstance(obj, ProgressUpdate):
+        return False
+    if isinstance(obj, ImplementationAction):
+        return may_change_action(user, obj)
+    return is_coordinator(user)
 
 
 def may_restore(user) -> bool:

@@ -16,7 +16,16 @@ from django.utils import timezone
 from . import rules
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
 
-State = ProgressUpdate.WorkflowState
+WorkflowState = ProgressUpdate.WorkflowState
+
+UNCHANGEABLE_UPDATE = (
+    "Only a draft or a returned update can be changed or submitted, by its institution or a "
+    "coordinator; a validated update is corrected by a new update."
+)
+# Written by the workflow steps below only, never as content.
+WORKFLOW_FIELDS = frozenset(
+    {"workflow_state", "submitted_at", "reviewed_by", "reviewed_at", "reviewer_comment"}
+)
 
 
 class TransitionError(ValidationError):
@@ -49,7 +58,7 @@ def _move(update: ProgressUpdate, expected: tuple[str, ...], target: str):
     if update.workflow_state not in expected:
         raise TransitionError(
             f"A {update.get_workflow_state_display().lower()} update cannot be "
-            f"{State(target).label.lower()}."
+            f"{WorkflowState(target).label.lower()}."
         )
     update.workflow_state = target
 
@@ -70,7 +79,7 @@ def progress_update_create(*, user, recommendation, **fields) -> ProgressUpdate:
         recommendation=recommendation,
         institution=_acting_institution(user, recommendation),
         author=user,
-        workflow_state=State.DRAFT,
+        workflow_state=WorkflowState.DRAFT,
         **fields,
     )
     return _save(update, user)
@@ -78,12 +87,15 @@ def progress_update_create(*, user, recommendation, **fields) -> ProgressUpdate:
 
 @transaction.atomic
 def progress_update_edit(*, user, update: ProgressUpdate, **fields) -> ProgressUpdate:
-    """Change a draft or returned update's content (not its workflow state)."""
-    _require(rules.may_change_update(user, update), "You may not change this update.")
-    if update.workflow_state not in (State.DRAFT, State.RETURNED) and not rules.is_coordinator(
-        user
-    ):
-        raise TransitionError("Only a draft or returned update can be edited.")
+    """Change an update's content (never its workflow state) as ``rules.may_change_update``
+    allows: a draft or returned update, by its institution or a coordinator. Raises
+    PermissionDenied (a validated update is never rewritten) or ValidationError."""
+    _require(rules.may_change_update(user, update), UNCHANGEABLE_UPDATE)
+    workflow = WORKFLOW_FIELDS & fields.keys()
+    if workflow:
+        raise ValidationError(
+            {name: "Changes only through the workflow steps." for name in workflow}
+        )
     for name, value in fields.items():
         setattr(update, name, value)
     return _save(update, user)
@@ -92,8 +104,8 @@ def progress_update_edit(*, user, update: ProgressUpdate, **fields) -> ProgressU
 @transaction.atomic
 def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
     """Send a draft (or a returned update, corrected) to the coordinators."""
-    _require(rules.may_change_update(user, update), "You may not submit this update.")
-    _move(update, (State.DRAFT, State.RETURNED), State.SUBMITTED)
+    _require(rules.may_change_update(user, update), UNCHANGEABLE_UPDATE)
+    _move(update, (WorkflowState.DRAFT, WorkflowState.RETURNED), WorkflowState.SUBMITTED)
     update.submitted_at = timezone.now()
     return _save(update, user)
 
@@ -102,7 +114,7 @@ def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
 def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     """Accept a submitted update: from now on it counts in the measure."""
     _require(rules.may_validate(user), "Only a coordinator may validate updates.")
-    _move(update, (State.SUBMITTED,), State.VALIDATED)
+    _move(update, (WorkflowState.SUBMITTED,), WorkflowState.VALIDATED)
     update.reviewed_by = user
     update.reviewed_at = timezone.now()
     _save(update, user)
@@ -117,7 +129,7 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
     _require(rules.may_validate(user), "Only a coordinator may return updates.")
     if not comment or not comment.strip():
         raise ValidationError({"reviewer_comment": "Say what needs to change."})
-    _move(update, (State.SUBMITTED,), State.RETURNED)
+    _move(update, (WorkflowState.SUBMITTED,), WorkflowState.RETURNED)
     update.reviewer_comment = comment.strip()
     update.reviewed_by = user
     update.reviewed_at = timezone.now()

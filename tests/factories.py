@@ -147,3 +147,21 @@ def coordinator(**kwargs):
     )
     user.groups.add(group)
     return user
+
+
+def adviser(user=None):
+    """A UN adviser as the demo makes one (or ``user`` made one): staff, in the
+    Advisers group (view only)."""
+    from django.contrib.auth.models import Group, Permission
+
+    if user is None:
+        user = UserFactory(username="adviser", is_staff=True, role=Role.ADVISER)
+    group, _ = Group.objects.get_or_create(name="Advisers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["recommendations", "missions"],
+            codename__startswith="view_",
+        )
+    )
+    user.groups.add(group)
+    return user

@@ -6,6 +6,8 @@ import pytest
 from recommendations import services
 from recommendations.models import ProgressUpdate
 
+from .conftest import update
+
 pytestmark = pytest.mark.django_db
 
 
@@ -89,3 +91,27 @@ def test_an_unknown_kind_of_history_is_not_found(world):
     response = world.client("coordinator").get("/workspace/history/user/1/")
 
     assert response.status_code == 404
+
+
+def test_the_workspace_page_links_only_to_histories_one_may_read(world):
+    interior_validated = update(
+        world.shared_recommendation,
+        world.interior_ministry,
+        ProgressUpdate.WorkflowState.VALIDATED,
+        narrative="Interior's validated assessment",
+    )
+
+    html = (
+        world.client("justice")
+        .get(f"/workspace/recommendations/{world.shared_recommendation.pk}/")
+        .content.decode()
+    )
+
+    assert "Interior&#x27;s validated assessment" in html
+    assert f"/workspace/history/update/{interior_validated.pk}/" not in html
+    assert (
+        world.client("justice")
+        .get(f"/workspace/history/update/{interior_validated.pk}/")
+        .status_code
+        == 403
+    )

@@ -53,8 +53,8 @@ PAGES = {
     ),
     "edit justice validated update": (
         "/workspace/updates/{w.justice_validated.pk}/edit/",
-        # A coordinator may, but a validated update is the record: sent back with a message.
-        expect(LOGIN, 403, 403, 403, 403, 302),
+        # A validated update is the record: a correction is a new update, even for a coordinator.
+        expect(LOGIN, 403, 403, 403, 403, 403),
     ),
     "history of justice draft": (
         "/workspace/history/update/{w.justice_draft.pk}/",
@@ -64,13 +64,14 @@ PAGES = {
         "/workspace/history/update/{w.justice_validated.pk}/",
         expect(LOGIN, 403, 403, 200, 403, 200),
     ),
+    # Advisers read the history of what is public (recommendations, actions), not of updates.
     "history of justice recommendation": (
         "/workspace/history/recommendation/{w.justice_recommendation.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 200, 200, 403, 200),
     ),
     "history of justice action": (
         "/workspace/history/action/{w.justice_action.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 200, 200, 403, 200),
     ),
     "evidence of justice draft": (
         "/workspace/evidence/update/{w.justice_draft.pk}/",

@@ -56,15 +56,58 @@ def test_an_officer_cannot_edit_another_ministrys_action(world):
 
 
 @pytest.mark.parametrize(
-    ("role", "allowed"),
-    [("coordinator", True), ("justice", True), ("interior", False), ("adviser", False)],
+    ("role", "recommendation", "action", "update"),
+    [
+        ("coordinator", True, True, True),
+        ("justice", True, True, True),
+        ("interior", False, False, False),
+        # Advisers read what is public, never an update's history (drafts, return comments).
+        ("adviser", True, True, False),
+        ("partner", False, False, False),
+    ],
 )
-def test_the_history_of_justices_things_is_for_justice_and_coordinators(world, role, allowed):
+def test_who_may_read_the_history_of_justices_things(world, role, recommendation, action, update):
     user = world.users[role]
 
-    answers = {
+    answers = [
         rules.may_see_history(user, obj)
-        for obj in (world.justice_recommendation, world.justice_action, world.justice_draft)
-    }
+        for obj in (world.justice_recommendation, world.justice_action, world.justice_validated)
+    ]
 
-    assert answers == {allowed}
+    assert answers == [recommendation, action, update]
+
+
+def test_editing_an_update_never_moves_its_workflow(world):
+    draft = world.justice_draft
+
+    with pytest.raises(ValidationError) as refused:
+        services.progress_update_edit(
+            user=world.users["justice"], update=draft, workflow_state="validated", narrative="x"
+        )
+
+    assert "workflow_state" in refused.value.message_dict
+    draft.refresh_from_db()
+    assert (draft.workflow_state, draft.narrative) == (
+        ProgressUpdate.WorkflowState.DRAFT,
+        "Justice's draft: bill prepared",
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "draft", "validated"),
+    [
+        ("coordinator", True, True),  # the history keeps it, and it can be restored
+        ("justice", True, False),
+        ("interior", False, False),
+        ("adviser", False, False),
+    ],
+)
+def test_who_may_delete_an_update(world, role, draft, validated):
+    user = world.users[role]
+
+    answers = [
+        rules.may_delete_update(user, world.justice_draft),
+        rules.may_delete_update(user, world.justice_validated),
+    ]
+
+    assert answers == [draft, validated]

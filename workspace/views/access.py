@@ -34,7 +34,11 @@ def update_to_change(request, pk) -> ProgressUpdate:
     if not rules.may_see_update(request.user, update):
         raise Http404("No such progress update.")
     if not rules.may_change_update(request.user, update):
-        raise PermissionDenied("You may not change this progress update.")
+        raise PermissionDenied(
+            f"This update is {update.get_workflow_state_display().lower()}. Only a draft or a "
+            "returned update can be changed or submitted, by its institution or a coordinator; "
+            "a validated update is corrected by a new update."
+        )
     return update
 
 

@@ -12,7 +12,7 @@ from recommendations.selectors import with_overdue_flag
 
 from .access import recommendation_to_report_on, require_ministry_staff
 
-State = ProgressUpdate.WorkflowState
+WorkflowState = ProgressUpdate.WorkflowState
 
 
 @login_required
@@ -56,12 +56,19 @@ def my_recommendations(request):
     pending = (
         ProgressUpdate.objects.filter(
             institution=institution,
-            workflow_state__in=[State.RETURNED, State.DRAFT, State.SUBMITTED],
+            workflow_state__in=[
+                WorkflowState.RETURNED,
+                WorkflowState.DRAFT,
+                WorkflowState.SUBMITTED,
+            ],
         )
         .select_related("recommendation__review", "reviewed_by")
         .order_by("-updated_at")
     )
-    waiting = {state: [] for state in (State.RETURNED, State.DRAFT, State.SUBMITTED)}
+    waiting = {
+        state: []
+        for state in (WorkflowState.RETURNED, WorkflowState.DRAFT, WorkflowState.SUBMITTED)
+    }
     for update in pending:
         waiting[update.workflow_state].append(update)
     return render(
@@ -72,9 +79,9 @@ def my_recommendations(request):
             "recommendations": recommendations,
             "overdue_count": sum(r.is_overdue for r in recommendations),
             "only_overdue": only_overdue,
-            "returned": waiting[State.RETURNED],
-            "drafts": waiting[State.DRAFT],
-            "submitted": waiting[State.SUBMITTED],
+            "returned": waiting[WorkflowState.RETURNED],
+            "drafts": waiting[WorkflowState.DRAFT],
+            "submitted": waiting[WorkflowState.SUBMITTED],
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
         },
     )
@@ -97,9 +104,15 @@ def recommendation_page(request, pk):
         {
             "recommendation": recommendation,
             "responsibilities": recommendation.responsibilities.select_related("institution"),
-            "updates": [(u, rules.may_change_update(user, u)) for u in updates],
-            "actions": [(a, rules.may_change_action(user, a)) for a in actions],
+            # Each row with the rules' answers: may one change it, read its history?
+            "updates": [
+                (u, rules.may_change_update(user, u), rules.may_see_history(user, u))
+                for u in updates
+            ],
+            "actions": [
+                (a, rules.may_change_action(user, a), rules.may_see_history(user, a))
+                for a in actions
+            ],
             "may_see_history": rules.may_see_history(user, recommendation),
-            "editable_states": (State.DRAFT, State.RETURNED),
         },
     )

@@ -13,7 +13,7 @@ from recommendations.selectors import with_current_status
 from ..forms import ReviewDecisionForm
 from .access import require_coordinator
 
-State = ProgressUpdate.WorkflowState
+WorkflowState = ProgressUpdate.WorkflowState
 RECENTLY_RETURNED = 20
 
 
@@ -23,7 +23,7 @@ def queue(request):
     then validate them or return them with a comment."""
     require_coordinator(request)
     submitted = (
-        ProgressUpdate.objects.filter(workflow_state=State.SUBMITTED)
+        ProgressUpdate.objects.filter(workflow_state=WorkflowState.SUBMITTED)
         .select_related(
             "recommendation__review__state_under_review",
             "recommendation__review__mechanism",
@@ -42,7 +42,7 @@ def queue(request):
     ).values_list("pk", "current_status")
     current_status = dict(current)
     returned = (
-        ProgressUpdate.objects.filter(workflow_state=State.RETURNED)
+        ProgressUpdate.objects.filter(workflow_state=WorkflowState.RETURNED)
         .select_related("recommendation", "institution", "reviewed_by")
         .order_by("-reviewed_at")[:RECENTLY_RETURNED]
     )

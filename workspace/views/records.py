@@ -4,7 +4,6 @@ import os
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -23,8 +22,9 @@ HISTORIES = {
 
 @login_required
 def history(request, kind, pk):
-    """Who changed which field, from what to what, and when; also for a deleted object
-    (to coordinators and to the institution concerned)."""
+    """Who changed which field, from what to what, and when; also for a deleted object.
+    Who may read it, and the 404 or 403 for who may not, is ``rules.check_history_access``
+    (the admin's history pages ask it too)."""
     model = HISTORIES.get(kind)
     if model is None:
         raise Http404("No history of that kind.")
@@ -34,12 +34,7 @@ def history(request, kind, pk):
         obj = latest_version(model, pk)
     if obj is None:
         raise Http404("Nothing of that number was ever recorded.")
-    user = request.user
-    hidden = isinstance(obj, ProgressUpdate) and not rules.may_see_update(user, obj)
-    if hidden or (deleted and not rules.may_see_history(user, obj)):
-        raise Http404("No such record.")
-    if not rules.may_see_history(user, obj):
-        raise PermissionDenied("The history is for coordinators and the institution concerned.")
+    rules.check_history_access(request.user, obj, deleted=deleted)
     return render(
         request,
         "workspace/history.html",

@@ -94,16 +94,6 @@ def update_edit(request, pk):
     """Correct a draft or a returned update; save it again or (re)submit it."""
     update = update_to_change(request, pk)
     recommendation = recommendation_to_report_on(request, update.recommendation_id)
-    if update.workflow_state not in (
-        ProgressUpdate.WorkflowState.DRAFT,
-        ProgressUpdate.WorkflowState.RETURNED,
-    ):
-        messages.error(
-            request,
-            f"This update is {update.get_workflow_state_display().lower()}; "
-            "only drafts and returned updates can be edited.",
-        )
-        return redirect("workspace:recommendation", pk=recommendation.pk)
     form = ProgressUpdateForm(request.POST or None, request.FILES or None, instance=update)
     return _update_form(
         request,
