@@ -1,24 +1,14 @@
 """Engagements in the REST API (``/api/v1/engagements/``): read by every reader,
-recorded by coordinators, like the other resources of ``recommendations.api``."""
+recorded by coordinators, on the same plumbing as every resource (``web.api``) and
+filtered with the timeline's own filter set (``missions.filters``)."""
 
-from django import forms
-from django.db.models import Q
-from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from recommendations.api.serializers.base import ModelCleanSerializer
-from recommendations.api.views.base import TrackerViewSet
-from recommendations.models import (
-    AffectedGroup,
-    Institution,
-    Mechanism,
-    Recommendation,
-    State,
-    Theme,
-)
+from recommendations.models import AffectedGroup, Mechanism, State, Theme
+from web.api.serializers import ModelCleanSerializer
+from web.api.viewsets import TrackerViewSet
 
+from .filters import EngagementFilter
 from .models import Engagement
 
 
@@ -73,41 +63,6 @@ class EngagementSerializer(ModelCleanSerializer):
             "created_at",
             "updated_at",
         ]
-
-
-class YearFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class InstitutionFilter(filters.ModelChoiceFilter):
-    """An institution by id (organiser, funder or participant: see the filter method)."""
-
-
-class EngagementFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=Engagement.Kind.choices)
-    year = YearFilter(
-        field_name="start_date", lookup_expr="year", min_value=1900, max_value=2200, label="Year"
-    )
-    institution = InstitutionFilter(
-        queryset=Institution.objects.all(),
-        method="filter_institution",
-        label="Organised, funded or attended by this institution",
-    )
-    state_concerned = filters.ModelChoiceFilter(
-        to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
-    )
-    recommendation = filters.ModelChoiceFilter(
-        field_name="recommendations", queryset=Recommendation.objects.all(), distinct=True
-    )
-
-    class Meta:
-        model = Engagement
-        fields = ["kind", "year", "institution", "state_concerned", "recommendation"]
-
-    def filter_institution(self, queryset, name, value):
-        involved = Q(organisers=value) | Q(funders=value) | Q(participants=value)
-        return queryset.filter(involved).distinct()
 
 
 class EngagementViewSet(TrackerViewSet):

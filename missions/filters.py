@@ -1,12 +1,78 @@
-"""The filters of engagements, for the timeline and its export: kind, year,
-organisation, mechanism and state concerned."""
+"""The one filter set of engagements: the timeline, its download and the API read the
+same parameters, with the names the API documents (``kind``, ``year``,
+``institution``, ``mechanism``, ``state_concerned``, ``recommendation``).
+
+``EngagementFilter`` is the filter set (the API uses it as it is); ``engagement_filter``
+is how a page reads it: the request's parameters as a form submits them
+(``web.page_filters.filter_data``), the timeline's former names, and the form dressed
+for a browser. The timeline and its download both call it, so a download link built
+from the timeline's address gives the timeline's rows.
+"""
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
-from recommendations.models import Institution, Mechanism, State
+from recommendations.models import Institution, Mechanism, Recommendation, State
+from web.page_filters import filter_data, one_or_more
 
 from .models import Engagement
+
+# The timeline's parameters before it shared the API's names: old links and
+# bookmarked downloads keep working (a new name given as well wins).
+FORMER_NAMES = {"organisation": "institution", "state": "state_concerned"}
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class InstitutionFilter(django_filters.ModelChoiceFilter):
+    """An institution by id (organiser, funder or participant: see the filter method)."""
+
+
+class EngagementFilter(django_filters.FilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices, label="Kind")
+    year = YearFilter(
+        field_name="start_date",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2200,
+        label="Year (started)",
+    )
+    institution = InstitutionFilter(
+        queryset=Institution.objects.all(),
+        method="filter_institution",
+        label="Organised, funded or attended by this institution",
+    )
+    mechanism = django_filters.ModelChoiceFilter(
+        field_name="mechanisms",
+        to_field_name="code",
+        queryset=Mechanism.objects.all(),
+        distinct=True,
+        label="Mechanism concerned (code)",
+    )
+    state_concerned = django_filters.ModelChoiceFilter(
+        to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
+    )
+    recommendation = django_filters.ModelChoiceFilter(
+        field_name="recommendations",
+        queryset=Recommendation.objects.all(),
+        distinct=True,
+        label="Recommendation concerned (id)",
+    )
+
+    class Meta:
+        model = Engagement
+        fields = ["kind", "year", "institution", "mechanism", "state_concerned", "recommendation"]
+
+    def filter_institution(self, queryset, name, value):
+        involved = Q(organisers=value) | Q(funders=value) | Q(participants=value)
+        return queryset.filter(involved).distinct()
 
 
 def engagement_years() -> list[tuple[str, str]]:
@@ -17,45 +83,30 @@ def engagement_years() -> list[tuple[str, str]]:
     ]
 
 
-class EngagementFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=Engagement.Kind.choices, empty_label="Any")
-    year = django_filters.ChoiceFilter(
-        choices=engagement_years,
-        field_name="start_date__year",
-        label="Year (started)",
-        empty_label="Any",
-    )
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.filter(
-            Q(organised__isnull=False) | Q(funded__isnull=False) | Q(participated_in__isnull=False)
-        ).distinct(),
-        method="filter_organisation",
-        label="Organisation",
-        help_text="As organiser, funder or participant.",
-        empty_label="Any",
-    )
-    mechanism = django_filters.ModelChoiceFilter(
-        queryset=Mechanism.objects.filter(engagements__isnull=False).distinct(),
-        to_field_name="code",
-        field_name="mechanisms",
-        label="Mechanism",
-        empty_label="Any",
-    )
-    state = django_filters.ModelChoiceFilter(
-        queryset=State.objects.filter(engagements__isnull=False).distinct(),
-        to_field_name="iso3",
-        field_name="state_concerned",
-        label="State concerned",
-        empty_label="Any",
-    )
-
-    class Meta:
-        model = Engagement
-        fields = []
-
-    def filter_organisation(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(
-            Q(organisers=value) | Q(funders=value) | Q(participants=value)
-        ).distinct()
+def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
+    """The shared filter set over ``queryset`` as the timeline reads it, its form dressed
+    for the page: one drop-down per filter, "Any" first, offering only what some
+    engagement has."""
+    data = filter_data(params)
+    for former, name in FORMER_NAMES.items():
+        values = data.pop(former, [])
+        if values and name not in data:
+            data.setlist(name, values)
+    filterset = EngagementFilter(data, queryset=queryset)
+    fields = filterset.form.fields
+    one_or_more(fields["kind"])
+    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])
+    fields["institution"].label = "Organisation"
+    fields["institution"].help_text = "As organiser, funder or participant."
+    fields["institution"].queryset = Institution.objects.filter(
+        Q(organised__isnull=False) | Q(funded__isnull=False) | Q(participated_in__isnull=False)
+    ).distinct()
+    fields["mechanism"].label = "Mechanism"
+    fields["mechanism"].queryset = Mechanism.objects.filter(engagements__isnull=False).distinct()
+    fields["state_concerned"].label = "State concerned"
+    fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
+    for name in ("institution", "mechanism", "state_concerned"):
+        fields[name].empty_label = "Any"
+    # Kept from a link (a recommendation's engagements), never offered as a list.
+    fields["recommendation"].widget = forms.HiddenInput()
+    return filterset

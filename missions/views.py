@@ -1,5 +1,5 @@
 """``/engagements/``: the timeline of missions, visits, reports, trainings, dialogues,
-invitations and programmes, and one page per engagement."""
+invitations and programmes, its download, and one page per engagement."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, render
 
 from recommendations.models import Recommendation
 from recommendations.selectors import with_current_status
-from recommendations.views.access import readable_page
-from recommendations.views.list_filters import filter_data
+from web.access import readable_page
+from web.spreadsheets import FORMATS, bad_download, csv_response, xlsx_response
 
-from .filters import EngagementFilter
+from . import exporting
+from .filters import engagement_filter
 from .models import Engagement
 
 PAGE_SIZE = 100
@@ -19,7 +20,7 @@ PAGE_SIZE = 100
 @readable_page
 def engagement_list(request):
     """Engagements newest first, grouped by the year they started, through the filters."""
-    filterset = EngagementFilter(filter_data(request.GET), queryset=Engagement.objects.all())
+    filterset = engagement_filter(request.GET, Engagement.objects.all())
     engagements = filterset.qs.prefetch_related("organisers", "funders", "mechanisms").order_by(
         "-start_date", "title"
     )
@@ -34,6 +35,20 @@ def engagement_list(request):
             "filtered": any(filterset.form.cleaned_data.values()),
         },
     )
+
+
+@readable_page
+def engagement_export(request):
+    """The timeline's engagements (every page of it) as ``?format=csv`` (default) or
+    ``xlsx``, read through the timeline's own filters."""
+    filters = engagement_filter(request.GET, Engagement.objects.all())
+    kind = request.GET.get("format", "csv")
+    if kind not in FORMATS or not filters.is_valid():
+        return bad_download(filters, kind)
+    rows = exporting.rows(filters.qs)
+    if kind == "csv":
+        return csv_response("engagements.csv", exporting.COLUMNS, rows)
+    return xlsx_response("engagements.xlsx", [("Engagements", exporting.COLUMNS, rows)])
 
 
 @readable_page

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "web",
     "recommendations",
     "missions",
     "workspace",
@@ -222,16 +223,16 @@ REST_FRAMEWORK = {
     # The token first: an unauthenticated request is then answered 401 with
     # "WWW-Authenticate: Token", not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "recommendations.api.authentication.ApiTokenAuthentication",
+        "web.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["recommendations.api.permissions.MayReadOrWrite"],
+    "DEFAULT_PERMISSION_CLASSES": ["web.api.permissions.MayReadOrWrite"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["recommendations.api.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["web.api.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "recommendations.api.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "web.api.pagination.PageNumberPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "recommendations.api.exceptions.handle_exception",
+    "EXCEPTION_HANDLER": "web.api.exceptions.handle_exception",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -262,7 +263,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "recommendations.api.schema.complete_operations",
+        "web.api.schema.complete_operations",
     ],
 }
 # ---------------------------------------------------------------------------

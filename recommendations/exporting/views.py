@@ -1,41 +1,34 @@
-"""Downloads and the printable status report: who may read the tracker may take its data out.
-
-``rules.may_read`` decides (logged-in users; everyone where the public dashboard is on); the
-lists are filtered with the same filters as the pages and the API.
-"""
+"""Downloads and the printable status report, through the same plumbing as the pages:
+``readable_page`` decides who may read (``rules.may_read``: logged-in users; everyone
+where the public dashboard is on), and the list's download reads its parameters with
+the list page's own ``recommendation_filter``, so a download link built from the
+page's address gives the page's rows ("Any" left empty included)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from missions.filters import EngagementFilter
-from missions.models import Engagement
-from recommendations import rules
-from recommendations.filters import RecommendationFilter
 from recommendations.importing.tracker_format import COLUMN_NAMES
 from recommendations.models import Recommendation, ReviewCycle
+from recommendations.views.list_filters import recommendation_filter
+from web.access import readable_page
+from web.spreadsheets import FORMATS, bad_download, csv_response, xlsx_response
 
-from . import engagements as engagement_list
 from . import recommendation_list
-from .spreadsheets import csv_response, xlsx_response
 from .status_report import status_report as build_status_report
 from .status_report import summary_lines
 from .word_document import DOCX_TYPE, status_report_docx
 
-FORMATS = ("csv", "xlsx")
 
-
+@readable_page
 def recommendation_export(request):
     """The filtered recommendation list as ``?format=csv`` (default) or ``xlsx``."""
-    if not rules.may_read(request.user):
-        return redirect_to_login(request.get_full_path())
-    filters = RecommendationFilter(request.GET, queryset=Recommendation.objects.all())
+    filters = recommendation_filter(request.GET, Recommendation.objects.all())
     kind = request.GET.get("format", "csv")
     if kind not in FORMATS or not filters.is_valid():
-        return _bad_request(filters, kind)
+        return bad_download(filters, kind)
     recommendations = filters.qs
     if kind == "csv":
         return csv_response(
@@ -50,36 +43,18 @@ def recommendation_export(request):
     )
 
 
-def engagement_export(request):
-    """The engagements as ``?format=csv`` (default) or ``xlsx``, with the timeline's
-    filters (kind, year, organisation, mechanism, state concerned)."""
-    if not rules.may_read(request.user):
-        return redirect_to_login(request.get_full_path())
-    # The timeline's own filters, so that its download link gives the same list.
-    filters = EngagementFilter(request.GET, queryset=Engagement.objects.all())
-    kind = request.GET.get("format", "csv")
-    if kind not in FORMATS or not filters.is_valid():
-        return _bad_request(filters, kind)
-    rows = engagement_list.rows(filters.qs)
-    if kind == "csv":
-        return csv_response("engagements.csv", engagement_list.COLUMNS, rows)
-    return xlsx_response("engagements.xlsx", [("Engagements", engagement_list.COLUMNS, rows)])
-
-
+@readable_page
 def status_report(request, pk: int):
     """The review's mid-term status report as a printable page."""
-    if not rules.may_read(request.user):
-        return redirect_to_login(request.get_full_path())
     review = get_object_or_404(_reviews(), pk=pk)
     report = build_status_report(review)
     context = {"report": report, "summary": summary_lines(report)}
     return render(request, "recommendations/status_report.html", context)
 
 
+@readable_page
 def status_report_document(request, pk: int):
     """The review's mid-term status report as a Word document."""
-    if not rules.may_read(request.user):
-        return redirect_to_login(request.get_full_path())
     review = get_object_or_404(_reviews(), pk=pk)
     response = HttpResponse(status_report_docx(build_status_report(review)), DOCX_TYPE)
     name = slugify(f"status report {review}")
@@ -89,10 +64,3 @@ def status_report_document(request, pk: int):
 
 def _reviews():
     return ReviewCycle.objects.select_related("state_under_review", "mechanism")
-
-
-def _bad_request(filters, kind: str):
-    errors = {} if filters.is_valid() else dict(filters.errors)
-    if kind not in FORMATS:
-        errors["format"] = [f"choose one of {', '.join(FORMATS)}"]
-    return JsonResponse({"errors": errors}, status=400)

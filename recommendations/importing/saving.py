@@ -23,7 +23,6 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from missions.models import Engagement
 from recommendations.models import (
     ImplementationAction,
     Position,
@@ -146,8 +145,9 @@ class _Batch:
                         recommendation=OuterRef("pk")
                     )
                 ),
+                # Through the relation missions declares: this package never imports it.
                 _engagements=Exists(
-                    Engagement.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
+                    Recommendation.engagements.through.objects.filter(recommendation=OuterRef("pk"))
                 ),
             )
         found = {recommendation.pk: recommendation for recommendation in queryset}

@@ -22,9 +22,11 @@ def file_name(path: str) -> str:
 
 
 @register.filter
-def status_label(value: str) -> str:
-    """'partially_implemented' -> 'Partially implemented'."""
-    return Status(value).label if value in Status.values else value
+def status_label(value) -> str:
+    """An implementation status as people read it: 'partially_implemented' ->
+    'Partially implemented'; none yet (empty) -> 'Not started', as the measure counts it."""
+    value = value or Status.NOT_STARTED
+    return Status(value).label if value in Status.values else str(value)
 
 
 @register.filter

@@ -1,6 +1,6 @@
 """The server-rendered pages: the dashboard, recommendations and institutions.
 
-Every page is wrapped in ``access.readable_page``; figures come from
+Every page is wrapped in ``web.access.readable_page``; figures come from
 ``recommendations.selectors`` (the measure) and nothing here counts on its own.
 """
 

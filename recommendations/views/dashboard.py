@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 
-from missions.models import Engagement
+from web.access import readable_page
 
 from .. import rules
 from ..charts import SERIES_CLASSES
@@ -20,8 +19,8 @@ from ..selectors import (
     overdue_recommendations,
 )
 from ..selectors.over_time import implementation_over_time
-from .access import readable_page
 from .breakdowns import GROUPINGS, breakdown
+from .engagements import latest_engagements
 from .querysets import longest_overdue_first, with_lead
 from .selection import select
 
@@ -62,7 +61,7 @@ def dashboard(request):
         "overdue": [],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
-        "latest_engagements": _latest_engagements(selection.state),
+        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS),
     }
     if measured:
         overdue = longest_overdue_first(overdue_recommendations(recommendations))
@@ -115,11 +114,3 @@ def _cards(selection, recommendations) -> list[Card]:
             )
         )
     return cards
-
-
-def _latest_engagements(state):
-    """The latest engagements concerning the state (or no state in particular)."""
-    engagements = Engagement.objects.prefetch_related("organisers").order_by("-start_date", "title")
-    if state:
-        engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
-    return engagements[:LATEST_ENGAGEMENTS]

@@ -1,24 +1,19 @@
 """``/institutions/<id>/``: what one institution is responsible for and how far it got."""
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from missions.models import Engagement
+from web.access import readable_page
 
 from ..models import Institution, Recommendation, Responsibility
 from ..selectors import measure, measure_by, overdue_recommendations
-from .access import readable_page
+from .engagements import engagements_of
 from .querysets import longest_overdue_first, with_lead
 
 OVERDUE_SHOWN = 20
 ACTIONS_SHOWN = 30
-
-
-def _takes_part(relation, institution):
-    through = getattr(Engagement, relation).through
-    return Exists(through.objects.filter(engagement=OuterRef("pk"), institution=institution))
 
 
 @readable_page
@@ -39,18 +34,6 @@ def institution_detail(request, pk: int):
     actions = institution.actions.annotate(served=Count("recommendations")).order_by(
         "-start_date", "title"
     )
-    engagements = (
-        Engagement.objects.filter(
-            Q(organisers=institution) | Q(funders=institution) | Q(participants=institution)
-        )
-        .distinct()
-        .annotate(
-            organised=_takes_part("organisers", institution),
-            funded=_takes_part("funders", institution),
-            participated=_takes_part("participants", institution),
-        )
-        .order_by("-start_date", "title")
-    )
     return render(
         request,
         "recommendations/institution_detail.html",
@@ -65,6 +48,6 @@ def institution_detail(request, pk: int):
             "overdue": with_lead(overdue)[:OVERDUE_SHOWN],
             "actions": actions[:ACTIONS_SHOWN],
             "action_count": institution.actions.count(),
-            "engagements": engagements,
+            "engagements": engagements_of(institution),
         },
     )

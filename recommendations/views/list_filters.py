@@ -1,8 +1,9 @@
 """The recommendation list's filter form as a page shows it, and its active filters.
 
 The filtering itself is ``recommendations.filters.RecommendationFilter`` (the
-same for the API, the stats and the exports); this module only makes its form
-readable in a browser and names what is in force.
+same for the API and the stats); this module only makes its form readable in a
+browser and names what is in force. The list's download takes the same
+``recommendation_filter``, so a download link gives the page's rows.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
+
+from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
 from ..models import Institution, ReviewCycle, State
@@ -25,8 +28,6 @@ MULTIPLE = (
     "sdg",
     "affected_group",
 )
-# What the page's form does not send to the filter.
-PAGE_PARAMETERS = ("page", "sort")
 
 LABELS = {
     "review": "Review",
@@ -42,42 +43,6 @@ LABELS = {
     "updated_since": "Updated since",
     "search": "Search",
 }
-
-
-class OneOrMoreSelect(forms.SelectMultiple):
-    """A drop-down that picks one value, yet keeps every value a link asked for: it
-    reads all of them (as a multiple select does) and shows a multiple select only
-    when more than one is in force, so no filter is lost on the next submission.
-    Its options are written in one template (Django includes one per option: slow
-    with hundreds of reviews or states)."""
-
-    template_name = "recommendations/widgets/select.html"
-
-    def optgroups(self, name, value, attrs=None):
-        """Options as the template needs them, without Django's per-option attrs
-        (the filters' choices are flat: no groups)."""
-        chosen = {str(v) for v in value}
-        options = [
-            {"value": str(key), "label": label, "selected": str(key) in chosen}
-            for key, label in self.choices
-        ]
-        return [(None, options, 0)]
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["multiple"] = len([v for v in value or [] if v]) > 1
-        return context
-
-
-def filter_data(params: QueryDict) -> QueryDict:
-    """The request's parameters the filter reads: without paging or sorting, and
-    without the empty values a form sends for "any"."""
-    data = QueryDict(mutable=True)
-    for name, values in params.lists():
-        kept = [value for value in values if value.strip()]
-        if name not in PAGE_PARAMETERS and kept:
-            data.setlist(name, kept)
-    return data
 
 
 def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
@@ -98,22 +63,12 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
         Q(responsibilities__isnull=False)
     ).distinct()
     for name in MULTIPLE:
-        _one_or_more(fields[name])
+        one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
     fields["updated_since"].widget.input_type = "date"
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"
     return filterset
-
-
-def _one_or_more(field):
-    field.widget = OneOrMoreSelect(choices=field.widget.choices)
-    if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
-        field.empty_label = "Any"
-        field.widget.choices = field.choices
-    else:
-        field.choices = [("", "Any"), *field.choices]
-        field.widget.choices = field.choices
 
 
 @dataclass(frozen=True)

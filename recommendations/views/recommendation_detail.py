@@ -3,12 +3,12 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from missions.models import Engagement
+from web.access import readable_page
 
 from .. import rules
 from ..models import ImplementationAction, Recommendation, Responsibility
 from ..selectors import with_current_status
-from .access import readable_page
+from .engagements import engagement_model
 
 
 @readable_page
@@ -48,7 +48,7 @@ def recommendation_detail(request, pk: int):
             ),
             Prefetch(
                 "engagements",
-                queryset=Engagement.objects.order_by("-start_date", "title"),
+                queryset=engagement_model().objects.order_by("-start_date", "title"),
             ),
         ),
         pk=pk,

@@ -4,11 +4,12 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.shortcuts import render
 
+from web.access import readable_page
+
 from ..charts import STATUS_ORDER
 from ..models import Position, Recommendation
 from ..selectors import measure, with_current_status
 from ..selectors.measure import validated_updates
-from .access import readable_page
 from .list_filters import active_filters, recommendation_filter
 from .querysets import with_lead
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from missions.exporting import COLUMNS
 from missions.models import Engagement
-from recommendations.exporting.engagements import COLUMNS
 from recommendations.models import Role
 from tests.factories import EngagementFactory, InstitutionFactory, StateFactory, UserFactory
 
@@ -44,7 +44,7 @@ def test_the_demo_engagements_are_exported_with_their_details(client, demo):
     assert visit["Recommendations"]  # linked to the trafficking recommendations
 
 
-def test_filters_by_kind_year_state_and_organisation(reader):
+def test_filters_by_kind_year_state_and_institution(reader):
     undp = InstitutionFactory(name="United Nations Development Programme")
     belarus = StateFactory(iso3="BLR", name="Belarus")
     mission = EngagementFactory(
@@ -59,8 +59,9 @@ def test_filters_by_kind_year_state_and_organisation(reader):
 
     assert titles(kind="mission") == ["Older mission", "Study visit"]
     assert titles(year=2015) == ["Seminar", "Study visit"]
-    assert titles(state="BLR") == ["Study visit"]
-    assert titles(organisation=undp.pk) == ["Study visit"]
+    assert titles(state_concerned="BLR") == ["Study visit"]
+    assert titles(institution=undp.pk) == ["Study visit"]
+    assert titles(kind=["mission", "training"], year=2015) == ["Seminar", "Study visit"]
 
 
 def test_the_workbook_keeps_dates_and_amounts_as_values(reader):

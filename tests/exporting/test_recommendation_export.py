@@ -91,6 +91,16 @@ def test_the_filters_of_the_list_apply(reader, belarus):
     assert [row[4] for row in csv_rows(response)[1:]] == ["98.1"]
 
 
+def test_filters_left_at_any_select_every_recommendation(reader, belarus):
+    a_recommendation(belarus, "97.1")
+    a_recommendation(belarus, "98.1", position="noted")
+
+    response = reader.get(EXPORT, {"theme": "", "position": "", "format": "csv"})
+
+    assert response.status_code == 200
+    assert [row[4] for row in csv_rows(response)[1:]] == ["97.1", "98.1"]
+
+
 def test_the_workbook_holds_the_list_and_its_figures(reader, belarus):
     implemented = a_recommendation(belarus, "97.1")
     ProgressUpdateFactory(recommendation=implemented, status="implemented")

@@ -1,5 +1,5 @@
 """The engagement timeline (by year, newest first, filterable by kind, year,
-organisation and mechanism) and one engagement's page."""
+institution, mechanism and state concerned) and one engagement's page."""
 
 from datetime import date
 
@@ -41,6 +41,13 @@ def test_the_timeline_groups_engagements_by_year_newest_first(log_in, world):
         ("year=2009", ["Visit of the Special Rapporteur on trafficking"]),
         ("mechanism=UPR", ["Seminar on the death penalty"]),
         ("kind=training&year=2009", []),
+        (
+            "kind=training&kind=country_visit&year=",
+            [
+                "Seminar on the death penalty",
+                "Visit of the Special Rapporteur on trafficking",
+            ],
+        ),
     ],
 )
 def test_the_timeline_filters(log_in, world, query, expected):
@@ -48,19 +55,19 @@ def test_the_timeline_filters(log_in, world, query, expected):
 
 
 @pytest.mark.parametrize(
-    ("organisation", "expected"),
+    ("institution", "expected"),
     [
         ("justice", ["Seminar on the death penalty"]),  # organiser
         ("undp", ["Seminar on the death penalty"]),  # funder
         ("interior", ["Visit of the Special Rapporteur on trafficking"]),  # participant
     ],
 )
-def test_an_organisation_is_found_as_organiser_funder_or_participant(
-    log_in, world, justice, interior, organisation, expected
+def test_an_institution_is_found_as_organiser_funder_or_participant(
+    log_in, world, justice, interior, institution, expected
 ):
-    institution = {"justice": justice, "interior": interior, "undp": world.engagements["undp"]}
+    institutions = {"justice": justice, "interior": interior, "undp": world.engagements["undp"]}
 
-    page = log_in("adviser").get(TIMELINE, {"organisation": institution[organisation].pk})
+    page = log_in("adviser").get(TIMELINE, {"institution": institutions[institution].pk})
 
     assert titles(page) == expected
 
@@ -69,7 +76,7 @@ def test_the_filter_form_is_labelled_and_says_when_nothing_matches(log_in, world
     page = log_in("adviser").get(TIMELINE, {"kind": "invitation"})
 
     html = page.content.decode()
-    for name in ("kind", "year", "organisation", "mechanism"):
+    for name in ("kind", "year", "institution", "mechanism", "state_concerned"):
         assert f'<label for="id_{name}">' in html
     assert '<option value="2015">2015</option>' in html
     assert "No engagement matches these filters." in text_of(page)

@@ -5,7 +5,7 @@ import os
 from django import template
 
 from recommendations import rules
-from recommendations.models import ProgressUpdate, Status
+from recommendations.models import ProgressUpdate
 
 register = template.Library()
 
@@ -28,12 +28,6 @@ def workspace_nav_links(context):
         "ministry": rules.institution_of(user) is not None,
         "coordinator": rules.may_validate(user),
     }
-
-
-@register.filter
-def status_label(value) -> str:
-    """An implementation status code as people read it ("in_progress" -> "In progress")."""
-    return Status(value or Status.NOT_STARTED).label
 
 
 @register.filter

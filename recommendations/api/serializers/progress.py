@@ -3,9 +3,10 @@ which check who may do what; these serializers parse and present."""
 
 from rest_framework import serializers
 
+from web.api.serializers import OptionalURLField
+
 from ... import services
 from ...models import ImplementationAction, ProgressUpdate
-from .base import OptionalURLField
 
 
 class ImplementationActionSerializer(serializers.ModelSerializer):

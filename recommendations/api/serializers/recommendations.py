@@ -1,6 +1,8 @@
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
+from web.api.serializers import ModelCleanSerializer
+
 from ... import services
 from ...models import (
     AffectedGroup,
@@ -11,7 +13,6 @@ from ...models import (
     Status,
     Theme,
 )
-from .base import ModelCleanSerializer
 
 LEAD = Responsibility.Role.LEAD
 

@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
+from web.api.serializers import ModelCleanSerializer
+
 from ...models import Mechanism, ReviewCycle, State
-from .base import ModelCleanSerializer
 
 
 class ReviewSerializer(ModelCleanSerializer):

@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
+from web.api.serializers import ModelCleanSerializer
+
 from ...models import Institution, State, Theme
-from .base import ModelCleanSerializer
 
 
 class StateSerializer(ModelCleanSerializer):

@@ -3,6 +3,8 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
+from web.api.viewsets import TrackerViewSet
+
 from ... import rules, services
 from ...models import ImplementationAction, ProgressUpdate, Recommendation
 from ..serializers import (
@@ -12,7 +14,6 @@ from ..serializers import (
     ProgressUpdateReturnSerializer,
     ProgressUpdateSerializer,
 )
-from .base import TrackerViewSet
 
 
 class ImplementationActionFilter(filters.FilterSet):

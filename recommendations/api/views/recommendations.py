@@ -1,10 +1,11 @@
 from django.db.models import Prefetch
 
+from web.api.viewsets import TrackerViewSet
+
 from ...filters import RecommendationFilter
 from ...models import Recommendation, Responsibility
 from ...selectors import with_current_status
 from ..serializers import RecommendationSerializer
-from .base import TrackerViewSet
 
 
 class RecommendationViewSet(TrackerViewSet):

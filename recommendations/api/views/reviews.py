@@ -1,8 +1,9 @@
 from django_filters import rest_framework as filters
 
+from web.api.viewsets import TrackerViewSet
+
 from ...models import ReviewCycle, State
 from ..serializers import ReviewSerializer
-from .base import TrackerViewSet
 
 
 class ReviewFilter(filters.FilterSet):

@@ -6,27 +6,18 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-RESOURCES = [
-    "reviews",
-    "recommendations",
-    "actions",
-    "progress-updates",
-    "engagements",
-    "institutions",
-    "themes",
-    "states",
-]
-
 
 class ApiRootView(APIView):
     """Where each resource of the API lives, with the OpenAPI document and its docs."""
 
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    # The routed resources' prefixes, given by the URL configuration that routes them.
+    resources: list[str] = []
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request, *args, **kwargs):
-        links = {name: reverse(f"api:{name}-list", request=request) for name in RESOURCES}
+        links = {name: reverse(f"api:{name}-list", request=request) for name in self.resources}
         for name in ("stats", "schema", "docs"):
             links[name] = reverse(f"api:{name}", request=request)
         return Response(links)

@@ -3,13 +3,14 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from web.api.csv_export import CSVRenderer, stream_csv
+from web.api.permissions import MayRead
+from web.api.viewsets import ErrorsAsJsonMixin
+
 from ...filters import RecommendationFilter
 from ...models import Position, Recommendation, Status
 from ...selectors import measure, measure_by
-from ..csv_export import CSVRenderer, stream_csv
-from ..permissions import MayRead
 from ..serializers import StatsQuerySerializer, StatsSerializer
-from .base import ErrorsAsJsonMixin
 
 
 class StatsView(ErrorsAsJsonMixin, GenericAPIView):

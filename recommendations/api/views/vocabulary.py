@@ -1,8 +1,9 @@
 from django_filters import rest_framework as filters
 
+from web.api.viewsets import TrackerViewSet
+
 from ...models import Institution, State, Theme
 from ..serializers import InstitutionSerializer, StateSerializer, ThemeSerializer
-from .base import TrackerViewSet
 
 
 class StateViewSet(TrackerViewSet):

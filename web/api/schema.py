@@ -58,7 +58,7 @@ FORMAT = {
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "recommendations.api.authentication.ApiTokenAuthentication"
+    target_class = "web.api.authentication.ApiTokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):

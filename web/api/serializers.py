@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..exceptions import field_errors
+from .exceptions import field_errors
 
 
 class ModelCleanSerializer(serializers.ModelSerializer):

@@ -1,11 +1,11 @@
-"""The one check every page makes before it shows anything."""
+"""The one check every page and every download makes before it shows anything."""
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.views.decorators.http import require_safe
 
-from .. import rules
+from recommendations import rules
 
 
 def readable_page(view):

@@ -1,14 +1,14 @@
-"""``/api/v1/``: the resources, ``stats``, the OpenAPI document and its docs."""
+"""``/api/v1/``: every app's resources, ``stats``, the OpenAPI document and its docs.
+
+The router lives here, above the apps, so that ``recommendations`` never has to
+know about ``missions`` (which builds on it) to list its engagements."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from missions.api import EngagementViewSet
-
-from . import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
-from .errors import not_found
-from .views import (
+from recommendations.api.views import (
     ApiRootView,
     ImplementationActionViewSet,
     InstitutionViewSet,
@@ -19,6 +19,8 @@ from .views import (
     StatsView,
     ThemeViewSet,
 )
+from web.api import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
+from web.api.errors import not_found
 
 app_name = "api"
 
@@ -33,7 +35,9 @@ router.register("themes", ThemeViewSet, basename="themes")
 router.register("states", StateViewSet, basename="states")
 
 urlpatterns = [
-    path("", ApiRootView.as_view(), name="root"),
+    path(
+        "", ApiRootView.as_view(resources=[prefix for prefix, *_ in router.registry]), name="root"
+    ),
     path("stats/", StatsView.as_view(), name="stats"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

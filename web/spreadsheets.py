@@ -1,4 +1,4 @@
-"""CSV and XLSX responses that stream, and cells a spreadsheet cannot run.
+"""CSV and XLSX downloads that stream, and cells a spreadsheet cannot run.
 
 A cell beginning with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) would be taken
 for a formula by a spreadsheet program opening the file, and a formula can fetch URLs or run
@@ -14,12 +14,14 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters XLSX (XML) cannot hold; openpyxl refuses them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
+# What a download offers: ``?format=csv`` (the default) or ``?format=xlsx``.
+FORMATS = ("csv", "xlsx")
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -84,3 +86,12 @@ def _xlsx_value(value):
     if isinstance(value, str):
         return neutralised(_ILLEGAL_XML.sub("", value))
     return value
+
+
+def bad_download(filters, kind: str) -> JsonResponse:
+    """400 with the reasons: the filters that did not validate (``filters``, a filter set)
+    and a format other than :data:`FORMATS`."""
+    errors = {} if filters.is_valid() else dict(filters.errors)
+    if kind not in FORMATS:
+        errors["format"] = [f"choose one of {', '.join(FORMATS)}"]
+    return JsonResponse({"errors": errors}, status=400)

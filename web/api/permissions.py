@@ -9,8 +9,7 @@ Finer checks (which institution, which workflow step) are the services'.
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from api_tokens.models import ApiToken
-
-from .. import rules
+from recommendations import rules
 
 
 class MayRead(BasePermission):

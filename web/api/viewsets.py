@@ -8,10 +8,11 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ... import rules
-from ..concurrency import etag_of, require_fresh
-from ..csv_export import CSVRenderer, stream_csv
-from ..permissions import MayReadOrWrite
+from recommendations import rules
+
+from .concurrency import etag_of, require_fresh
+from .csv_export import CSVRenderer, stream_csv
+from .permissions import MayReadOrWrite
 
 
 class ErrorsAsJsonMixin:

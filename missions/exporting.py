@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from missions.models import Engagement
+from .models import Engagement
 
 COLUMNS = (
     "Kind",

@@ -1,0 +1,52 @@
+"""Engagements as the recommendation pages show them, without importing ``missions``.
+
+``missions`` records engagements and builds on this package: its model points at
+our recommendations, institutions and states. This package never imports it (the
+layout contracts in pyproject.toml), so its pages reach engagements the way the
+model lets them: through the relations ``missions`` declares on our models
+(``recommendation.engagements``, ``institution.organised`` …), and where a page
+needs every engagement, not only those of one object (the dashboard's latest
+ones, of a state or of none), through the model at the other end of such a
+relation. The engagement pages themselves are ``missions``'.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..models import Institution, Recommendation, State
+
+
+def engagement_model():
+    """The engagement model, as the other end of ``Recommendation.engagements``."""
+    return Recommendation._meta.get_field("engagements").related_model
+
+
+def latest_engagements(state: State | None, count: int) -> QuerySet:
+    """The ``count`` latest engagements concerning ``state`` or no state in
+    particular (every one when ``state`` is None), with their organisers."""
+    engagements = engagement_model().objects.prefetch_related("organisers")
+    if state:
+        engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
+    return engagements.order_by("-start_date", "title")[:count]
+
+
+def engagements_of(institution: Institution) -> QuerySet:
+    """The engagements ``institution`` organised, funded or took part in, newest first,
+    each annotated with its part (``organised``, ``funded``, ``participated``)."""
+
+    def takes_part(relation):
+        through = getattr(institution, relation).through
+        return Exists(through.objects.filter(engagement=OuterRef("pk"), institution=institution))
+
+    return (
+        engagement_model()
+        .objects.filter(
+            Q(organisers=institution) | Q(funders=institution) | Q(participants=institution)
+        )
+        .distinct()
+        .annotate(
+            organised=takes_part("organised"),
+            funded=takes_part("funded"),
+            participated=takes_part("participated_in"),
+        )
+        .order_by("-start_date", "title")
+    )

@@ -1,0 +1,63 @@
+"""A shared filter set (the one the API uses) as a page's form submits it.
+
+A page's filter form sends every field, the ones left at "Any" empty, and the
+page adds its own parameters (page number, sort order); a download link is built
+from the page's address. ``filter_data`` keeps what the filter set reads, so the
+page, its download and the API select the same rows from the same address.
+``OneOrMoreSelect`` / ``one_or_more`` show a filter that takes several values as
+one drop-down that still keeps every value a link asked for.
+"""
+
+from django import forms
+from django.http import QueryDict
+
+# What a page's form or links add that no filter reads.
+PAGE_PARAMETERS = ("page", "sort", "format")
+
+
+class OneOrMoreSelect(forms.SelectMultiple):
+    """A drop-down that picks one value, yet keeps every value a link asked for: it
+    reads all of them (as a multiple select does) and shows a multiple select only
+    when more than one is in force, so no filter is lost on the next submission.
+    Its options are written in one template (Django includes one per option: slow
+    with hundreds of reviews or states)."""
+
+    template_name = "web/widgets/select.html"
+
+    def optgroups(self, name, value, attrs=None):
+        """Options as the template needs them, without Django's per-option attrs
+        (the filters' choices are flat: no groups)."""
+        chosen = {str(v) for v in value}
+        options = [
+            {"value": str(key), "label": label, "selected": str(key) in chosen}
+            for key, label in self.choices
+        ]
+        return [(None, options, 0)]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["multiple"] = len([v for v in value or [] if v]) > 1
+        return context
+
+
+def one_or_more(field: forms.Field) -> None:
+    """Show ``field`` (a multiple choice) as a ``OneOrMoreSelect`` whose first option,
+    empty, is "Any"."""
+    field.widget = OneOrMoreSelect(choices=field.widget.choices)
+    if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
+        field.empty_label = "Any"
+        field.widget.choices = field.choices
+    else:
+        field.choices = [("", "Any"), *field.choices]
+        field.widget.choices = field.choices
+
+
+def filter_data(params: QueryDict) -> QueryDict:
+    """The request's parameters the filter reads: without paging, sorting or a
+    download's format, and without the empty values a form sends for "any"."""
+    data = QueryDict(mutable=True)
+    for name, values in params.lists():
+        kept = [value for value in values if value.strip()]
+        if name not in PAGE_PARAMETERS and kept:
+            data.setlist(name, kept)
+    return data
