@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
+from demo.loader import load_demo
 from missions.models import Engagement
-from recommendations.demo.loader import load_demo
 from recommendations.models import (
     ImplementationAction,
     Position,

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "recommendations",
     "missions",
     "workspace",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
-from missions import demo as mission_demo
 from missions.models import Engagement
 from recommendations import services
 from recommendations.database import refresh_planner_statistics
@@ -40,11 +39,12 @@ from recommendations.models import (
     Status,
     UserProfile,
 )
+from recommendations.reference_data import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
 from recommendations.selectors import with_current_status
 
 from . import belarus
+from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
-from .taxonomy import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
 
 DATA = Path(__file__).resolve().parent / "data"
 UPR_INFO_SOURCE = "UPR Info database: final responses joined to the Working Group report"
@@ -295,7 +295,7 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
     mechanisms = {mechanism.code: mechanism for mechanism in Mechanism.objects.all()}
     groups = {group.name: group for group in AffectedGroup.objects.all()}
     belarus_state = states["BLR"]
-    for entry in mission_demo.ENGAGEMENTS:
+    for entry in ENGAGEMENTS:
         entry = dict(entry)
         engagement, created = Engagement.objects.get_or_create(
             kind=entry["kind"],
