@@ -11,7 +11,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
@@ -37,8 +36,8 @@ from recommendations.models import (
     SdgGoal,
     State,
     Status,
-    UserProfile,
 )
+from recommendations.people import user_create
 from recommendations.reference_data import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
 from recommendations.selectors import with_current_status
 
@@ -335,9 +334,9 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
 
 
 def _users(institutions, password: str | None) -> list[DemoLogin]:
+    """Add the demo users that are missing, each with their role's access; an existing
+    one is left as it is (its password set again only when one is given)."""
     remembered = _remembered_passwords()
-    coordinators = _group("Coordinators", view_only=False)
-    observers = _group("Advisers", view_only=True)
     User = get_user_model()
     logins = []
     for username, (role, institution, first_name, last_name) in DEMO_USERS.items():
@@ -345,40 +344,22 @@ def _users(institutions, password: str | None) -> list[DemoLogin]:
         chosen = password
         if user is None:
             chosen = password or secrets.token_urlsafe(12)
-            user = User.objects.create_user(
+            user_create(
                 username=username,
+                role=role,
+                institution=institutions.get(institution),
                 password=chosen,
                 first_name=first_name,
                 last_name=last_name,
                 email=f"{username}@example.org",
-                is_staff=role in (Role.ADMINISTRATOR, Role.COORDINATOR, Role.ADVISER),
-                is_superuser=role == Role.ADMINISTRATOR,
-            )
-            UserProfile.objects.create(
-                user=user, role=role, institution=institutions.get(institution)
             )
         elif password:
             user.set_password(password)
             user.save(update_fields=["password"])
-        if role == Role.COORDINATOR:
-            user.groups.add(coordinators)
-        if role == Role.ADVISER:
-            user.groups.add(observers)
         remembered[username] = chosen or remembered.get(username)
         logins.append(DemoLogin(username, Role(role).label, remembered[username]))
     _remember_passwords(remembered)
     return logins
-
-
-def _group(name: str, *, view_only: bool) -> Group:
-    group, _ = Group.objects.get_or_create(name=name)
-    permissions = Permission.objects.filter(
-        content_type__app_label__in=["recommendations", "missions"]
-    ).exclude(content_type__model__in=["userprofile"])
-    if view_only:
-        permissions = permissions.filter(codename__startswith="view_")
-    group.permissions.set(permissions)
-    return group
 
 
 def _password_file() -> Path:

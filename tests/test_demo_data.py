@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from demo.loader import load_demo
 from missions.models import Engagement
@@ -169,3 +170,19 @@ def test_the_demo_has_work_in_progress_in_each_workflow_state(demo):
     assert states == {("MIA", "submitted"), ("MIA", "returned"), ("MoJ", "draft")}
     assert waiting.get(workflow_state="returned").reviewer_comment
     assert all(update.is_demo for update in waiting)
+
+
+def test_the_demo_adds_users_but_no_groups_or_permissions(db):
+    def groups():
+        return sorted(
+            (group.name, sorted(group.permissions.values_list("codename", flat=True)))
+            for group in Group.objects.all()
+        )
+
+    before = groups()
+
+    load_demo(password="demo password for tests")
+
+    assert groups() == before
+    members = Group.objects.values_list("name", "user__username")
+    assert set(members) == {("Coordinators", "coordinator"), ("Advisers", "adviser")}
