@@ -1,8 +1,12 @@
 """Load the demo: Belarus's reviews, its real first-cycle recommendations, the
 institutions and engagements of the seed documents, a demo implementation
-history, and one user per role. Running it again adds nothing twice."""
+history, and one user per role. Running it again adds nothing twice.
 
-import functools
+The recommendations come from the public files in ``data/`` through the importer, as
+any file does; the users are made by ``recommendations.people``, so their access is the
+one their role has on every database (``recommendations.roles``, installed by migrate).
+"""
+
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -18,10 +22,8 @@ from django.utils.text import slugify
 from missions.models import Engagement
 from recommendations import services
 from recommendations.database import refresh_planner_statistics
-from recommendations.importing.reading import read_rows
-from recommendations.importing.saving import ensure_states, save_recommendations, theme_named
-from recommendations.importing.upr_sources import join_review, read_un_report, read_upr_info
-from recommendations.importing.vocabulary import StateNames
+from recommendations.importing.saving import ensure_states, theme_named
+from recommendations.importing.service import import_recommendations
 from recommendations.models import (
     SUPPORTED_POSITIONS,
     AffectedGroup,
@@ -38,7 +40,6 @@ from recommendations.models import (
     Status,
 )
 from recommendations.people import user_create
-from recommendations.reference_data import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
 from recommendations.selectors import with_current_status
 
 from . import belarus
@@ -46,7 +47,9 @@ from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
 
 DATA = Path(__file__).resolve().parent / "data"
-UPR_INFO_SOURCE = "UPR Info database: final responses joined to the Working Group report"
+# The report's paragraphs first, then UPR Info's final responses joined to them (README,
+# "Joining UPR Info and the UN report"): (file, importer format).
+FIRST_CYCLE_FILES = [("2010data.csv", "un-report"), ("6-9.csv", "upr-info")]
 
 # username -> (role, institution name, first name, last name)
 DEMO_USERS = {
@@ -79,7 +82,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
     """
     with transaction.atomic():
         ensure_states()
-        _reference_lists()
+        _affected_groups()
         institutions = _institutions()
         first, second = _reviews()
         _import_first_cycle(first)
@@ -93,12 +96,8 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
     return logins
 
 
-def _reference_lists():
-    for code, name, kind in MECHANISMS:
-        Mechanism.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
-    for number, name in SDG_GOALS:
-        SdgGoal.objects.get_or_create(number=number, defaults={"name": name})
-    for name in AFFECTED_GROUPS:
+def _affected_groups():
+    for name in belarus.AFFECTED_GROUPS:
         AffectedGroup.objects.get_or_create(slug=slugify(name), defaults={"name": name})
 
 
@@ -131,22 +130,20 @@ def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
 
 
 def _import_first_cycle(review: ReviewCycle):
-    save_recommendations(review, _first_cycle_paragraphs(), position_source=UPR_INFO_SOURCE)
-
-
-@functools.cache
-def _first_cycle_paragraphs():
-    """Belarus's 2010 paragraphs joined with UPR Info's responses (read once per process)."""
-    report_rows = read_un_report(_rows("2010data.csv"))
-    # UPR Info's exports are Mac Roman (accented names would be mangled as cp1252).
-    upr_info_rows = read_upr_info(_rows("6-9.csv", encoding="mac_roman"))
-    return tuple(join_review(report_rows, upr_info_rows, "BLR", StateNames()))
-
-
-def _rows(filename: str, encoding: str | None = None):
-    path = DATA / filename
-    _header, rows = read_rows(path.read_bytes(), filename, encoding=encoding)
-    return rows
+    """Import the first cycle's public files as a coordinator would (a second time, the
+    importer finds nothing to change)."""
+    for filename, file_format in FIRST_CYCLE_FILES:
+        result = import_recommendations(
+            data=(DATA / filename).read_bytes(),
+            filename=filename,
+            format=file_format,
+            state_iso3=review.state_under_review.iso3,
+            cycle=review.cycle,
+            mechanism=review.mechanism.code,
+        )
+        if not result.ok:
+            problems = "; ".join(str(error) for error in result.errors)
+            raise RuntimeError(f"The demo file {filename} did not import: {problems}")
 
 
 def _classify(review: ReviewCycle, institutions: dict[str, Institution]):

@@ -8,24 +8,26 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(
-            install_role_groups_after_migrate, sender=self, dispatch_uid="recommendations.install"
+            install_roles_and_reference_data, sender=self, dispatch_uid="recommendations.install"
         )
 
 
-def install_role_groups_after_migrate(sender, *, using, apps=None, verbosity=1, **kwargs):
-    """The roles' admin groups on every database, demo or not, (re)installed after every
-    ``migrate``.
+def install_roles_and_reference_data(sender, *, using, apps=None, verbosity=1, **kwargs):
+    """What every database holds, demo or not, (re)installed after every ``migrate``: the
+    roles' admin groups and the reference lists (UN mechanisms, SDG goals).
 
-    Why after migrate rather than in a data migration: Django creates the permissions a
+    Why after migrate rather than in data migrations: Django creates the permissions a
     group needs in its own post_migrate handler, after the migrations have run, so a data
     migration would find them missing on a fresh database. Running here also keeps the
-    groups equal to ``recommendations.roles`` whenever that definition changes (no new
-    migration to remember), and reinstalls them after a test database is flushed. The
-    installer is idempotent.
+    groups equal to ``recommendations.roles`` and the lists complete whenever those
+    definitions change (no new migration to remember, one list for the importer and the
+    database), and reinstalls both after a test database is flushed. Both installers are
+    idempotent.
     """
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
+    from .reference_data import install_reference_data
     from .roles import DOMAIN_MODELS, install_role_groups
 
     apps = apps or global_apps
@@ -35,3 +37,4 @@ def install_role_groups_after_migrate(sender, *, using, apps=None, verbosity=1, 
     for label in DOMAIN_MODELS:
         create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
     install_role_groups(using=using, apps=apps)
+    install_reference_data(using=using, apps=apps)

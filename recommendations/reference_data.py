@@ -1,4 +1,13 @@
-"""Reference lists every deployment needs: mechanisms, SDG goals, affected groups."""
+"""Reference lists every deployment holds: the UN's human-rights mechanisms and the 17
+Sustainable Development Goals.
+
+``install_reference_data`` adds the missing ones after every ``migrate`` (see ``apps.py``);
+the importer also knows them by these codes and names (``importing/catalogue.py``), so a
+file naming a treaty body or a goal imports on any database.
+"""
+
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS, router
 
 MECHANISMS = [
     ("UPR", "Universal Periodic Review", "upr"),
@@ -38,15 +47,27 @@ SDG_GOALS = [
     (17, "Partnerships for the goals"),
 ]
 
-AFFECTED_GROUPS = [
-    "Women",
-    "Children",
-    "Persons with disabilities",
-    "Roma",
-    "Detainees",
-    "Human rights defenders",
-    "Journalists",
-    "Migrants",
-    "Minorities",
-    "Victims of trafficking",
-]
+
+def install_reference_data(*, using: str = DEFAULT_DB_ALIAS, apps=global_apps) -> None:
+    """Add the mechanisms and SDG goals that are missing. Those present are left as they
+    are (a coordinator may have renamed one); a second run changes nothing. ``apps`` is
+    the app registry the models are taken from: the migration state after ``migrate``."""
+    try:
+        Mechanism = apps.get_model("recommendations", "Mechanism")
+        SdgGoal = apps.get_model("recommendations", "SdgGoal")
+    except LookupError:  # migrated back before these tables existed
+        return
+    if not router.allow_migrate_model(using, Mechanism):
+        return
+    mechanisms = Mechanism.objects.using(using)
+    known = set(mechanisms.values_list("code", flat=True))
+    mechanisms.bulk_create(
+        Mechanism(code=code, name=name, kind=kind)
+        for code, name, kind in MECHANISMS
+        if code not in known
+    )
+    goals = SdgGoal.objects.using(using)
+    known = set(goals.values_list("number", flat=True))
+    goals.bulk_create(
+        SdgGoal(number=number, name=name) for number, name in SDG_GOALS if number not in known
+    )

@@ -172,6 +172,23 @@ def test_the_demo_has_work_in_progress_in_each_workflow_state(demo):
     assert all(update.is_demo for update in waiting)
 
 
+def test_the_first_cycle_is_loaded_through_the_importer_like_any_file(demo):
+    reasons = Recommendation.history.filter(review__cycle=1).values_list(
+        "history_change_reason", flat=True
+    )
+
+    # The report's paragraphs, then UPR Info's final responses ("…: position, themes").
+    assert {reason.partition(":")[0] for reason in reasons} == {
+        "Import of 2010data.csv",
+        "Import of 6-9.csv",
+    }
+    created = Recommendation.history.filter(review__cycle=1, history_type="+")
+    assert set(created.values_list("history_change_reason", flat=True)) == {
+        "Import of 2010data.csv"
+    }
+    assert created.count() == first_cycle().count()
+
+
 def test_the_demo_adds_users_but_no_groups_or_permissions(db):
     def groups():
         return sorted(
