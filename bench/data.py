@@ -1,7 +1,7 @@
 """A large, realistic data set for measuring the pages: many states under review,
 four UPR cycles each, recommendations whose texts, recommending states,
 responses, action categories and issues are the real ones of the UPR Info
-export in ``recommendations/demo/data/6-9.csv`` (reused as often as needed),
+export in ``demo/data/6-9.csv`` (reused as often as needed),
 responsibilities, SDG goals and groups as the demo assigns them, and a
 validated progress history with some drafts and submissions on top.
 
@@ -19,9 +19,9 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from demo import belarus
+from demo.loader import load_demo
 from recommendations.database import refresh_planner_statistics
-from recommendations.demo import belarus
-from recommendations.demo.loader import load_demo
 from recommendations.importing.reading import read_rows
 from recommendations.importing.saving import theme_named
 from recommendations.importing.upr_sources import read_upr_info
@@ -41,7 +41,7 @@ from recommendations.models import (
     reference_sort_key,
 )
 
-DATA = Path(__file__).resolve().parent.parent / "recommendations" / "demo" / "data"
+DATA = Path(__file__).resolve().parent.parent / "demo" / "data"
 PER_REVIEW = 150
 CYCLE_DATES = {1: date(2010, 5, 1), 2: date(2015, 5, 1), 3: date(2019, 11, 1), 4: date(2023, 11, 1)}
 BATCH = 2000

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 
-from . import rules, services
+from . import people, rules, services
 from .admin_deleted import DeletedRecordsMixin
 from .admin_history import HistoryAdmin
 from .importing.admin_upload import RecommendationImportMixin
@@ -317,3 +317,15 @@ class UserProfileAdmin(admin.ModelAdmin):
     list_filter = ["role", "institution"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user", "institution"]
+
+    # The role decides the user's admin access (staff, superuser, the role's group): the
+    # service saves both together, as for every other door.
+    def save_model(self, request, obj, form, change):
+        people.user_profile_save(profile=obj)
+
+    def delete_model(self, request, obj):
+        people.user_profile_delete(profile=obj)
+
+    def delete_queryset(self, request, queryset):
+        for profile in queryset.select_related("user"):
+            people.user_profile_delete(profile=profile)

@@ -29,6 +29,6 @@ def client_login_passes_a_request(monkeypatch):
 @pytest.fixture
 def demo(db):
     """The whole demo data set, loaded as `make run` loads it."""
-    from recommendations.demo.loader import load_demo
+    from demo.loader import load_demo
 
     return load_demo(password="demo password for tests")

@@ -22,6 +22,7 @@ from recommendations.models import (
     Theme,
     UserProfile,
 )
+from recommendations.people import user_profile_save
 
 
 class StateFactory(factory.django.DjangoModelFactory):
@@ -135,17 +136,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def coordinator(**kwargs):
-    """A coordinator as the demo makes one: staff, in the Coordinators group."""
-    from django.contrib.auth.models import Group, Permission
-
-    user = UserFactory(
-        username=kwargs.pop("username", "coordinator"), is_staff=True, role=Role.COORDINATOR
-    )
-    group, _ = Group.objects.get_or_create(name="Coordinators")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["recommendations", "missions"])
-    )
-    user.groups.add(group)
+    """A coordinator as an administrator makes one: the role's access (staff, in the
+    Coordinators group) comes from ``recommendations.people``."""
+    user = UserFactory(username=kwargs.pop("username", "coordinator"))
+    user_profile_save(profile=UserProfile(user=user, role=Role.COORDINATOR))
     return user
 
 

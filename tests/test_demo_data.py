@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
+from demo.loader import load_demo
 from missions.models import Engagement
-from recommendations.demo.loader import load_demo
 from recommendations.models import (
     ImplementationAction,
     Position,
@@ -169,3 +170,36 @@ def test_the_demo_has_work_in_progress_in_each_workflow_state(demo):
     assert states == {("MIA", "submitted"), ("MIA", "returned"), ("MoJ", "draft")}
     assert waiting.get(workflow_state="returned").reviewer_comment
     assert all(update.is_demo for update in waiting)
+
+
+def test_the_first_cycle_is_loaded_through_the_importer_like_any_file(demo):
+    reasons = Recommendation.history.filter(review__cycle=1).values_list(
+        "history_change_reason", flat=True
+    )
+
+    # The report's paragraphs, then UPR Info's final responses ("…: position, themes").
+    assert {reason.partition(":")[0] for reason in reasons} == {
+        "Import of 2010data.csv",
+        "Import of 6-9.csv",
+    }
+    created = Recommendation.history.filter(review__cycle=1, history_type="+")
+    assert set(created.values_list("history_change_reason", flat=True)) == {
+        "Import of 2010data.csv"
+    }
+    assert created.count() == first_cycle().count()
+
+
+def test_the_demo_adds_users_but_no_groups_or_permissions(db):
+    def groups():
+        return sorted(
+            (group.name, sorted(group.permissions.values_list("codename", flat=True)))
+            for group in Group.objects.all()
+        )
+
+    before = groups()
+
+    load_demo(password="demo password for tests")
+
+    assert groups() == before
+    members = Group.objects.values_list("name", "user__username")
+    assert set(members) == {("Coordinators", "coordinator"), ("Advisers", "adviser")}

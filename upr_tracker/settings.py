@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "recommendations",
     "missions",
     "workspace",
+    "demo",
 ]
 
 MIDDLEWARE = [

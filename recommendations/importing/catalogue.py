@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from recommendations.demo.taxonomy import MECHANISMS, SDG_GOALS
 from recommendations.models import (
     AffectedGroup,
     Institution,
@@ -21,6 +20,7 @@ from recommendations.models import (
     State,
     Theme,
 )
+from recommendations.reference_data import MECHANISMS, SDG_GOALS
 
 from .errors import ImportFileError
 from .records import ReviewKey

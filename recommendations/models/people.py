@@ -29,6 +29,7 @@ class UserProfile(models.Model):
             models.CheckConstraint(
                 condition=~Q(role="ministry") | Q(institution__isnull=False),
                 name="ministry_staff_belong_to_an_institution",
+                violation_error_message="Ministry staff belong to an institution: choose one.",
             )
         ]
 

@@ -85,7 +85,7 @@ def phone_page(chromium, live_server):
 @pytest.fixture
 def demo_live(transactional_db):
     """The demo data for browser tests (the live server sees committed data only)."""
-    from recommendations.demo.loader import load_demo
+    from demo.loader import load_demo
 
     return load_demo(password="demo password for tests")
 

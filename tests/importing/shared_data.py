@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-DEMO_DATA = REPOSITORY / "recommendations" / "demo" / "data"
+DEMO_DATA = REPOSITORY / "demo" / "data"
 
 
 def shared_data_dir() -> Path:

@@ -1,10 +1,10 @@
 """The workflow and the rights in the admin: the same services and rules as the pages."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from recommendations.models import ProgressUpdate
+from recommendations.people import user_profile_save
 
 from .conftest import update
 
@@ -26,13 +26,7 @@ def submitted(world):
 
 @pytest.fixture
 def adviser(world):
-    group = Group.objects.create(name="Advisers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="recommendations", codename__startswith="view_"
-        )
-    )
-    world.users["adviser"].groups.add(group)
+    user_profile_save(profile=world.users["adviser"].profile)  # the adviser's access
     return world.client("adviser")
 
 

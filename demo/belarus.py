@@ -66,6 +66,21 @@ LEAD_BY_ISSUE = {
 }
 DEFAULT_LEAD = "Ministry of Foreign Affairs"
 
+# The affected groups the demo names (a deployment's own come from its files or its
+# coordinators: the importer adds the groups a file names).
+AFFECTED_GROUPS = [
+    "Women",
+    "Children",
+    "Persons with disabilities",
+    "Roma",
+    "Detainees",
+    "Human rights defenders",
+    "Journalists",
+    "Migrants",
+    "Minorities",
+    "Victims of trafficking",
+]
+
 GROUPS_BY_ISSUE = {
     "Women's rights": ["Women"],
     "Rights of the Child": ["Children"],

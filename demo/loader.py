@@ -1,8 +1,12 @@
 """Load the demo: Belarus's reviews, its real first-cycle recommendations, the
 institutions and engagements of the seed documents, a demo implementation
-history, and one user per role. Running it again adds nothing twice."""
+history, and one user per role. Running it again adds nothing twice.
 
-import functools
+The recommendations come from the public files in ``data/`` through the importer, as
+any file does; the users are made by ``recommendations.people``, so their access is the
+one their role has on every database (``recommendations.roles``, installed by migrate).
+"""
+
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -11,19 +15,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
-from missions import demo as mission_demo
 from missions.models import Engagement
 from recommendations import services
 from recommendations.database import refresh_planner_statistics
-from recommendations.importing.reading import read_rows
-from recommendations.importing.saving import ensure_states, save_recommendations, theme_named
-from recommendations.importing.upr_sources import join_review, read_un_report, read_upr_info
-from recommendations.importing.vocabulary import StateNames
+from recommendations.importing.saving import ensure_states, theme_named
+from recommendations.importing.service import import_recommendations
 from recommendations.models import (
     SUPPORTED_POSITIONS,
     AffectedGroup,
@@ -38,16 +38,18 @@ from recommendations.models import (
     SdgGoal,
     State,
     Status,
-    UserProfile,
 )
+from recommendations.people import user_create
 from recommendations.selectors import with_current_status
 
 from . import belarus
+from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
-from .taxonomy import AFFECTED_GROUPS, MECHANISMS, SDG_GOALS
 
 DATA = Path(__file__).resolve().parent / "data"
-UPR_INFO_SOURCE = "UPR Info database: final responses joined to the Working Group report"
+# The report's paragraphs first, then UPR Info's final responses joined to them (README,
+# "Joining UPR Info and the UN report"): (file, importer format).
+FIRST_CYCLE_FILES = [("2010data.csv", "un-report"), ("6-9.csv", "upr-info")]
 
 # username -> (role, institution name, first name, last name)
 DEMO_USERS = {
@@ -80,7 +82,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
     """
     with transaction.atomic():
         ensure_states()
-        _reference_lists()
+        _affected_groups()
         institutions = _institutions()
         first, second = _reviews()
         _import_first_cycle(first)
@@ -94,12 +96,8 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
     return logins
 
 
-def _reference_lists():
-    for code, name, kind in MECHANISMS:
-        Mechanism.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
-    for number, name in SDG_GOALS:
-        SdgGoal.objects.get_or_create(number=number, defaults={"name": name})
-    for name in AFFECTED_GROUPS:
+def _affected_groups():
+    for name in belarus.AFFECTED_GROUPS:
         AffectedGroup.objects.get_or_create(slug=slugify(name), defaults={"name": name})
 
 
@@ -132,22 +130,20 @@ def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
 
 
 def _import_first_cycle(review: ReviewCycle):
-    save_recommendations(review, _first_cycle_paragraphs(), position_source=UPR_INFO_SOURCE)
-
-
-@functools.cache
-def _first_cycle_paragraphs():
-    """Belarus's 2010 paragraphs joined with UPR Info's responses (read once per process)."""
-    report_rows = read_un_report(_rows("2010data.csv"))
-    # UPR Info's exports are Mac Roman (accented names would be mangled as cp1252).
-    upr_info_rows = read_upr_info(_rows("6-9.csv", encoding="mac_roman"))
-    return tuple(join_review(report_rows, upr_info_rows, "BLR", StateNames()))
-
-
-def _rows(filename: str, encoding: str | None = None):
-    path = DATA / filename
-    _header, rows = read_rows(path.read_bytes(), filename, encoding=encoding)
-    return rows
+    """Import the first cycle's public files as a coordinator would (a second time, the
+    importer finds nothing to change)."""
+    for filename, file_format in FIRST_CYCLE_FILES:
+        result = import_recommendations(
+            data=(DATA / filename).read_bytes(),
+            filename=filename,
+            format=file_format,
+            state_iso3=review.state_under_review.iso3,
+            cycle=review.cycle,
+            mechanism=review.mechanism.code,
+        )
+        if not result.ok:
+            problems = "; ".join(str(error) for error in result.errors)
+            raise RuntimeError(f"The demo file {filename} did not import: {problems}")
 
 
 def _classify(review: ReviewCycle, institutions: dict[str, Institution]):
@@ -295,7 +291,7 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
     mechanisms = {mechanism.code: mechanism for mechanism in Mechanism.objects.all()}
     groups = {group.name: group for group in AffectedGroup.objects.all()}
     belarus_state = states["BLR"]
-    for entry in mission_demo.ENGAGEMENTS:
+    for entry in ENGAGEMENTS:
         entry = dict(entry)
         engagement, created = Engagement.objects.get_or_create(
             kind=entry["kind"],
@@ -335,9 +331,9 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
 
 
 def _users(institutions, password: str | None) -> list[DemoLogin]:
+    """Add the demo users that are missing, each with their role's access; an existing
+    one is left as it is (its password set again only when one is given)."""
     remembered = _remembered_passwords()
-    coordinators = _group("Coordinators", view_only=False)
-    observers = _group("Advisers", view_only=True)
     User = get_user_model()
     logins = []
     for username, (role, institution, first_name, last_name) in DEMO_USERS.items():
@@ -345,40 +341,22 @@ def _users(institutions, password: str | None) -> list[DemoLogin]:
         chosen = password
         if user is None:
             chosen = password or secrets.token_urlsafe(12)
-            user = User.objects.create_user(
+            user_create(
                 username=username,
+                role=role,
+                institution=institutions.get(institution),
                 password=chosen,
                 first_name=first_name,
                 last_name=last_name,
                 email=f"{username}@example.org",
-                is_staff=role in (Role.ADMINISTRATOR, Role.COORDINATOR, Role.ADVISER),
-                is_superuser=role == Role.ADMINISTRATOR,
-            )
-            UserProfile.objects.create(
-                user=user, role=role, institution=institutions.get(institution)
             )
         elif password:
             user.set_password(password)
             user.save(update_fields=["password"])
-        if role == Role.COORDINATOR:
-            user.groups.add(coordinators)
-        if role == Role.ADVISER:
-            user.groups.add(observers)
         remembered[username] = chosen or remembered.get(username)
         logins.append(DemoLogin(username, Role(role).label, remembered[username]))
     _remember_passwords(remembered)
     return logins
-
-
-def _group(name: str, *, view_only: bool) -> Group:
-    group, _ = Group.objects.get_or_create(name=name)
-    permissions = Permission.objects.filter(
-        content_type__app_label__in=["recommendations", "missions"]
-    ).exclude(content_type__model__in=["userprofile"])
-    if view_only:
-        permissions = permissions.filter(codename__startswith="view_")
-    group.permissions.set(permissions)
-    return group
 
 
 def _password_file() -> Path:

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from recommendations.demo.loader import load_demo
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):
