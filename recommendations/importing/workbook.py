@@ -90,7 +90,11 @@ def first_sheet_rows(data: bytes) -> Iterator[SheetRow]:
         try:
             if not workbook.worksheets:
                 raise ImportFileError("the workbook has no worksheet")
-            yield from _rows(_parser(workbook, workbook.worksheets[0], archive))
+            try:
+                parser = _parser(workbook, workbook.worksheets[0], archive)
+            except (*_DAMAGED_ARCHIVE, KeyError) as exc:
+                raise _damaged(exc) from exc
+            yield from _rows(parser)
         finally:
             workbook.close()
 
@@ -157,7 +161,7 @@ def _malformed_part(archive: zipfile.ZipFile) -> str:
                 with archive.open(member) as stream:
                     for _event, element in defused_iterparse(stream, ("end",)):
                         element.clear()
-            except ParseError:
+            except (ParseError, *_DAMAGED_ARCHIVE):
                 return member.filename
     return "one of its parts"
 

@@ -196,6 +196,10 @@ HOSTILE = {
     ),
     "damaged compressed data": (damaged_compressed_data, "the file is damaged"),
     "a workbook without a worksheet": (no_worksheet, "the workbook has no worksheet"),
+    "a password-protected workbook (not a ZIP archive)": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096),
+        "save it as .xlsx without a password, or as CSV",
+    ),
     "a worksheet part that is missing": (missing_sheet_part, "the workbook has no worksheet"),
 }
 
