@@ -1,9 +1,11 @@
-"""Named columns with aliases, and typed reading of one row's cells.
+"""Named columns with aliases, and typed reading of one row's cells: the one cell reader.
 
-The tracker's own format and the Universal Human Rights Index format are tables whose
-columns are found by name, whatever their order, case or spacing, under any of their known
-aliases. A missing required column is one error on row 1; each bad cell is one error naming its
-row and column. Pure Python: no Django here.
+Every format (the tracker's own, the Universal Human Rights Index, UPR Info's export and the
+UN report extract) is a table whose columns are found by name, whatever their order, case or
+spacing, under any of their known aliases, and whose cells are read here, so that a cell means
+the same in every format (a spreadsheet-safe apostrophe dropped, "3.0" read as 3). A missing
+required column is one error on row 1; each bad cell is one error naming its row and column.
+Pure Python: no Django here.
 """
 
 from __future__ import annotations
@@ -93,10 +95,6 @@ class RowCells:
             self.error(column, f"is {len(value)} characters long; at most {max_length} fit")
         return value
 
-    def optional(self, column: str) -> str | None:
-        """The cell's text, or None when the file has no such column (leave the field alone)."""
-        return self.get(column) if self.has(column) else None
-
     def position(self, column: str, *, blank: str | None = None) -> str | None:
         """A response word as a position; ``blank`` for an empty cell."""
         word = self.get(column)
@@ -106,14 +104,18 @@ class RowCells:
             self.error(column, f"{exc.word!r} is not a known response word")
             return None
 
-    def integer(self, column: str, low: int, high: int) -> int | None:
-        """A whole number from ``low`` to ``high``, or None for an empty cell."""
+    def integer(self, column: str, low: int, high: int | None = None) -> int | None:
+        """A whole number from ``low`` to ``high`` (if given), or None for an empty cell.
+
+        "3.0" is 3 (a spreadsheet's number cell saved as CSV); "+3" or "3.5" are not.
+        """
         text = self.get(column)
         if not text:
             return None
         number = re.fullmatch(r"(\d+)(?:\.0+)?", text)
-        if number is None or not low <= int(number[1]) <= high:
-            self.error(column, f"{text!r} is not a whole number from {low} to {high}")
+        if number is None or int(number[1]) < low or (high is not None and int(number[1]) > high):
+            bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+            self.error(column, f"{text!r} is not a whole number {bounds}")
             return None
         return int(number[1])
 

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
-import zipfile
 from collections.abc import Iterator
 
-from .errors import ImportFileError
+from .errors import ImportFileError, ImportFileErrors
 
 Rows = Iterator[tuple[int, dict[str, str]]]
 
@@ -96,10 +94,12 @@ def read_rows(
     anything else is read as CSV). Header names are stripped; each row maps every header name
     to a string ('' for an empty cell). Blank rows are skipped but keep their number. Raises
     :class:`ImportFileError` for an empty file, a file with a header and no data rows, a
-    duplicated header name and, while iterating, for a row with more cells than the header or
-    (XLSX) a cell holding a formula. With an ``errors`` list, those row problems are appended
-    to it instead (one per formula cell) and the row is left out, so that validation can go
-    on to the end of the file.
+    duplicated header name, a damaged or hostile workbook (see :mod:`.workbook`) and, while
+    iterating, for a row with more cells than the header, a cell holding a NUL character or
+    (XLSX) a formula, and for a malformed row or cell of a workbook. With an ``errors`` list,
+    a row's problems are appended to it instead (one per formula cell) and the row is left
+    out, so that validation can go on to the end of the file; a malformed workbook still stops
+    the reading, since nothing after it can be trusted.
     """
     if not data:
         raise ImportFileError("the file is empty (0 bytes)")
@@ -133,6 +133,7 @@ def _check_header(cells: list[str]) -> list[str]:
     header = [cell.strip() for cell in cells]
     if not any(header):
         raise ImportFileError("the first row must be the header, and it is empty", row=1)
+    _without_nul({name: name for name in header}, 1)
     seen: set[str] = set()
     for name in header:
         if name and name in seen:
@@ -152,7 +153,24 @@ def _as_dict(header: list[str], cells: list[str], row_number: int) -> dict[str, 
         )
     cells = cells + [""] * (len(header) - len(cells))
     # Columns without a header name cannot be addressed, so they are left out.
-    return {name: cell for name, cell in zip(header, cells, strict=False) if name}
+    named = {name: cell for name, cell in zip(header, cells, strict=False) if name}
+    return _without_nul(named, row_number)
+
+
+def _without_nul(cells: dict[str, str], row_number: int) -> dict[str, str]:
+    """The row's cells, unless one holds a NUL character, which no database text can hold.
+
+    PostgreSQL refuses it outright; a NUL in a text file usually means UTF-16 read as bytes.
+    """
+    for name, cell in cells.items():
+        if "\x00" in cell:
+            raise ImportFileError(
+                "holds a NUL character (byte 0), which no text may contain; a file saved as "
+                "UTF-16 (“Unicode text”) holds many: save it as CSV UTF-8",
+                row=row_number,
+                column=name,
+            )
+    return cells
 
 
 def _require_a_data_row(rows: Rows, seen: dict) -> Rows:
@@ -199,7 +217,7 @@ def _read_csv(text: str, errors: list | None, seen: dict) -> tuple[list[str], Ro
     try:
         header = _check_header(next(reader))
     except csv.Error as exc:
-        raise ImportFileError(f"the header is not valid CSV: {exc}", row=1) from exc
+        raise _csv_problem(exc, 1) from exc
 
     def rows() -> Rows:
         # Records, not lines: a quoted cell may span several lines yet is one spreadsheet row.
@@ -211,7 +229,7 @@ def _read_csv(text: str, errors: list | None, seen: dict) -> tuple[list[str], Ro
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise ImportFileError(f"not valid CSV: {exc}", row=row_number) from exc
+                raise _csv_problem(exc, row_number) from exc
             if any(cell.strip() for cell in cells):
                 seen["rows"] += 1
                 try:
@@ -222,79 +240,100 @@ def _read_csv(text: str, errors: list | None, seen: dict) -> tuple[list[str], Ro
     return header, rows()
 
 
-def _read_xlsx(data: bytes, errors: list | None, seen: dict) -> tuple[list[str], Rows]:
-    import openpyxl  # imported here so that CSV-only use needs no third-party package
+def _csv_problem(exc: csv.Error, row_number: int) -> ImportFileError:
+    if str(exc).startswith("field larger than field limit"):
+        # The csv module's own bound (131,072 characters) keeps a file without line breaks
+        # from being read as one endless cell.
+        return ImportFileError(
+            f"a cell holds more than {csv.field_size_limit():,} characters, more than any "
+            "recommendation: is the file really CSV, with its quotes closed?",
+            row=row_number,
+        )
+    return ImportFileError(f"not valid CSV: {exc}", row=row_number)
 
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"not a readable XLSX workbook ({exc})") from exc
-    # The first sheet, as a person opening the file would see it first.
-    sheet = workbook.worksheets[0]
-    source = enumerate(sheet.iter_rows(min_row=1), start=1)
-    first = next(source, None)
+
+def _read_xlsx(data: bytes, errors: list | None, seen: dict) -> tuple[list[str], Rows]:
+    from .workbook import first_sheet_rows  # openpyxl only when an XLSX file is read
+
+    sheet = first_sheet_rows(data)
+    first = next(sheet, None)
     if first is None:
-        workbook.close()
         raise ImportFileError("the workbook's first sheet is empty")
-    header = _check_header(_xlsx_cells(first[1], first[0], None))
+    if first.number != 1:
+        raise ImportFileError("the first row must be the header, and it is empty", row=1)
+    problems = _formula_problems(first, None)
+    if problems:
+        raise problems[0]
+    last = max(first.values, default=0)
+    header = _check_header([_cell_text(first.values.get(c)) for c in range(1, last + 1)])
+    named = [(column, name) for column, name in enumerate(header, start=1) if name]
 
     def rows() -> Rows:
-        try:
-            for row_number, cells in source:
-                problems = _formula_cells(cells, row_number, header)
+        for row in sheet:
+            problems = _formula_problems(row, header)
+            values = {column: _cell_text(value) for column, value in row.values.items()}
+            if not problems and not any(value.strip() for value in values.values()):
+                continue
+            seen["rows"] += 1
+            try:
                 if problems:
-                    seen["rows"] += 1
-                    for problem in problems:
-                        _keep(problem, errors)
-                    continue
-                values = _xlsx_cells(cells, row_number, header)
-                if any(value.strip() for value in values):
-                    seen["rows"] += 1
-                    try:
-                        row = _as_dict(header, values, row_number)
-                    except ImportFileError as problem:
-                        _keep(problem, errors)
-                        continue
-                    yield row_number, row
-        finally:
-            workbook.close()
+                    raise ImportFileErrors(problems)
+                cells = _named_cells(values, named, len(header), row.number)
+            except ImportFileErrors as found:
+                for problem in found.errors:
+                    _keep(problem, errors)
+                continue
+            except ImportFileError as problem:
+                _keep(problem, errors)
+                continue
+            yield row.number, cells
 
     return header, rows()
 
 
-def _xlsx_cells(cells: tuple, row_number: int, header: list[str] | None) -> list[str]:
-    problems = _formula_cells(cells, row_number, header)
-    if problems:
-        raise problems[0]
-    return [_cell_text(cell.value) for cell in cells]
+def _named_cells(
+    values: dict[int, str], named: list[tuple[int, str]], width: int, row_number: int
+) -> dict[str, str]:
+    """A row's cells by header name, from the cells it holds (by column number).
+
+    Only the cells the row holds and the header's named columns are visited, however wide
+    the sheet claims to be. A value beyond the header's last column is a problem, as in CSV.
+    """
+    beyond = [column for column, value in values.items() if column > width and value.strip()]
+    if beyond:
+        raise ImportFileError(
+            f"the row has a value in column {_letter(max(beyond))} but the header only "
+            f"{width} columns",
+            row=row_number,
+        )
+    return _without_nul({name: values.get(column, "") for column, name in named}, row_number)
 
 
-def _formula_cells(cells: tuple, row_number: int, header: list[str] | None) -> list:
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
+
+
+def _formula_problems(row, header: list[str] | None) -> list[ImportFileError]:
     """One problem per cell holding a formula.
 
-    We read with data_only=False so that formulas are seen: their cached result may be stale
-    or absent, and importing "=A2&B2" as a recommendation would be wrong.
+    Formulas are read as formulas (not as their cached result, which may be stale or absent):
+    importing "=A2&B2" as a recommendation would be wrong.
     """
     problems = []
-    for index, cell in enumerate(cells):
-        if cell.data_type == "f":
-            from openpyxl.utils import get_column_letter
-
-            letter = get_column_letter(index + 1)
-            column = header[index] if header and index < len(header) and header[index] else letter
-            problems.append(
-                ImportFileError(
-                    f"cell {letter}{row_number} contains a formula "
-                    f"({_formula_text(cell.value)}); replace it with its value",
-                    row=row_number,
-                    column=column,
-                )
+    for column, formula in sorted(row.formulas.items()):
+        letter = _letter(column)
+        name = header[column - 1] if header and column <= len(header) else ""
+        problems.append(
+            ImportFileError(
+                f"cell {letter}{row.number} contains a formula ({formula}); "
+                "replace it with its value",
+                row=row.number,
+                column=name or letter,
             )
+        )
     return problems
-
-
-def _formula_text(value: object) -> str:
-    return value if isinstance(value, str) else getattr(value, "text", None) or "array formula"
 
 
 def _cell_text(value: object) -> str:

@@ -28,11 +28,13 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .columns import Column, match_header
+from .columns import match_header
 from .errors import ImportFileError
 from .reading import Rows
 from .records import RecommendationRecord, provisional_reference
 from .upr_sources import (
+    UN_REPORT_COLUMNS,
+    UPR_INFO_COLUMNS,
     UprInfoRow,
     join_review,
     read_un_report,
@@ -45,22 +47,6 @@ REPORT_SOURCE = "Working Group report"
 UPR_INFO_SOURCE = "UPR Info database (final response)"
 JOINED_SOURCE = "UPR Info database: final responses joined to the Working Group report"
 UNKNOWN_STATE = "(Unknown)"
-
-UPR_INFO_COLUMNS = (
-    Column("To", required=True),
-    Column("Text", required=True),
-    Column("From", required=True),
-    Column("Response"),
-    Column("Action"),
-    Column("Issue"),
-    Column("Session"),
-)
-UN_REPORT_COLUMNS = (
-    Column("text", required=True),
-    Column("to", required=True),
-    Column("decision", required=True),
-    Column("From", required=True),
-)
 
 
 @dataclass(frozen=True)

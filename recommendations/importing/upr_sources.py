@@ -42,15 +42,31 @@ Pure Python: no Django here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .cells import Cells
+from .columns import Column, RowCells, match_header
 from .errors import ImportFileError, ImportFileErrors, UnknownStateError
 from .matching import assign_one_to_one, containment, similarity, words
 from .vocabulary import NOTED, PARTIALLY_SUPPORTED, PENDING, SUPPORTED, StateNames
 
 Row = tuple[int, Mapping[str, str]]
+
+UPR_INFO_COLUMNS = (
+    Column("To", required=True),
+    Column("Text", required=True),
+    Column("From", required=True),
+    Column("Response"),
+    Column("Action"),
+    Column("Issue"),
+    Column("Session"),
+)
+UN_REPORT_COLUMNS = (
+    Column("text", required=True),
+    Column("to", required=True),
+    Column("decision", required=True),
+    Column("From", required=True),
+)
 
 MATCH_THRESHOLD = 0.6
 SPLIT_THRESHOLD = 0.8
@@ -113,32 +129,28 @@ class ParsedRecommendation:
 def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprInfoRow]:
     """Read UPR Info export rows (columns To, Text, From, Response, Action, Issue, Session).
 
-    Column names are matched without regard to case; Response, Action, Issue and Session may
-    be absent. Texts and names are stripped, issues split on commas, Action and Session become
-    ints (None when blank). Raises :class:`ImportFileErrors` listing every bad cell, or, given
-    an ``errors`` list, appends them to it and returns every row read (a bad cell as None).
+    Cells are read as in every format (:class:`~.columns.RowCells`): columns found by name
+    whatever their case or spacing; Response, Action, Issue and Session may be absent. Texts
+    and names are stripped, issues split on commas, Action (1-5) and Session become ints (None
+    when blank). Raises :class:`ImportFileErrors` listing every bad cell, or, given an
+    ``errors`` list, appends them to it and returns every row read (a bad cell as None).
     """
     result, collected = [], errors
     errors = [] if collected is None else collected
-    for row_number, values in rows:
-        cells = Cells(row_number, values, errors)
-        if not cells.require("To", "Text", "From"):
-            break
-        response = cells.get("Response")
+    for cells in _cells_of(rows, UPR_INFO_COLUMNS, errors):
         result.append(
             UprInfoRow(
-                row_number=row_number,
-                state_under_review=cells.get("To"),
-                text=cells.get("Text"),
-                recommending_state=cells.get("From"),
-                response=response,
+                row_number=cells.row_number,
+                state_under_review=cells.text("To"),
+                text=cells.text("Text"),
+                recommending_state=cells.text("From"),
+                response=cells.get("Response"),
                 position=cells.position("Response"),
-                action=cells.integer("Action", low=1, high=5),
+                action=cells.integer("Action", 1, 5),
                 issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
-                session=cells.integer("Session", low=1),
+                session=cells.integer("Session", 1),
             )
         )
-        cells.not_blank("To", "Text", "From")
     if errors and collected is None:
         raise ImportFileErrors(errors)
     return result
@@ -155,10 +167,7 @@ def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnRe
     """
     result, collected = [], errors
     errors = [] if collected is None else collected
-    for row_number, values in rows:
-        cells = Cells(row_number, values, errors)
-        if not cells.require("text", "to", "decision", "From"):
-            break
+    for cells in _cells_of(rows, UN_REPORT_COLUMNS, errors):
         raw = " ".join(cells.get("text").split())
         match = _REFERENCE.match(raw)
         if match is None:
@@ -168,22 +177,36 @@ def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnRe
         text = f"{body} ({', '.join(states)});" if states else body
         result.append(
             UnReportRow(
-                row_number=row_number,
+                row_number=cells.row_number,
                 reference=f"{match['para']}.{match['num']}",
                 sub_number=int(match["sub"]) if match["sub"] else None,
                 text=text,
                 body=body,
                 text_states=states,
-                state_under_review=cells.get("to"),
+                state_under_review=cells.text("to"),
                 recommending_state=cells.get("From"),
                 decision=cells.get("decision"),
                 position=cells.position("decision"),
             )
         )
-        cells.not_blank("to", "text")
     if errors and collected is None:
         raise ImportFileErrors(errors)
     return result
+
+
+def _cells_of(rows: Iterable[Row], columns: tuple[Column, ...], errors: list) -> Iterator[RowCells]:
+    """Each row's cells, its columns found among the names of the first row's cells.
+
+    A missing required column is reported once, on row 1, and then no row is read.
+    """
+    found = None
+    for row_number, values in rows:
+        if found is None:
+            found, missing = match_header(list(values), columns)
+            if missing:
+                errors.extend(missing)
+                return
+        yield RowCells(row_number, values, found, errors)
 
 
 def join_review(

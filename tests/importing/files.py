@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from recommendations.importing.service import import_recommendations
 from recommendations.importing.tracker_format import COLUMN_NAMES
@@ -98,6 +102,34 @@ def run(data: bytes, filename: str = "upload.csv", **options):
     """Import with the tracker format unless told otherwise."""
     options.setdefault("format", "tracker")
     return import_recommendations(data=data, filename=filename, **options)
+
+
+def refusal_by_command(folder: Path, data: bytes, filename: str, *arguments: str) -> str:
+    """What ``manage.py import_recommendations`` prints when it refuses the file.
+
+    The command must fail as a refusal (``CommandError``: a message and a non-zero exit, no
+    traceback); any other exception fails the calling test.
+    """
+    path = folder / filename
+    path.write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_recommendations", str(path), *arguments, stdout=out, stderr=err)
+    except CommandError as refusal:
+        return f"{out.getvalue()}{err.getvalue()}{refusal}"
+    raise AssertionError(f"the command accepted {filename}:\n{out.getvalue()}")
+
+
+def refusal_by_upload(client, data: bytes, filename: str, **fields: str) -> str:
+    """The admin's upload page (as ``client``'s user) after posting the file, which it refuses."""
+    form = {"format": "tracker", "state": "", "cycle": "", "mechanism": "UPR", "encoding": ""}
+    page = client.post(
+        reverse("admin:recommendations_recommendation_import"),
+        {**form, **fields, "file": SimpleUploadedFile(filename, data)},
+    )
+    assert page.status_code == 200
+    assert page.context["token"] is None, "the upload was accepted for import"
+    return page.content.decode()
 
 
 def problems(result) -> list[tuple]:
