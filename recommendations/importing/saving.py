@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -50,7 +49,7 @@ from .result import ImportResult, RowChange
 BATCH_SIZE = 500
 REASON_LENGTH = 100  # django-simple-history's change reason column
 
-__all__ = ["RecommendationWriter", "ensure_states", "save_recommendations", "theme_named"]
+__all__ = ["RecommendationWriter", "ensure_states", "theme_named"]
 
 
 class RecommendationWriter:
@@ -331,46 +330,3 @@ class _Batch:
         if name == "affected_groups":
             return [catalogue.groups[" ".join(k.split()).casefold()] for k in keys]
         return [catalogue.goals[number] for number in keys]
-
-
-@transaction.atomic
-def save_recommendations(review: ReviewCycle, parsed, *, position_source: str) -> ImportResult:
-    """Create or update the review's recommendations from joined report paragraphs.
-
-    Each parsed recommendation (:class:`~.upr_sources.ParsedRecommendation`) gives its
-    reference, text, recommending states (ISO3 codes), position at review, final position
-    (None: the position at review stands) and themes. Fields it does not hold
-    (responsibilities, groups, progress) are left alone. One transaction: an error leaves the
-    database as it was. Used by the demo; files go through :mod:`.service`.
-    """
-    result = ImportResult(filename="", format="demo")
-    catalogue = Catalogue(result, dry_run=False)
-    records = []
-    for item in parsed:
-        position = item.final_position or item.position_at_review or Position.PENDING
-        records.append(
-            RecommendationRecord(
-                row_number=0,
-                reference=item.reference,
-                values={
-                    "text": item.text,
-                    "position": position,
-                    "position_at_review": item.position_at_review or "",
-                    "position_source": position_source
-                    if item.final_position
-                    else "Working Group report",
-                    "action_category": item.action_category,
-                },
-                recommending_states=list(item.recommending_states),
-                themes=list(item.themes),
-            )
-        )
-    catalogue.add_missing(
-        states=[code for r in records for code in r.recommending_states],
-        themes=[theme for r in records for theme in r.themes],
-    )
-    writer = RecommendationWriter(catalogue, result, reason="Demo data loaded")
-    for record in records:
-        writer.add(review, record)
-    writer.flush()
-    return result
