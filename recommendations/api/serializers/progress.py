@@ -5,10 +5,10 @@ from rest_framework import serializers
 
 from ... import services
 from ...models import ImplementationAction, ProgressUpdate
-from .base import OptionalURLField
+from .base import OptionalURLField, TrackerModelSerializer
 
 
-class ImplementationActionSerializer(serializers.ModelSerializer):
+class ImplementationActionSerializer(TrackerModelSerializer):
     evidence_url = OptionalURLField()
 
     class Meta:
@@ -42,7 +42,7 @@ class ImplementationActionSerializer(serializers.ModelSerializer):
         )
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(TrackerModelSerializer):
     """A progress update as everyone reads it."""
 
     evidence_url = OptionalURLField(read_only=True)
@@ -72,7 +72,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
 EDITABLE = ["status", "assessed_on", "narrative", "source", "evidence_url"]
 
 
-class ProgressUpdateEditSerializer(serializers.ModelSerializer):
+class ProgressUpdateEditSerializer(TrackerModelSerializer):
     """What its author changes in a draft or returned update (the workflow state
     moves only through submit / validate / return)."""
 
@@ -88,7 +88,7 @@ class ProgressUpdateEditSerializer(serializers.ModelSerializer):
         )
 
 
-class ProgressUpdateCreateSerializer(serializers.ModelSerializer):
+class ProgressUpdateCreateSerializer(TrackerModelSerializer):
     """A new draft update on a recommendation the user's institution reports on."""
 
     evidence_url = OptionalURLField()

@@ -11,7 +11,7 @@ from ...models import (
     Status,
     Theme,
 )
-from .base import ModelCleanSerializer
+from .base import IdField, ModelCleanSerializer
 
 LEAD = Responsibility.Role.LEAD
 
@@ -25,7 +25,7 @@ def _responsible(recommendation, role) -> list[PKOnlyObject]:
     ]
 
 
-class LeadInstitutionField(serializers.PrimaryKeyRelatedField):
+class LeadInstitutionField(IdField):
     def get_attribute(self, instance):
         leads = _responsible(instance, LEAD)
         return leads[0] if leads else None
@@ -57,7 +57,7 @@ class RecommendationSerializer(ModelCleanSerializer):
         help_text="The institution that leads the implementation.",
     )
     supporting_institutions = SupportingInstitutionsField(
-        child_relation=serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all()),
+        child_relation=IdField(queryset=Institution.objects.all()),
         required=False,
         help_text="Institutions that support the lead.",
     )
