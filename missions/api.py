@@ -1,7 +1,6 @@
 """Engagements in the REST API (``/api/v1/engagements/``): read by every reader,
 recorded by coordinators, like the other resources of ``recommendations.api``."""
 
-from django import forms
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -10,6 +9,7 @@ from rest_framework import serializers
 
 from recommendations.api.serializers.base import ModelCleanSerializer
 from recommendations.api.views.base import TrackerViewSet
+from recommendations.filters import FilterSet, IdFilter, WholeNumberFilter
 from recommendations.models import (
     AffectedGroup,
     Institution,
@@ -75,18 +75,14 @@ class EngagementSerializer(ModelCleanSerializer):
         ]
 
 
-class YearFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
 @extend_schema_field(OpenApiTypes.INT)
-class InstitutionFilter(filters.ModelChoiceFilter):
+class InstitutionFilter(IdFilter):
     """An institution by id (organiser, funder or participant: see the filter method)."""
 
 
-class EngagementFilter(filters.FilterSet):
+class EngagementFilter(FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Engagement.Kind.choices)
-    year = YearFilter(
+    year = WholeNumberFilter(
         field_name="start_date", lookup_expr="year", min_value=1900, max_value=2200, label="Year"
     )
     institution = InstitutionFilter(
@@ -97,7 +93,7 @@ class EngagementFilter(filters.FilterSet):
     state_concerned = filters.ModelChoiceFilter(
         to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
     )
-    recommendation = filters.ModelChoiceFilter(
+    recommendation = IdFilter(
         field_name="recommendations", queryset=Recommendation.objects.all(), distinct=True
     )
 

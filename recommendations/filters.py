@@ -1,11 +1,16 @@
 """The filters of a recommendation list, shared by the pages, the API, ``stats``
 and the exports: one definition, so a filtered list and its figures agree."""
 
+from datetime import UTC
+
 import django_filters
+import django_filters.rest_framework
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Q
+from django.utils import timezone
 
 from .models import (
     AffectedGroup,
@@ -19,6 +24,7 @@ from .models import (
     Theme,
 )
 from .selectors import with_current_status
+from .whole_numbers import whole_number
 
 
 def search_recommendations(recommendations, text: str):
@@ -45,25 +51,115 @@ def search_recommendations(recommendations, text: str):
     return recommendations
 
 
+def _takes_numbers(field) -> bool:
+    """Whether a model choice field names its objects by a whole number (an id)."""
+    options = field.queryset.model._meta
+    key = options.get_field(field.to_field_name) if field.to_field_name else options.pk
+    return isinstance(key, models.IntegerField)
+
+
+class IdField(django_filters.fields.ModelChoiceField):
+    """One object by id: ASCII digits within 64 bits (``whole_numbers``), refused as
+    an invalid choice before any query otherwise."""
+
+    def to_python(self, value):
+        named_by_id = value not in self.empty_values and _takes_numbers(self)
+        is_null_choice = self.null_label is not None and value == self.null_value
+        if named_by_id and not is_null_choice and whole_number(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class IdsField(django_filters.fields.ModelMultipleChoiceField):
-    """Ids of several objects. An integer beyond 64 bits names nothing, and SQLite
-    cannot even compare one (the ``__in`` query raises OverflowError): it is an
-    invalid choice, refused before any query."""
+    """Several objects by id, each read as ``IdField`` reads one."""
 
     def _check_values(self, value):
-        for pk in value:
-            text = str(pk).strip()
-            if text.lstrip("-").isdigit() and not -(2**63) <= int(text) < 2**63:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
+        if _takes_numbers(self):
+            for pk in value:
+                if whole_number(pk) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
         return super()._check_values(value)
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number in ASCII digits within 64 bits; Django's own field also reads
+    other scripts' digits (``int("١")`` is 1)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = whole_number(str(value))
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+class InstantField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date and time that the database can store: one that stays within
+    the calendar (years 1 to 9999) once turned into UTC."""
+
+    def to_python(self, value):
+        instant = super().to_python(value)
+        if instant is not None and timezone.is_aware(instant):
+            try:
+                instant.astimezone(UTC)
+            except OverflowError as error:
+                raise ValidationError(
+                    "This date and time is beyond the calendar (years 1 to 9999).",
+                    code="invalid",
+                ) from error
+        return instant
+
+
+class IdFilter(django_filters.ModelChoiceFilter):
+    field_class = IdField
 
 
 class ByIdFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = IdsField
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = WholeNumberField
+
+
+class InstantFilter(django_filters.IsoDateTimeFilter):
+    field_class = InstantField
+
+
+_INTEGER_FIELDS = [
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveBigIntegerField,
+    models.PositiveSmallIntegerField,
+]
+_DEFAULTS = django_filters.rest_framework.FilterSet.FILTER_DEFAULTS
+
+
+class FilterSet(django_filters.rest_framework.FilterSet):
+    """The base of every filter set of the tracker: ids and whole numbers are read
+    strictly (ASCII digits within 64 bits) and dates and times must fit the calendar,
+    in the filters declared by hand (``IdFilter``, ``ByIdFilter``,
+    ``WholeNumberFilter``, ``InstantFilter``) and in those django-filter derives
+    from ``Meta.fields``. A bad value is an error naming the parameter, never a 500."""
+
+    FILTER_DEFAULTS = {
+        **_DEFAULTS,
+        **{field: {"filter_class": WholeNumberFilter} for field in _INTEGER_FIELDS},
+        models.DateTimeField: {"filter_class": InstantFilter},
+        models.ForeignKey: {**_DEFAULTS[models.ForeignKey], "filter_class": IdFilter},
+        models.OneToOneField: {**_DEFAULTS[models.OneToOneField], "filter_class": IdFilter},
+        models.ManyToManyField: {**_DEFAULTS[models.ManyToManyField], "filter_class": ByIdFilter},
+    }
 
 
 class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
@@ -75,9 +171,9 @@ class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}
 
 
-class RecommendationFilter(django_filters.FilterSet):
+class RecommendationFilter(FilterSet):
     review = ByIdFilter(queryset=ReviewCycle.objects.all())
-    cycle = django_filters.NumberFilter(field_name="review__cycle")
+    cycle = WholeNumberFilter(field_name="review__cycle")
     state_under_review = django_filters.ModelChoiceFilter(
         field_name="review__state_under_review",
         to_field_name="iso3",
@@ -113,7 +209,7 @@ class RecommendationFilter(django_filters.FilterSet):
         queryset=AffectedGroup.objects.all(),
         distinct=True,
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = InstantFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"
     )
     search = django_filters.CharFilter(method="filter_search", label="Search")

@@ -1,9 +1,9 @@
 from django.db import transaction
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
 from ... import rules, services
+from ...filters import FilterSet, IdFilter
 from ...models import ImplementationAction, ProgressUpdate, Recommendation
 from ..serializers import (
     ImplementationActionSerializer,
@@ -15,8 +15,8 @@ from ..serializers import (
 from .base import TrackerViewSet
 
 
-class ImplementationActionFilter(filters.FilterSet):
-    recommendation = filters.ModelChoiceFilter(
+class ImplementationActionFilter(FilterSet):
+    recommendation = IdFilter(
         field_name="recommendations", queryset=Recommendation.objects.all(), distinct=True
     )
 
@@ -37,7 +37,7 @@ class ImplementationActionViewSet(TrackerViewSet):
     write_rule = staticmethod(rules.may_write)
 
 
-class ProgressUpdateFilter(filters.FilterSet):
+class ProgressUpdateFilter(FilterSet):
     class Meta:
         model = ProgressUpdate
         fields = ["recommendation", "institution", "status", "workflow_state", "source"]

@@ -1,11 +1,12 @@
 from django_filters import rest_framework as filters
 
+from ...filters import FilterSet
 from ...models import ReviewCycle, State
 from ..serializers import ReviewSerializer
 from .base import TrackerViewSet
 
 
-class ReviewFilter(filters.FilterSet):
+class ReviewFilter(FilterSet):
     state_under_review = filters.ModelChoiceFilter(
         field_name="state_under_review",
         to_field_name="iso3",

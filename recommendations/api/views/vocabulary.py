@@ -1,5 +1,6 @@
 from django_filters import rest_framework as filters
 
+from ...filters import FilterSet
 from ...models import Institution, State, Theme
 from ..serializers import InstitutionSerializer, StateSerializer, ThemeSerializer
 from .base import TrackerViewSet
@@ -21,7 +22,7 @@ class ThemeViewSet(TrackerViewSet):
     lookup_field = "slug"
 
 
-class InstitutionFilter(filters.FilterSet):
+class InstitutionFilter(FilterSet):
     country = filters.CharFilter(field_name="country__iso3", label="Country (ISO3)")
 
     class Meta:
