@@ -1,7 +1,7 @@
 """The filters of a recommendation list, shared by the pages, the API, ``stats``
 and the exports: one definition, so a filtered list and its figures agree."""
 
-from datetime import UTC
+from datetime import UTC, date
 
 import django_filters
 import django_filters.rest_framework
@@ -23,7 +23,7 @@ from .models import (
     Status,
     Theme,
 )
-from .selectors import with_current_status
+from .selectors import held_by, with_current_status
 from .whole_numbers import whole_number
 
 
@@ -131,6 +131,15 @@ class InstantFilter(django_filters.IsoDateTimeFilter):
     field_class = InstantField
 
 
+class DayFilter(django_filters.DateFilter):
+    """A day written YYYY-MM-DD (and no other way)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+
+
 _INTEGER_FIELDS = [
     models.AutoField,
     models.BigAutoField,
@@ -172,6 +181,12 @@ class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class RecommendationFilter(FilterSet):
+    """Recommendations by every filter of the API contract, and ``as_of``: the
+    recommendations as they stood on a past day (those of reviews held by then,
+    ``selectors.held_by``), each with its status of that day (``current_status``, which
+    the ``status`` filter reads). Consumers read the day as ``as_of_day`` and give it
+    to the measure."""
+
     review = ByIdFilter(queryset=ReviewCycle.objects.all())
     cycle = WholeNumberFilter(field_name="review__cycle")
     state_under_review = django_filters.ModelChoiceFilter(
@@ -213,15 +228,33 @@ class RecommendationFilter(FilterSet):
         field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"
     )
     search = django_filters.CharFilter(method="filter_search", label="Search")
+    as_of = DayFilter(
+        method="filter_as_of",
+        label="As of",
+        help_text="A past day (YYYY-MM-DD): the recommendations of the reviews held by then, "
+        "each with its status of that day (its latest update validated and assessed by "
+        "then); the status filter and the figures are of that day too.",
+    )
 
     class Meta:
         model = Recommendation
         fields = []
 
+    @property
+    def as_of_day(self) -> date | None:
+        """The day the request asks about (None: today), once the filters are read."""
+        if not self.is_bound:
+            return None
+        self.errors  # noqa: B018 (validates the form)
+        return self.form.cleaned_data.get("as_of")
+
+    def filter_as_of(self, queryset, name, value):
+        return with_current_status(held_by(queryset, value), as_of=value)
+
     def filter_status(self, queryset, name, value):
         if not value:
             return queryset
-        return with_current_status(queryset).filter(current_status__in=value)
+        return with_current_status(queryset, as_of=self.as_of_day).filter(current_status__in=value)
 
     def filter_search(self, queryset, name, value):
         return search_recommendations(queryset, value)

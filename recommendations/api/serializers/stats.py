@@ -44,9 +44,8 @@ class StatsSerializer(serializers.Serializer):
 
 
 class StatsQuerySerializer(serializers.Serializer):
+    """The parameters of ``stats`` besides the filters (``as_of`` is one of those)."""
+
     group_by = serializers.ChoiceField(
         choices=list(GROUPINGS), default="review", help_text="What to group the measure by."
-    )
-    as_of = serializers.DateField(
-        required=False, help_text="Measure as of this past date (YYYY-MM-DD)."
     )
