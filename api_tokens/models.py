@@ -43,7 +43,3 @@ class ApiToken(models.Model):
     @property
     def prefix(self) -> str:
         return f"upr_{self.key_id}"
-
-    @property
-    def is_revoked(self) -> bool:
-        return self.revoked_at is not None

@@ -17,6 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from recommendations.models import Institution, Mechanism, Recommendation, State
+from web.filters import FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
 
 from .models import Engagement
@@ -26,18 +27,14 @@ from .models import Engagement
 FORMER_NAMES = {"organisation": "institution", "state": "state_concerned"}
 
 
-class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
 @extend_schema_field(OpenApiTypes.INT)
-class InstitutionFilter(django_filters.ModelChoiceFilter):
+class InstitutionFilter(IdFilter):
     """An institution by id (organiser, funder or participant: see the filter method)."""
 
 
-class EngagementFilter(django_filters.FilterSet):
+class EngagementFilter(FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices, label="Kind")
-    year = YearFilter(
+    year = WholeNumberFilter(
         field_name="start_date",
         lookup_expr="year",
         min_value=1900,
@@ -59,7 +56,7 @@ class EngagementFilter(django_filters.FilterSet):
     state_concerned = django_filters.ModelChoiceFilter(
         to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
     )
-    recommendation = django_filters.ModelChoiceFilter(
+    recommendation = IdFilter(
         field_name="recommendations",
         queryset=Recommendation.objects.all(),
         distinct=True,

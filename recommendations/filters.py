@@ -1,11 +1,15 @@
 """The filters of a recommendation list, shared by the pages, the API, ``stats``
 and the exports: one definition, so a filtered list and its figures agree."""
 
+from datetime import date
+
 import django_filters
+import django_filters.rest_framework
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
+
+from web.filters import ByIdFilter, DayFilter, FilterSet, InstantFilter, WholeNumberFilter
 
 from .models import (
     AffectedGroup,
@@ -18,7 +22,7 @@ from .models import (
     Status,
     Theme,
 )
-from .selectors import with_current_status
+from .selectors import held_by, with_current_status
 
 
 def search_recommendations(recommendations, text: str):
@@ -45,27 +49,6 @@ def search_recommendations(recommendations, text: str):
     return recommendations
 
 
-class IdsField(django_filters.fields.ModelMultipleChoiceField):
-    """Ids of several objects. An integer beyond 64 bits names nothing, and SQLite
-    cannot even compare one (the ``__in`` query raises OverflowError): it is an
-    invalid choice, refused before any query."""
-
-    def _check_values(self, value):
-        for pk in value:
-            text = str(pk).strip()
-            if text.lstrip("-").isdigit() and not -(2**63) <= int(text) < 2**63:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
-
-
-class ByIdFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = IdsField
-
-
 class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
     """Several related objects named by a code (``to_field_name``: an ISO3 code, a
     slug). django-filter would compare the code itself with the relation's primary
@@ -75,9 +58,15 @@ class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}
 
 
-class RecommendationFilter(django_filters.FilterSet):
+class RecommendationFilter(FilterSet):
+    """Recommendations by every filter of the API contract, and ``as_of``: the
+    recommendations as they stood on a past day (those of reviews held by then,
+    ``selectors.held_by``), each with its status of that day (``current_status``, which
+    the ``status`` filter reads). Consumers read the day as ``as_of_day`` and give it
+    to the measure."""
+
     review = ByIdFilter(queryset=ReviewCycle.objects.all())
-    cycle = django_filters.NumberFilter(field_name="review__cycle")
+    cycle = WholeNumberFilter(field_name="review__cycle")
     state_under_review = django_filters.ModelChoiceFilter(
         field_name="review__state_under_review",
         to_field_name="iso3",
@@ -113,19 +102,37 @@ class RecommendationFilter(django_filters.FilterSet):
         queryset=AffectedGroup.objects.all(),
         distinct=True,
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = InstantFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"
     )
     search = django_filters.CharFilter(method="filter_search", label="Search")
+    as_of = DayFilter(
+        method="filter_as_of",
+        label="As of",
+        help_text="A past day (YYYY-MM-DD): the recommendations of the reviews held by then, "
+        "each with its status of that day (its latest update validated and assessed by "
+        "then); the status filter and the figures are of that day too.",
+    )
 
     class Meta:
         model = Recommendation
         fields = []
 
+    @property
+    def as_of_day(self) -> date | None:
+        """The day the request asks about (None: today), once the filters are read."""
+        if not self.is_bound:
+            return None
+        self.errors  # noqa: B018 (validates the form)
+        return self.form.cleaned_data.get("as_of")
+
+    def filter_as_of(self, queryset, name, value):
+        return with_current_status(held_by(queryset, value), as_of=value)
+
     def filter_status(self, queryset, name, value):
         if not value:
             return queryset
-        return with_current_status(queryset).filter(current_status__in=value)
+        return with_current_status(queryset, as_of=self.as_of_day).filter(current_status__in=value)
 
     def filter_search(self, queryset, name, value):
         return search_recommendations(queryset, value)

@@ -96,6 +96,7 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     recommendation = factory.SubFactory(RecommendationFactory)
     status = Status.IMPLEMENTED
     assessed_on = date(2012, 6, 1)
+    narrative = factory.Sequence(lambda n: f"Assessment {n}: what was done.")
     workflow_state = ProgressUpdate.WorkflowState.VALIDATED
     reviewed_at = factory.LazyFunction(timezone.now)
 

@@ -141,6 +141,39 @@ def test_as_of_a_past_date_uses_the_history_up_to_that_date():
     assert measure(recommendations, as_of=date(2013, 3, 1)).percent_implemented == Decimal("100.0")
 
 
+def test_as_of_a_day_before_a_review_its_recommendations_are_not_counted():
+    held = ReviewCycleFactory(review_date=date(2010, 5, 12))
+    later = ReviewCycleFactory(review_date=date(2015, 5, 1))
+    undated = ReviewCycleFactory(review_date=None)
+    for review in (held, later, undated):
+        RecommendationFactory(review=review)
+    everything = Recommendation.objects.all()
+
+    before = measure(everything, as_of=date(2015, 4, 30))
+    on_the_day = measure(everything, as_of=date(2015, 5, 1))
+
+    assert (before.total, before.supported, before.by_status[Status.NOT_STARTED]) == (2, 2, 2)
+    assert on_the_day.total == 3
+    assert measure(Recommendation.objects.filter(review=later), as_of=date(2015, 4, 30)) == (
+        measure(Recommendation.objects.none())
+    )
+    assert measure(everything).total == 3  # today: every review
+
+
+def test_grouped_as_of_a_day_a_review_not_yet_held_has_no_group():
+    held = ReviewCycleFactory(review_date=date(2010, 5, 12))
+    later = ReviewCycleFactory(review_date=date(2015, 5, 1))
+    theme = ThemeFactory()
+    for review in (held, later):
+        RecommendationFactory(review=review).themes.add(theme)
+
+    by_review = measure_by(Recommendation.objects.all(), "review", as_of=date(2015, 4, 30))
+    by_theme = measure_by(Recommendation.objects.all(), "theme", as_of=date(2015, 4, 30))
+
+    assert [group.key for group in by_review] == [held.pk]
+    assert [(group.key, group.measure.total) for group in by_theme] == [(theme.pk, 1)]
+
+
 def test_noted_recommendations_are_counted_but_not_in_the_percentage():
     review = ReviewCycleFactory()
     noted = RecommendationFactory(review=review, position=Position.NOTED)

@@ -1,10 +1,10 @@
 """The workspace's forms: what ministry staff type, checked with messages they understand.
 
-The forms only check input; the services in ``recommendations.services`` decide
+The forms only read input: the rules on what may be recorded live on the models
+(``recommendations/models/progress.py``), which a model form runs and which the
+API and the admin run too; the services in ``recommendations.services`` decide
 who may write what and do the writing.
 """
-
-import re
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -105,28 +105,8 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
         )
 
     def clean_budget_currency(self):
-        currency = self.cleaned_data.get("budget_currency", "").strip().upper()
-        if currency and not re.fullmatch(r"[A-Z]{3}", currency):
-            raise forms.ValidationError("A currency is three letters, e.g. USD, EUR or BYN.")
-        return currency
-
-    def clean_budget_amount(self):
-        amount = self.cleaned_data.get("budget_amount")
-        if amount is not None and amount < 0:
-            raise forms.ValidationError("A budget cannot be negative.")
-        return amount
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "The end date cannot be before the start date.")
-        amount, currency = cleaned.get("budget_amount"), cleaned.get("budget_currency")
-        if amount is not None and not currency and "budget_currency" not in self.errors:
-            self.add_error("budget_currency", "Say in which currency the budget is.")
-        if currency and amount is None and "budget_amount" not in self.errors:
-            self.add_error("budget_amount", "Give the amount, or leave the currency empty.")
-        return cleaned
+        # Typing "usd" is fine here; the model wants the code in capitals.
+        return self.cleaned_data.get("budget_currency", "").strip().upper()
 
 
 class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
@@ -151,7 +131,6 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_evidence()
-        self.fields["narrative"].required = True
         self.fields[
             "narrative"
         ].help_text = (
@@ -159,12 +138,6 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
         )
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("assessed_on", timezone.localdate())
-
-    def clean_assessed_on(self):
-        assessed_on = self.cleaned_data.get("assessed_on")
-        if assessed_on and assessed_on > timezone.localdate():
-            raise forms.ValidationError("The assessment date cannot be in the future.")
-        return assessed_on
 
 
 class ReviewDecisionForm(forms.Form):

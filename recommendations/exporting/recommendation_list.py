@@ -8,6 +8,7 @@ validated update, or not started).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
@@ -18,10 +19,13 @@ from recommendations.selectors import measure, with_current_status
 CHUNK = 1000
 
 
-def export_queryset(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """The recommendations with everything a row needs, in a few queries per chunk."""
+def export_queryset(
+    recommendations: QuerySet[Recommendation], as_of: date | None = None
+) -> QuerySet[Recommendation]:
+    """The recommendations with everything a row needs, in a few queries per chunk (the
+    status as of a day if given)."""
     return (
-        with_current_status(recommendations)
+        with_current_status(recommendations, as_of=as_of)
         .select_related("review__state_under_review", "review__mechanism")
         .prefetch_related(
             "recommending_states",
@@ -36,9 +40,9 @@ def export_queryset(recommendations: QuerySet[Recommendation]) -> QuerySet[Recom
     )
 
 
-def rows(recommendations: QuerySet[Recommendation]) -> Iterator[list]:
+def rows(recommendations: QuerySet[Recommendation], as_of: date | None = None) -> Iterator[list]:
     """One list of cells per recommendation, in :data:`COLUMN_NAMES` order."""
-    for recommendation in export_queryset(recommendations).iterator(chunk_size=CHUNK):
+    for recommendation in export_queryset(recommendations, as_of).iterator(chunk_size=CHUNK):
         yield row(recommendation)
 
 
@@ -72,9 +76,12 @@ def row(recommendation: Recommendation) -> list:
     return [values[name] for name in COLUMN_NAMES]
 
 
-def summary_rows(recommendations: QuerySet[Recommendation]) -> list[list]:
-    """The measure of the exported set, for the workbook's "Summary" sheet."""
-    figures = measure(recommendations)
+def summary_rows(
+    recommendations: QuerySet[Recommendation], as_of: date | None = None
+) -> list[list]:
+    """The measure of the exported set (as of a day if given), for the workbook's
+    "Summary" sheet."""
+    figures = measure(recommendations, as_of=as_of)
     lines = [["Recommendations", figures.total]]
     lines += [[f"Position: {Position(p).label}", n] for p, n in figures.by_position.items()]
     lines.append(["Supported (wholly or in part)", figures.supported])

@@ -29,16 +29,20 @@ def recommendation_export(request):
     kind = request.GET.get("format", "csv")
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
-    recommendations = filters.qs
+    recommendations, as_of = filters.qs, filters.as_of_day
     if kind == "csv":
         return csv_response(
-            "recommendations.csv", COLUMN_NAMES, recommendation_list.rows(recommendations)
+            "recommendations.csv", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)
         )
     return xlsx_response(
         "recommendations.xlsx",
         [
-            ("Recommendations", COLUMN_NAMES, recommendation_list.rows(recommendations)),
-            ("Summary", ["Figure", "Value"], recommendation_list.summary_rows(recommendations)),
+            ("Recommendations", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)),
+            (
+                "Summary",
+                ["Figure", "Value"],
+                recommendation_list.summary_rows(recommendations, as_of),
+            ),
         ],
     )
 

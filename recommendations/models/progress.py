@@ -1,12 +1,38 @@
-"""What institutions do about recommendations and how far it got."""
+"""What institutions do about recommendations and how far it got.
+
+The rules on what may be recorded live here, as field validators and ``clean()``,
+so that every door refuses the same input with the same message: the workspace
+forms and the admin (Django's model forms run them) and the API (REST framework
+runs the field validators; the services run ``full_clean``).
+"""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .reviews import Recommendation, Status
 from .taxonomy import Institution
+
+
+def validate_not_negative(amount):
+    if amount < 0:
+        raise ValidationError("A budget cannot be negative.", code="negative")
+
+
+validate_currency = RegexValidator(
+    r"^[A-Z]{3}\Z",
+    "A currency is three letters in capitals (ISO 4217), e.g. USD, EUR or BYN.",
+    code="currency",
+)
+
+
+def validate_assessment_date(day):
+    if day > timezone.localdate():
+        raise ValidationError("The assessment date cannot be in the future.", code="future")
 
 
 class ImplementationAction(models.Model):
@@ -27,8 +53,12 @@ class ImplementationAction(models.Model):
     status = models.CharField(
         max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
     )
-    budget_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    budget_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217, e.g. USD")
+    budget_amount = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, validators=[validate_not_negative]
+    )
+    budget_currency = models.CharField(
+        max_length=3, blank=True, help_text="ISO 4217, e.g. USD", validators=[validate_currency]
+    )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/actions/%Y/", blank=True)
     is_demo = models.BooleanField(
@@ -66,6 +96,19 @@ class ImplementationAction(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        """The rules between fields, each error beside the field to correct (the check
+        constraints above keep the database right; these say it in words)."""
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        if self.budget_amount is not None and not self.budget_currency:
+            errors["budget_currency"] = "Say in which currency the budget is."
+        if self.budget_currency and self.budget_amount is None:
+            errors["budget_amount"] = "Give the amount, or leave the currency empty."
+        if errors:
+            raise ValidationError(errors)
+
 
 class ProgressUpdate(models.Model):
     """An assessment of a recommendation's implementation status at a date.
@@ -89,8 +132,10 @@ class ProgressUpdate(models.Model):
         Recommendation, on_delete=models.PROTECT, related_name="progress_updates"
     )
     status = models.CharField(max_length=25, choices=Status.choices)
-    assessed_on = models.DateField(help_text="The date the assessment speaks of.")
-    narrative = models.TextField(blank=True)
+    assessed_on = models.DateField(
+        help_text="The date the assessment speaks of.", validators=[validate_assessment_date]
+    )
+    narrative = models.TextField()
     source = models.CharField(max_length=15, choices=Source.choices, default=Source.GOVERNMENT)
     institution = models.ForeignKey(
         Institution,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..models import (
@@ -81,15 +81,28 @@ def current_status_expression(as_of: date | None = None):
 def with_current_status(
     recommendations: QuerySet[Recommendation], as_of: date | None = None
 ) -> QuerySet[Recommendation]:
-    """Annotate each recommendation with ``current_status`` (as of a date if given)."""
+    """Annotate each recommendation with ``current_status`` (as of a date if given).
+    Only annotates: which recommendations existed on that day is ``held_by``."""
     return recommendations.annotate(current_status=current_status_expression(as_of))
+
+
+def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Recommendation]:
+    """The recommendations of reviews held on or before ``day`` (a review without a
+    review date counts as held): before its review a recommendation did not exist,
+    so on such a day it has no figure at all, not even "not started"."""
+    return recommendations.filter(
+        Q(review__review_date__isnull=True) | Q(review__review_date__lte=day)
+    )
 
 
 def _status_counts(
     recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
 ) -> QuerySet:
     """Counts of recommendations per (fields…, position, status): the database does the
-    counting; callers only fold these few rows (groups × positions × statuses)."""
+    counting; callers only fold these few rows (groups × positions × statuses). As of
+    a day, only the recommendations of reviews held by then (``held_by``)."""
+    if as_of is not None:
+        recommendations = held_by(recommendations, as_of)
     return (
         recommendations.annotate(_current_status=current_status_expression(as_of))
         .values(*fields, "position", "_current_status")
@@ -128,9 +141,11 @@ def percentage(part: int, whole: int) -> Decimal | None:
 def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = None) -> Measure:
     """The measure of a set of recommendations, in one query.
 
-    ``as_of`` counts only updates validated and assessed on or before that date.
-    A supported recommendation without a validated update counts as not started;
-    with no supported recommendation the percentages are None ("no data").
+    ``as_of`` measures the set as it stood on that day: only the recommendations of
+    reviews held by then (``held_by``; a review not yet held has no figure that day)
+    and only updates validated and assessed on or before it. A supported
+    recommendation without a validated update counts as not started; with no
+    supported recommendation the percentages are None ("no data").
     """
     return _fold(_status_counts(recommendations, as_of, []))
 
@@ -154,7 +169,9 @@ def measure_by(
     """The measure of each group of a set, in one query, largest groups first.
 
     A recommendation with several themes (states, institutions, goals, groups)
-    counts once in each; one with none is in a group whose key is None.
+    counts once in each; one with none is in a group whose key is None. ``as_of`` is
+    as in ``measure``: a group with only recommendations of reviews not yet held on
+    that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
     """
     if group_by not in GROUPINGS:

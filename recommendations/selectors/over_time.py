@@ -72,28 +72,27 @@ def implementation_over_time(
     """% implemented of each of ``reviews`` (restricted to ``recommendations``) at the
     end of each half-year from the earliest review to ``today``: one query per day.
 
-    Reviews without a review date count from the first day; a review with no
-    supported recommendation has a line of None.
+    Each point is ``measure_by(…, as_of=day)``: a review not yet held on a day has
+    no point (None) there, as the measure gives it no figure; reviews without a
+    review date count from the first day; a review with no supported recommendation
+    has a line of None.
     """
     today = today or timezone.localdate()
     dated = [review.review_date for review in reviews if review.review_date]
     if not reviews or not dated:
         return OverTime(days=[], lines=[])
     days = half_year_ends(min(dated), today)
-    by_day = []
-    for day in days:
-        # Reviews not yet held have no point that day: the database need not count them.
-        held = [r.pk for r in reviews if r.review_date is None or r.review_date <= day]
-        groups = measure_by(recommendations.filter(review__in=held), "review", as_of=day)
-        by_day.append({group.key: group.measure.percent_implemented for group in groups})
+    of_reviews = recommendations.filter(review__in=reviews)
+    # The measure leaves out a review not yet held on a day: its line has no point there.
+    by_day = [
+        {
+            group.key: group.measure.percent_implemented
+            for group in measure_by(of_reviews, "review", as_of=day)
+        }
+        for day in days
+    ]
     lines = [
-        Line(
-            review=review,
-            points=[
-                None if review.review_date and day < review.review_date else figures.get(review.pk)
-                for day, figures in zip(days, by_day, strict=True)
-            ],
-        )
+        Line(review=review, points=[figures.get(review.pk) for figures in by_day])
         for review in reviews
     ]
     return OverTime(days=days, lines=lines)

@@ -42,10 +42,11 @@ SORTS = {
 DEFAULT_SORT = "reference"
 
 
-def last_update_expression():
-    """The assessment date of a recommendation's latest validated update (None if none)."""
+def last_update_expression(as_of=None):
+    """The assessment date of a recommendation's latest validated update (None if none),
+    as of a day if given."""
     return Subquery(
-        validated_updates()
+        validated_updates(as_of)
         .filter(recommendation=OuterRef("pk"))
         .order_by("-assessed_on")
         .values("assessed_on")[:1]
@@ -57,15 +58,15 @@ def recommendation_list(request):
     """Recommendations through the shared filter, the measure of all of them on top,
     one page of rows below (a fixed number of queries whatever the page or data)."""
     filterset = recommendation_filter(request.GET, Recommendation.objects.all())
-    filtered = filterset.qs
-    figures = measure(filtered)
+    filtered, as_of = filterset.qs, filterset.as_of_day
+    figures = measure(filtered, as_of=as_of)
 
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
     rows = (
-        with_current_status(filtered)
-        .annotate(last_update_on=last_update_expression())
+        with_current_status(filtered, as_of=as_of)
+        .annotate(last_update_on=last_update_expression(as_of))
         .select_related("review__state_under_review", "review__mechanism")
         .prefetch_related("recommending_states")
         .order_by(*SORTS[sort][1])

@@ -53,7 +53,7 @@ def test_a_rule_the_database_enforces_is_a_400_with_the_reason(coordinator, worl
     assert world.review.adoption_date is None
 
 
-def test_an_action_that_ends_before_it_starts_is_refused_by_the_service(coordinator, world):
+def test_an_action_that_ends_before_it_starts_is_refused_beside_its_end_date(coordinator, world):
     body = {
         "title": "Backwards",
         "institution": world.justice_ministry.pk,
@@ -65,7 +65,7 @@ def test_an_action_that_ends_before_it_starts_is_refused_by_the_service(coordina
     response = coordinator.post("/api/v1/actions/", body, format="json")
 
     assert response.status_code == 400
-    assert response.json()["non_field_errors"]
+    assert response.json() == {"end_date": ["The end date cannot be before the start date."]}
     assert not ImplementationAction.objects.filter(title="Backwards").exists()
 
 

@@ -85,6 +85,7 @@ def resources(world):
                 "recommendation": recommendation.pk,
                 "status": "in_progress",
                 "assessed_on": "2013-01-01",
+                "narrative": "Bill drafted.",
             },
             {"status": "in_progress", "assessed_on": "2013-01-01", "narrative": "Changed"},
             {"narrative": "Changed"},

@@ -78,6 +78,31 @@ def test_each_point_is_the_measure_as_of_that_day_and_none_before_the_review():
 
 
 @pytest.mark.django_db
+def test_the_chart_and_the_measure_agree_on_every_review_and_day():
+    first = ReviewCycleFactory(cycle=1, review_date=date(2010, 5, 1))
+    second = ReviewCycleFactory(
+        state_under_review=first.state_under_review, cycle=2, review_date=date(2011, 9, 1)
+    )
+    for review in (first, second):
+        done = RecommendationFactory(review=review)
+        RecommendationFactory(review=review)
+        ProgressUpdateFactory(
+            recommendation=done, status=Status.IMPLEMENTED, assessed_on=date(2010, 8, 1)
+        )
+
+    series = implementation_over_time(
+        Recommendation.objects.all(), [first, second], today=date(2012, 3, 1)
+    )
+
+    for line in series.lines:
+        of_review = Recommendation.objects.filter(review=line.review)
+        assert line.points == [
+            measure(of_review, as_of=day).percent_implemented for day in series.days
+        ]
+    assert series.lines[1].points[:3] == [None, None, None]  # not yet reviewed: no figure
+
+
+@pytest.mark.django_db
 def test_the_series_takes_one_query_per_day_whatever_the_data(django_assert_num_queries):
     review = ReviewCycleFactory(review_date=date(2010, 5, 1))
     RecommendationFactory.create_batch(3, review=review)

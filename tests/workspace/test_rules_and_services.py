@@ -41,7 +41,7 @@ def test_an_action_is_checked_before_it_is_saved(world):
             budget_amount=10,
         )
 
-    assert "action_budget_has_currency" in str(error.value)
+    assert error.value.message_dict == {"budget_currency": ["Say in which currency the budget is."]}
     assert not ImplementationAction.objects.filter(title="Budget without currency").exists()
 
 

@@ -1,6 +1,8 @@
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
+from ..whole_numbers import whole_number
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """``?page=`` and ``?page_size=`` (1 to 500, default 50).
@@ -18,7 +20,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        size = whole_number(raw)
+        if size is None or not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
@@ -26,7 +29,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
                     ]
                 }
             )
-        return int(raw)
+        return size
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

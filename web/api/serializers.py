@@ -4,10 +4,38 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..whole_numbers import LARGEST, SMALLEST
 from .exceptions import field_errors
 
 
-class ModelCleanSerializer(serializers.ModelSerializer):
+class IdField(serializers.PrimaryKeyRelatedField):
+    """A related object named by its id: a JSON integer within 64 bits, nothing else.
+
+    REST framework's own field hands whatever it gets to the ORM, which reads
+    ``1.5`` as 1, ``"1"`` as 1 and fails on ``1e999`` (infinity) with a 500.
+    """
+
+    default_error_messages = {
+        "incorrect_type": "Expected an id (a whole number), received {data_type}.",
+    }
+
+    def to_internal_value(self, data):
+        if self.pk_field is None:
+            if isinstance(data, bool) or not isinstance(data, int):
+                self.fail("incorrect_type", data_type=type(data).__name__)
+            if not SMALLEST <= data <= LARGEST:
+                self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+# The model serializer of every resource. (A comment, not a docstring: the OpenAPI
+# document would show a docstring as the description of every resource.)
+class TrackerModelSerializer(serializers.ModelSerializer):
+    # The related objects derived from the model; fields declared by hand use IdField too.
+    serializer_related_field = IdField
+
+
+class ModelCleanSerializer(TrackerModelSerializer):
     """A ModelSerializer that also runs the model's own validation (``full_clean``:
     field validators and the check and unique constraints) on the fields it
     writes, so that what the database would refuse is a 400 with the reason,

@@ -3,13 +3,13 @@ which check who may do what; these serializers parse and present."""
 
 from rest_framework import serializers
 
-from web.api.serializers import OptionalURLField
+from web.api.serializers import OptionalURLField, TrackerModelSerializer
 
 from ... import services
 from ...models import ImplementationAction, ProgressUpdate
 
 
-class ImplementationActionSerializer(serializers.ModelSerializer):
+class ImplementationActionSerializer(TrackerModelSerializer):
     evidence_url = OptionalURLField()
 
     class Meta:
@@ -43,7 +43,7 @@ class ImplementationActionSerializer(serializers.ModelSerializer):
         )
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(TrackerModelSerializer):
     """A progress update as everyone reads it."""
 
     evidence_url = OptionalURLField(read_only=True)
@@ -73,7 +73,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
 EDITABLE = ["status", "assessed_on", "narrative", "source", "evidence_url"]
 
 
-class ProgressUpdateEditSerializer(serializers.ModelSerializer):
+class ProgressUpdateEditSerializer(TrackerModelSerializer):
     """What its author changes in a draft or returned update (the workflow state
     moves only through submit / validate / return)."""
 
@@ -89,7 +89,7 @@ class ProgressUpdateEditSerializer(serializers.ModelSerializer):
         )
 
 
-class ProgressUpdateCreateSerializer(serializers.ModelSerializer):
+class ProgressUpdateCreateSerializer(TrackerModelSerializer):
     """A new draft update on a recommendation the user's institution reports on."""
 
     evidence_url = OptionalURLField()

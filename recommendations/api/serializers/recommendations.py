@@ -1,7 +1,7 @@
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
-from web.api.serializers import ModelCleanSerializer
+from web.api.serializers import IdField, ModelCleanSerializer
 
 from ... import services
 from ...models import (
@@ -26,7 +26,7 @@ def _responsible(recommendation, role) -> list[PKOnlyObject]:
     ]
 
 
-class LeadInstitutionField(serializers.PrimaryKeyRelatedField):
+class LeadInstitutionField(IdField):
     def get_attribute(self, instance):
         leads = _responsible(instance, LEAD)
         return leads[0] if leads else None
@@ -58,7 +58,7 @@ class RecommendationSerializer(ModelCleanSerializer):
         help_text="The institution that leads the implementation.",
     )
     supporting_institutions = SupportingInstitutionsField(
-        child_relation=serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all()),
+        child_relation=IdField(queryset=Institution.objects.all()),
         required=False,
         help_text="Institutions that support the lead.",
     )

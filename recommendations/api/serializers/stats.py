@@ -3,17 +3,7 @@
 from rest_framework import serializers
 
 from ...models import Position, Status
-
-GROUP_BY = [
-    "review",
-    "theme",
-    "institution",
-    "recommending_state",
-    "sdg",
-    "status",
-    "position",
-    "affected_group",
-]
+from ...selectors import GROUPINGS
 
 
 def _counts(name: str, keys, what: str) -> type[serializers.Serializer]:
@@ -54,9 +44,8 @@ class StatsSerializer(serializers.Serializer):
 
 
 class StatsQuerySerializer(serializers.Serializer):
+    """The parameters of ``stats`` besides the filters (``as_of`` is one of those)."""
+
     group_by = serializers.ChoiceField(
-        choices=GROUP_BY, default="review", help_text="What to group the measure by."
-    )
-    as_of = serializers.DateField(
-        required=False, help_text="Measure as of this past date (YYYY-MM-DD)."
+        choices=list(GROUPINGS), default="review", help_text="What to group the measure by."
     )

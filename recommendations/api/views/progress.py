@@ -1,9 +1,9 @@
 from django.db import transaction
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
 from web.api.viewsets import TrackerViewSet
+from web.filters import FilterSet, IdFilter
 
 from ... import rules, services
 from ...models import ImplementationAction, ProgressUpdate, Recommendation
@@ -16,8 +16,8 @@ from ..serializers import (
 )
 
 
-class ImplementationActionFilter(filters.FilterSet):
-    recommendation = filters.ModelChoiceFilter(
+class ImplementationActionFilter(FilterSet):
+    recommendation = IdFilter(
         field_name="recommendations", queryset=Recommendation.objects.all(), distinct=True
     )
 
@@ -38,7 +38,7 @@ class ImplementationActionViewSet(TrackerViewSet):
     write_rule = staticmethod(rules.may_write)
 
 
-class ProgressUpdateFilter(filters.FilterSet):
+class ProgressUpdateFilter(FilterSet):
     class Meta:
         model = ProgressUpdate
         fields = ["recommendation", "institution", "status", "workflow_state", "source"]

@@ -1,12 +1,13 @@
 from django_filters import rest_framework as filters
 
 from web.api.viewsets import TrackerViewSet
+from web.filters import FilterSet
 
 from ...models import ReviewCycle, State
 from ..serializers import ReviewSerializer
 
 
-class ReviewFilter(filters.FilterSet):
+class ReviewFilter(FilterSet):
     state_under_review = filters.ModelChoiceFilter(
         field_name="state_under_review",
         to_field_name="iso3",

@@ -1,3 +1,4 @@
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
@@ -15,8 +16,9 @@ from ..serializers import StatsQuerySerializer, StatsSerializer
 
 class StatsView(ErrorsAsJsonMixin, GenericAPIView):
     """The measure (DESIGN.md) of the recommendations the filters select, per group
-    (``group_by``) and overall, as of today or ``as_of``. The figures come from
-    ``selectors.measure`` / ``measure_by``, the functions the dashboard calls."""
+    (``group_by``) and overall, as of today or of the filters' ``as_of`` day (then a
+    review not yet held is absent). The figures come from ``selectors.measure`` /
+    ``measure_by``, the functions the dashboard calls."""
 
     permission_classes = [MayRead]
     queryset = Recommendation.objects.all()
@@ -32,8 +34,8 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
         query = StatsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         group_by = query.validated_data["group_by"]
-        as_of = query.validated_data.get("as_of")
-        recommendations = self.filter_queryset(self.get_queryset())
+        selection = self.selection()
+        recommendations, as_of = selection.qs, selection.as_of_day
         results = [
             {"key": group.key, "label": group.label, **group.measure.as_dict()}
             for group in measure_by(recommendations, group_by, as_of=as_of)
@@ -43,6 +45,15 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
             rows = [*results, {"key": "", "label": "All", **overall}]
             return stream_csv(map(_flat, rows), CSV_COLUMNS, f"stats-by-{group_by}")
         return Response({"results": results, "overall": overall})
+
+    def selection(self) -> RecommendationFilter:
+        """The request's filters, read (a 400 naming each parameter not understood)."""
+        selection = RecommendationFilter(
+            self.request.query_params, queryset=self.get_queryset(), request=self.request
+        )
+        if not selection.is_valid():
+            raise translate_validation(selection.errors)
+        return selection
 
 
 CSV_COLUMNS = [

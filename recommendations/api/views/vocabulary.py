@@ -1,6 +1,7 @@
 from django_filters import rest_framework as filters
 
 from web.api.viewsets import TrackerViewSet
+from web.filters import FilterSet
 
 from ...models import Institution, State, Theme
 from ..serializers import InstitutionSerializer, StateSerializer, ThemeSerializer
@@ -22,7 +23,7 @@ class ThemeViewSet(TrackerViewSet):
     lookup_field = "slug"
 
 
-class InstitutionFilter(filters.FilterSet):
+class InstitutionFilter(FilterSet):
     country = filters.CharFilter(field_name="country__iso3", label="Country (ISO3)")
 
     class Meta:
