@@ -318,6 +318,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # by itself once a database that went away comes back.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Backups and their restore, the evidence files' clean-up, the cache's table.
+INSTALLED_APPS += ["operations"]
+
 # Answer load balancers (/healthz) before host and HTTPS checks, and turn a busy
 # or unreachable database into a clear 503 instead of a 500.
 MIDDLEWARE.insert(0, "upr_tracker.health.HealthCheckMiddleware")
