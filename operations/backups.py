@@ -197,8 +197,14 @@ def database_clear(*, using=DEFAULT_DB_ALIAS):
     ]
     statements = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # TRUNCATE refuses tables with foreign-key checks still pending in this
+            # transaction: run them now, and defer them again for the load.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for statement in statements:
             cursor.execute(statement)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 @contextmanager

@@ -3,10 +3,12 @@ gunicorn on a database of the test's choosing (the suite's own test database,
 or a throwaway PostgreSQL cluster)."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,3 +93,31 @@ def gunicorn(*, env: dict, workers=2, threads=4):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def postgresql_binaries_missing() -> str | None:
+    """Why no throwaway PostgreSQL can be started here, or None when one can."""
+    if os.environ.get("PG_BINDIR") or shutil.which("initdb"):
+        return None
+    if list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        return None
+    return "no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql"
+
+
+@contextmanager
+def throwaway_postgresql():
+    """A PostgreSQL cluster of its own (scripts/test-postgres.sh), deleted afterwards;
+    yields (DATABASE_URL, a function taking "pause" or "resume")."""
+    script = ROOT / "scripts" / "test-postgres.sh"
+    directory = tempfile.mkdtemp(prefix="upr-pg-", dir="/tmp")
+
+    def control(command):
+        subprocess.run([script, command, directory], check=True, capture_output=True)
+
+    try:
+        started = subprocess.run(
+            [script, "start", directory], check=True, capture_output=True, text=True
+        )
+        yield started.stdout.strip(), control
+    finally:
+        subprocess.run([script, "stop", directory], capture_output=True)
