@@ -54,19 +54,26 @@ def secret_key_from_file(path: Path) -> str:
     from django.core.management.utils import get_random_secret_key
 
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+        if not path.exists():
+            # Written aside, then linked into place: processes starting together
+            # (gunicorn's workers) all read the one key that won, never a half-written file.
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+                f.write(get_random_secret_key())
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
         status = path.stat()
         if status.st_mode & 0o077 and status.st_uid == os.getuid():
             path.chmod(0o600)
+        key = path.read_text().strip()
     except OSError as error:
         raise ImproperlyConfigured(
-            f"Set SECRET_KEY, or let the tracker write its key to {path} ({error})"
+            f"Set SECRET_KEY, or let the tracker keep its key in {path} ({error})"
         ) from error
-    else:
-        with os.fdopen(descriptor, "w") as file:
-            file.write(get_random_secret_key())
-    key = path.read_text().strip()
     if not key:
         raise ImproperlyConfigured(f"The secret key file {path} is empty")
     return key
