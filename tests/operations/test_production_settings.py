@@ -21,10 +21,12 @@ def settings_seen(env) -> list[str]:
 
 
 def production(tmp_path, **overrides) -> dict:
+    # Nothing of the test run's own (DEBUG, DJANGO_ALLOW_ASYNC_UNSAFE of the browser tests …).
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in {"DEBUG", "SECRET_KEY", "SECRET_KEY_FILE", "DJANGO_SETTINGS_MODULE"}
+        if not name.startswith("DJANGO_")
+        and name not in {"DEBUG", "SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="upr_tracker.settings",
