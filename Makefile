@@ -1,11 +1,12 @@
-# The commands a newcomer needs: `make run` and `make test`.
+# The commands a newcomer needs: `make run` and `make test`; `make serve` runs the
+# tracker as production does.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format demo migrate clean bench
+.PHONY: run serve test lint format demo migrate clean bench backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,16 @@ run: demo
 	@echo "UPR Tracker is starting at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	@echo "Log in with one of the demo logins above; the admin is at http://$(HOST):$(PORT)/admin/"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# gunicorn with production settings (DEBUG off) on PostgreSQL: DATABASE_URL, or a
+# throwaway local server with the demo (scripts/serve.sh says more).
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+# The database and the evidence files in backups/ (README: Backups).
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup
 
 test: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run

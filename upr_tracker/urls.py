@@ -11,3 +11,6 @@ urlpatterns = [
     path("workspace/", include("workspace.urls")),
     path("", include("recommendations.urls")),
 ]
+
+# A database that went away outside a view is a 503 too (upr_tracker.database_unavailable).
+handler500 = "upr_tracker.database_unavailable.server_error"
