@@ -6,9 +6,12 @@ import io
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from recommendations.models import Mechanism, Recommendation, ReviewCycle
+from tests.factories import coordinator
 
 from .files import database_state, run
 from .uhri_exports import (
@@ -214,3 +217,32 @@ def test_the_command_imports_a_whole_export_without_naming_a_state(tmp_path):
         "Imported: 8 created, 0 updated, 0 unchanged; 1 concern(s)/observation(s) skipped "
         "(not recommendations)." in out.getvalue()
     )
+
+
+def test_a_dry_run_counts_what_it_would_do_and_writes_nothing():
+    before, mechanisms = database_state(), Mechanism.objects.count()
+
+    result = imported(index_xlsx(one_of_each_body()), dry_run=True)
+
+    assert (result.created, result.concerns_skipped) == (8, 1)
+    assert result.new_entries["mechanisms"] == {"SR Freedom of expression"}
+    assert database_state() == before
+    assert Mechanism.objects.count() == mechanisms
+
+
+def test_the_upload_page_previews_an_export_of_every_state_and_mechanism(client):
+    client.force_login(coordinator())
+    form = {"format": "uhri", "state": "", "cycle": "", "mechanism": "", "encoding": ""}
+    file = SimpleUploadedFile("uhri.xlsx", index_xlsx(one_of_each_body()))
+
+    preview = client.post(
+        reverse("admin:recommendations_recommendation_import"), {**form, "file": file}
+    )
+
+    html = preview.content.decode()
+    assert '<th scope="row">Created</th><td>8</td>' in html
+    assert (
+        '<th scope="row">Concerns/observations skipped (not recommendations)</th><td>1</td>' in html
+    )
+    assert "Mechanisms: SR Freedom of expression" in html
+    assert not Recommendation.objects.exists()
