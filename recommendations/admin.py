@@ -32,6 +32,7 @@ from .models import (
     Responsibility,
     ReviewCycle,
     SdgGoal,
+    SdgTarget,
     State,
     Status,
     Theme,
@@ -64,6 +65,13 @@ class VocabularyAdmin(admin.ModelAdmin):
 class SdgGoalAdmin(admin.ModelAdmin):
     list_display = ["number", "name"]
     search_fields = ["name", "number"]
+
+
+@admin.register(SdgTarget)
+class SdgTargetAdmin(admin.ModelAdmin):
+    list_display = ["code", "goal", "name"]
+    list_filter = ["goal"]
+    search_fields = ["code", "name"]
 
 
 @admin.register(Institution)
@@ -164,13 +172,14 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
         "institutions",
         "sdg_goals",
     ]
-    search_fields = ["reference", "text", "recommending_states__name"]
+    search_fields = ["reference", "text", "recommending_states__name", "=ohchr_annotation_id"]
     autocomplete_fields = [
         "review",
         "recommending_states",
         "themes",
         "affected_groups",
         "sdg_goals",
+        "sdg_targets",
         "repeats",
     ]
     readonly_fields = ["created_at", "updated_at"]
@@ -183,6 +192,10 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
             "responsibilities__institution"
         )
         return with_current_status(queryset)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.recommendation_add_target_goals(recommendation=form.instance)
 
     @admin.display(description="text")
     def short_text(self, obj):

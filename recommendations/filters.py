@@ -14,10 +14,12 @@ from web.filters import ByIdFilter, DayFilter, FilterSet, InstantFilter, WholeNu
 from .models import (
     AffectedGroup,
     Institution,
+    Mechanism,
     Position,
     Recommendation,
     ReviewCycle,
     SdgGoal,
+    SdgTarget,
     State,
     Status,
     Theme,
@@ -66,6 +68,12 @@ class RecommendationFilter(FilterSet):
     to the measure."""
 
     review = ByIdFilter(queryset=ReviewCycle.objects.all())
+    mechanism = ByCodeFilter(
+        field_name="review__mechanism",
+        to_field_name="code",
+        queryset=Mechanism.objects.all(),
+        label="Mechanism (code)",
+    )
     cycle = WholeNumberFilter(field_name="review__cycle")
     state_under_review = django_filters.ModelChoiceFilter(
         field_name="review__state_under_review",
@@ -95,6 +103,13 @@ class RecommendationFilter(FilterSet):
     )
     sdg = ByIdFilter(
         field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
+    )
+    sdg_target = ByCodeFilter(
+        field_name="sdg_targets",
+        to_field_name="code",
+        queryset=SdgTarget.objects.all(),
+        label="SDG target (e.g. 16.3)",
+        distinct=True,
     )
     affected_group = ByCodeFilter(
         field_name="affected_groups",

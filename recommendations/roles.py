@@ -34,6 +34,7 @@ DOMAIN_MODELS = {
         "theme",
         "affectedgroup",
         "sdggoal",
+        "sdgtarget",
         "institution",
         "reviewcycle",
         "recommendation",

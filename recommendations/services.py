@@ -1,6 +1,6 @@
 """Writes with rules: the progress-update workflow, implementation actions, the
-institutions responsible for a recommendation, and bringing deleted records
-back from their history.
+institutions responsible for a recommendation, its SDG targets' goals, and
+bringing deleted records back from their history.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
@@ -225,6 +225,17 @@ def recommendation_assign_institutions(
         elif responsibility.role != role:
             responsibility.role = role
             _save(responsibility, user)
+    return recommendation
+
+
+def recommendation_add_target_goals(*, recommendation: Recommendation) -> Recommendation:
+    """Give the recommendation the goal of each of its SDG targets (target 16.3: goal 16),
+    keeping the goals it has: the rule the API and the admin follow after saving its
+    targets (the importer follows it for a whole batch, ``importing.saving``). Two queries."""
+    goals = {target.goal_id for target in recommendation.sdg_targets.all()}
+    missing = goals - set(recommendation.sdg_goals.values_list("number", flat=True))
+    if missing:
+        recommendation.sdg_goals.add(*missing)
     return recommendation
 
 

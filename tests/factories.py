@@ -17,6 +17,8 @@ from recommendations.models import (
     Responsibility,
     ReviewCycle,
     Role,
+    SdgGoal,
+    SdgTarget,
     State,
     Status,
     Theme,
@@ -60,6 +62,20 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.LazyAttribute(lambda theme: theme.name.lower().replace(" ", "-"))
+
+
+class SdgTargetFactory(factory.django.DjangoModelFactory):
+    """A target of a goal migrate installed: ``SdgTargetFactory(code="16.3")``."""
+
+    class Meta:
+        model = SdgTarget
+        django_get_or_create = ["code"]
+
+    code = "16.3"
+    goal = factory.LazyAttribute(
+        lambda target: SdgGoal.objects.get(number=target.code.split(".")[0])
+    )
+    name = factory.LazyAttribute(lambda target: f"Target {target.code}")
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):

@@ -32,6 +32,7 @@ def export_queryset(
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             Prefetch(
                 "responsibilities", queryset=Responsibility.objects.select_related("institution")
             ),
@@ -68,9 +69,11 @@ def row(recommendation: Recommendation) -> list:
         "Themes": _joined(theme.name for theme in recommendation.themes.all()),
         "Affected groups": _joined(group.name for group in recommendation.affected_groups.all()),
         "SDG goals": _joined(str(goal.number) for goal in recommendation.sdg_goals.all()),
+        "SDG targets": _joined(target.code for target in recommendation.sdg_targets.all()),
         "Action category": recommendation.action_category,
         "Lead institution": lead,
         "Supporting institutions": _joined(supporting),
+        "OHCHR annotation id": recommendation.ohchr_annotation_id,
         "Current status": Status(recommendation.current_status).label,
     }
     return [values[name] for name in COLUMN_NAMES]

@@ -39,17 +39,18 @@ class ImportForm(forms.Form):
         required=False,
         max_length=80,
         label="State under review",
-        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for every format but the "
-        "tracker's own, whose rows name their review.",
+        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UPR Info and UN report "
+        "files; for tracker and Index files, whose rows name their reviews, it keeps only "
+        "that state's rows.",
     )
     cycle = forms.IntegerField(
         required=False, min_value=1, max_value=9, label="UPR cycle", help_text="e.g. 1 for 2010"
     )
     mechanism = forms.CharField(
         required=False,
-        initial="UPR",
-        max_length=20,
-        help_text="For Universal Human Rights Index files: the mechanism whose rows to import.",
+        max_length=200,
+        help_text="For Universal Human Rights Index and tracker files: import only this "
+        "mechanism's rows (its code, e.g. CAT). Empty: every mechanism.",
     )
     encoding = forms.ChoiceField(choices=ENCODINGS, required=False, label="Text encoding")
 
@@ -59,7 +60,7 @@ class ImportForm(forms.Form):
             "format": data["format"],
             "state_iso3": data["state"].strip() or None,
             "cycle": data["cycle"],
-            "mechanism": data["mechanism"].strip() or "UPR",
+            "mechanism": data["mechanism"].strip() or None,
             "encoding": data["encoding"] or None,
         }
 

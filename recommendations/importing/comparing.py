@@ -12,10 +12,11 @@ RELATION_LABELS = {
     "themes": "themes",
     "affected_groups": "affected groups",
     "sdg_goals": "SDG goals",
+    "sdg_targets": "SDG targets",
     "institutions": "responsible institutions",
 }
 # The relations kept in a many-to-many table (institutions go through Responsibility).
-MANY_TO_MANY = ("recommending_states", "themes", "affected_groups", "sdg_goals")
+MANY_TO_MANY = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
 
 
 def field_label(name: str) -> str:
@@ -44,8 +45,8 @@ def shown(name: str, value) -> str:
 
 
 def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
-    """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers,
-    "institution (role)", the lead first), read as plain values: one query per relation."""
+    """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers, target
+    codes, "institution (role)", the lead first), read as plain values: one query per relation."""
     found = {pk: {name: [] for name in RELATION_LABELS} for pk in pks}
     if not pks:
         return found
@@ -54,6 +55,7 @@ def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
         "themes": "theme__name",
         "affected_groups": "affectedgroup__name",
         "sdg_goals": "sdggoal__number",
+        "sdg_targets": "sdgtarget__code",
     }
     for name, value in lookups.items():
         through = Recommendation._meta.get_field(name).remote_field.through

@@ -33,9 +33,11 @@ COLUMNS = (
     Column("Themes", ("Theme", "Issues"), False, "theme names; ';'"),
     Column("Affected groups", ("Affected persons",), False, "group names; ';'"),
     Column("SDG goals", ("SDGs", "SDG"), False, "numbers 1–17; ';'"),
+    Column("SDG targets", ("SDG target",), False, "codes, e.g. 16.3; ';' (their goals are added)"),
     Column("Action category", ("Action",), False, "UPR Info's action category, 1–5"),
     Column("Lead institution", (), False, "the institution that leads"),
     Column("Supporting institutions", (), False, "institution names; ';'"),
+    Column("OHCHR annotation id", (), False, "the Universal Human Rights Index record's id"),
     Column("Current status", (), False, "export only: ignored on import"),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
@@ -74,6 +76,9 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
             )
     if cells.has("Action category"):
         values["action_category"] = cells.integer("Action category", 1, 5)
+    if cells.has("OHCHR annotation id"):
+        values["ohchr_annotation_id"] = _limited(cells, "OHCHR annotation id", 64)
+    targets = cells.sdg_targets("SDG targets")
     return RecommendationRecord(
         row_number=cells.row_number,
         reference=cells.text("Reference", max_length=40),
@@ -82,6 +87,8 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
         themes=cells.names("Themes"),
         affected_groups=cells.names("Affected groups"),
         sdg_goals=cells.sdg_goals("SDG goals"),
+        sdg_targets=targets[0] if targets else None,
+        sdg_target_names=targets[1] if targets else {},
         institutions=_institutions(cells),
         review=review,
     )

@@ -9,7 +9,16 @@ from .reviews import (
     Status,
     reference_sort_key,
 )
-from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
+from .taxonomy import (
+    AffectedGroup,
+    Institution,
+    Mechanism,
+    SdgGoal,
+    SdgTarget,
+    State,
+    Theme,
+    goal_of_target,
+)
 
 __all__ = [
     "SUPPORTED_POSITIONS",
@@ -24,9 +33,11 @@ __all__ = [
     "ReviewCycle",
     "Role",
     "SdgGoal",
+    "SdgTarget",
     "State",
     "Status",
     "Theme",
     "UserProfile",
+    "goal_of_target",
     "reference_sort_key",
 ]

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
+from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, SdgTarget, State, Theme
 
 
 class ReviewCycle(models.Model):
@@ -122,6 +122,12 @@ class Recommendation(models.Model):
         AffectedGroup, blank=True, related_name="recommendations"
     )
     sdg_goals = models.ManyToManyField(SdgGoal, blank=True, related_name="recommendations")
+    sdg_targets = models.ManyToManyField(
+        SdgTarget,
+        blank=True,
+        related_name="recommendations",
+        help_text="A target's goal is among the SDG goals too.",
+    )
     institutions = models.ManyToManyField(
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
@@ -136,6 +142,13 @@ class Recommendation(models.Model):
         related_name="repeated_by",
         help_text="The recommendation of an earlier cycle this one repeats.",
     )
+    ohchr_annotation_id = models.CharField(
+        "OHCHR annotation id",
+        max_length=64,
+        blank=True,
+        help_text="The record's identity in OHCHR's Universal Human Rights Index: a newer "
+        "export updates the recommendation with the same id.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -146,6 +159,13 @@ class Recommendation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["review", "reference"], name="recommendation_reference_unique_in_review"
+            ),
+            # An Index record concerning several states is one recommendation in each state's
+            # review: the id is unique within a review, not across the database.
+            models.UniqueConstraint(
+                fields=["review", "ohchr_annotation_id"],
+                condition=~Q(ohchr_annotation_id=""),
+                name="recommendation_annotation_unique_in_review",
             ),
             models.CheckConstraint(
                 condition=Q(action_category__isnull=True)

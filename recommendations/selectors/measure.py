@@ -153,10 +153,12 @@ def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = N
 # What each grouping of ``measure_by`` groups on: (key field, label field).
 GROUPINGS = {
     "review": ("review_id", None),
+    "mechanism": ("review__mechanism__code", "review__mechanism__name"),
     "theme": ("themes__id", "themes__name"),
     "institution": ("institutions__id", "institutions__name"),
     "recommending_state": ("recommending_states__iso3", "recommending_states__name"),
     "sdg": ("sdg_goals__number", "sdg_goals__name"),
+    "sdg_target": ("sdg_targets__code", "sdg_targets__name"),
     "affected_group": ("affected_groups__id", "affected_groups__name"),
     "position": ("position", None),
     "status": ("_current_status", None),  # of every recommendation, supported or not
@@ -168,8 +170,8 @@ def measure_by(
 ) -> list[GroupMeasure]:
     """The measure of each group of a set, in one query, largest groups first.
 
-    A recommendation with several themes (states, institutions, goals, groups)
-    counts once in each; one with none is in a group whose key is None. ``as_of`` is
+    A recommendation with several themes (states, institutions, goals, targets,
+    groups) counts once in each; one with none is in a group whose key is None. ``as_of`` is
     as in ``measure``: a group with only recommendations of reviews not yet held on
     that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
@@ -185,7 +187,11 @@ def measure_by(
     for row in _status_counts(recommendations, as_of, fields):
         key = row["_current_status"] if group_by == "status" else row[key_field]
         rows_by_key.setdefault(key, []).append(row)
-        labels[key] = row[label_field] if label_field and key is not None else _label(group_by, key)
+        labels[key] = (
+            row[label_field] or str(key)
+            if label_field and key is not None
+            else _label(group_by, key)
+        )
     if group_by == "review":
         reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
         labels = {review.pk: str(review) for review in reviews.filter(pk__in=list(rows_by_key))}

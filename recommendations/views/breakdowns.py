@@ -37,17 +37,21 @@ class Breakdown:
 
 # grouping -> (title, first column, the list filter's parameter)
 GROUPINGS = {
+    "mechanism": ("By mechanism", "Mechanism", "mechanism"),
     "theme": ("By theme", "Theme", "theme"),
     "institution": ("By responsible institution", "Institution", "institution"),
     "recommending_state": ("By recommending state", "Recommending state", "recommending_state"),
     "sdg": ("By SDG goal", "SDG goal", "sdg"),
+    "sdg_target": ("By SDG target", "SDG target", "sdg_target"),
     "affected_group": ("By affected group", "Affected group", "affected_group"),
 }
 NONE_RECORDED = {
+    "mechanism": "No mechanism",  # every review has one: never shown
     "theme": "No theme recorded",
     "institution": "No institution assigned",
     "recommending_state": "No recommending state recorded",
     "sdg": "No SDG goal recorded",
+    "sdg_target": "No SDG target recorded",
     "affected_group": "No affected group recorded",
 }
 # The filters select themes and groups by slug; measure_by keys them by id.
@@ -107,6 +111,10 @@ def _label(grouping, group) -> str:
         return NONE_RECORDED[grouping]
     if grouping == "sdg":
         return f"SDG {group.key}: {group.label}"
+    if grouping == "sdg_target" and group.label != group.key:
+        return f"{group.key}: {group.label}"
+    if grouping == "mechanism" and group.label != group.key:
+        return f"{group.label} ({group.key})"
     return str(group.label)
 
 

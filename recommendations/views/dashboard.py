@@ -66,15 +66,7 @@ def dashboard(request):
     if measured:
         overdue = longest_overdue_first(overdue_recommendations(recommendations))
         by_institution = overdue_count_by_institution(recommendations)
-        context["breakdowns"] = [
-            breakdown(
-                recommendations,
-                grouping,
-                selection.list_query(),
-                overdue=by_institution if grouping == "institution" else None,
-            )
-            for grouping in GROUPINGS
-        ]
+        context["breakdowns"] = _breakdowns(selection, recommendations, by_institution)
         context["overdue_count"] = overdue.count()
         context["overdue"] = with_lead(
             overdue.select_related("review__state_under_review", "review__mechanism")
@@ -86,6 +78,26 @@ def dashboard(request):
         ).count()
         context["waiting_url"] = reverse("workspace:queue")
     return render(request, "recommendations/dashboard.html", context)
+
+
+def _breakdowns(selection, recommendations, overdue_by_institution) -> list:
+    """The breakdown tables: by mechanism when all of the state's mechanisms are chosen
+    and it has reviews by more than one, by SDG target when some recommendation has one."""
+    mechanisms = {review.mechanism_id for review in selection.reviews}
+    tables = []
+    for grouping in GROUPINGS:
+        if grouping == "mechanism" and (selection.mechanism or len(mechanisms) < 2):
+            continue
+        table = breakdown(
+            recommendations,
+            grouping,
+            selection.list_query(),
+            overdue=overdue_by_institution if grouping == "institution" else None,
+        )
+        if grouping == "sdg_target" and all(row.key is None for row in table.rows):
+            continue
+        tables.append(table)
+    return tables
 
 
 def _cards(selection, recommendations) -> list[Card]:

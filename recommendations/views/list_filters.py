@@ -15,22 +15,25 @@ from django.http import QueryDict
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
-from ..models import Institution, ReviewCycle, State
+from ..models import Institution, Mechanism, Recommendation, ReviewCycle, SdgTarget, State
 
 # The filters that take several values: a drop-down each (see OneOrMoreSelect).
 MULTIPLE = (
     "review",
+    "mechanism",
     "recommending_state",
     "position",
     "status",
     "theme",
     "institution",
     "sdg",
+    "sdg_target",
     "affected_group",
 )
 
 LABELS = {
     "review": "Review",
+    "mechanism": "Mechanism",
     "cycle": "Cycle",
     "state_under_review": "State under review",
     "recommending_state": "Recommending state",
@@ -39,6 +42,7 @@ LABELS = {
     "theme": "Theme",
     "institution": "Responsible institution",
     "sdg": "SDG goal",
+    "sdg_target": "SDG target",
     "affected_group": "Affected group",
     "updated_since": "Updated since",
     "search": "Search",
@@ -59,6 +63,11 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["recommending_state"].queryset = State.objects.annotate(
         made=Count("recommendations_made")
     ).filter(made__gt=0)
+    fields["mechanism"].queryset = Mechanism.objects.filter(reviews__isnull=False).distinct()
+    # The targets some recommendation has: OHCHR names 169, most unused in one tracker.
+    fields["sdg_target"].queryset = SdgTarget.objects.filter(
+        pk__in=Recommendation.sdg_targets.through.objects.values("sdgtarget_id")
+    )
     fields["institution"].queryset = Institution.objects.filter(
         Q(responsibilities__isnull=False)
     ).distinct()

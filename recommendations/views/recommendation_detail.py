@@ -28,6 +28,7 @@ def recommendation_detail(request, pk: int):
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             Prefetch(
                 "responsibilities",
                 queryset=Responsibility.objects.select_related("institution").order_by(

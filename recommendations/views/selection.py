@@ -1,6 +1,7 @@
-"""What the dashboard is about: one state under review, one mechanism, one or all cycles.
+"""What the dashboard is about: one state under review, one or all mechanisms, one or all
+cycles.
 
-Chosen with GET parameters (``state_under_review`` ISO3, ``mechanism`` code,
+Chosen with GET parameters (``state_under_review`` ISO3, ``mechanism`` code or ``all``,
 ``cycle`` number) from a labelled form; anything missing or unknown falls back
 to the default: the state with most recommendations, its UPR reviews (or its
 first mechanism's), all cycles.
@@ -15,6 +16,7 @@ from django.http import QueryDict
 from ..models import Mechanism, Recommendation, ReviewCycle, State
 
 ALL_CYCLES = ""
+ALL_MECHANISMS = "all"
 
 
 class SelectionForm(forms.Form):
@@ -26,7 +28,7 @@ class SelectionForm(forms.Form):
 @dataclass
 class Selection:
     state: State | None
-    mechanism: Mechanism | None
+    mechanism: Mechanism | None  # None: all the state's mechanisms (or it has no review)
     cycle: int | None
     reviews: list[ReviewCycle]
     form: SelectionForm
@@ -63,10 +65,16 @@ def select(params: QueryDict) -> Selection:
         if state
         else []
     )
+    reviews.sort(key=lambda review: review.mechanism.code != "UPR")  # the UPR's first
     mechanisms = list({review.mechanism.pk: review.mechanism for review in reviews}.values())
-    upr_first = sorted(mechanisms, key=lambda m: m.code != "UPR")
-    mechanism = _chosen(upr_first, params.get("mechanism"), key=lambda m: m.code)
-    reviews = [review for review in reviews if review.mechanism == mechanism]
+    every_mechanism = len(mechanisms) > 1 and params.get("mechanism") == ALL_MECHANISMS
+    mechanism = (
+        None
+        if every_mechanism
+        else _chosen(mechanisms, params.get("mechanism"), key=lambda m: m.code)
+    )
+    if not every_mechanism:
+        reviews = [review for review in reviews if review.mechanism == mechanism]
     cycles = sorted({review.cycle for review in reviews if review.cycle is not None})
     cycle = next((c for c in cycles if str(c) == params.get("cycle")), None)
     if cycle is not None:
@@ -75,12 +83,15 @@ def select(params: QueryDict) -> Selection:
     form = SelectionForm(
         data={
             "state_under_review": state.iso3 if state else "",
-            "mechanism": mechanism.code if mechanism else "",
+            "mechanism": ALL_MECHANISMS if every_mechanism else mechanism.code if mechanism else "",
             "cycle": ALL_CYCLES if cycle is None else str(cycle),
         }
     )
     form.fields["state_under_review"].choices = [(s.iso3, s.name) for s in states]
-    form.fields["mechanism"].choices = [(m.code, f"{m.code} — {m.name}") for m in mechanisms]
+    every = [(ALL_MECHANISMS, "All mechanisms")] if len(mechanisms) > 1 else []
+    form.fields["mechanism"].choices = every + [
+        (m.code, f"{m.code} — {m.name}") for m in mechanisms
+    ]
     form.fields["cycle"].choices = [(ALL_CYCLES, "All cycles")] + [
         (str(c), f"Cycle {c}") for c in cycles
     ]

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 GROUPINGS = [
     "review",
+    "mechanism",
+    "sdg_target",
     "theme",
     "institution",
     "recommending_state",

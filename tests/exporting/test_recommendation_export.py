@@ -73,9 +73,11 @@ def test_the_csv_has_the_import_columns_and_one_row_per_recommendation(reader, b
         "Themes": "Migrants",
         "Affected groups": "",
         "SDG goals": "",
+        "SDG targets": "",
         "Action category": "3",
         "Lead institution": "MoJ",
         "Supporting institutions": "",
+        "OHCHR annotation id": "",
         "Current status": "Partially implemented",
     }
 

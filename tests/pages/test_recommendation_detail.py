@@ -151,7 +151,7 @@ def test_the_page_runs_the_same_queries_with_one_or_many_updates_and_actions(
 
     with django_assert_max_num_queries(few):
         client.get(url)
-    assert few <= 15
+    assert few <= 16  # a query per relation shown, SDG goals and targets included
 
 
 @pytest.mark.parametrize(

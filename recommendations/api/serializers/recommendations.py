@@ -9,6 +9,7 @@ from ...models import (
     Institution,
     Recommendation,
     Responsibility,
+    SdgTarget,
     State,
     Status,
     Theme,
@@ -51,6 +52,13 @@ class RecommendationSerializer(ModelCleanSerializer):
     affected_groups = serializers.SlugRelatedField(
         many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
     )
+    sdg_targets = serializers.SlugRelatedField(
+        many=True,
+        slug_field="code",
+        queryset=SdgTarget.objects.all(),
+        required=False,
+        help_text="SDG targets by code (e.g. 16.3); each target's goal is added to the SDG goals.",
+    )
     lead_institution = LeadInstitutionField(
         queryset=Institution.objects.all(),
         allow_null=True,
@@ -86,10 +94,12 @@ class RecommendationSerializer(ModelCleanSerializer):
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             "lead_institution",
             "supporting_institutions",
             "action_category",
             "repeats",
+            "ohchr_annotation_id",
             "created_at",
             "updated_at",
         ]
@@ -118,6 +128,7 @@ class RecommendationSerializer(ModelCleanSerializer):
         return lead, supporting or []
 
     def _assign(self, recommendation, lead, supporting):
+        services.recommendation_add_target_goals(recommendation=recommendation)
         return services.recommendation_assign_institutions(
             user=self.context["request"].user,
             recommendation=recommendation,

@@ -32,8 +32,9 @@ class MeasureSerializer(serializers.Serializer):
 
 class GroupSerializer(MeasureSerializer):
     key = serializers.JSONField(
-        help_text="The group: a review, theme, institution or SDG number, a state's ISO3 "
-        "code, a status or a position; null for recommendations with none recorded."
+        help_text="The group: a review, theme, institution or SDG number, a mechanism's or "
+        "an SDG target's code, a state's ISO3 code, a status or a position; null for "
+        "recommendations with none recorded."
     )
     label = serializers.CharField()
 

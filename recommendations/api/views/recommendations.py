@@ -21,6 +21,7 @@ class RecommendationViewSet(TrackerViewSet):
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
         ).order_by("review_id", "sort_key", "pk")
         return with_current_status(recommendations)

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--state", help="state under review, ISO 3166 alpha-3 (e.g. BLR)")
         parser.add_argument("--cycle", type=int, help="UPR cycle of the review (1, 2, 3 …)")
         parser.add_argument(
-            "--mechanism", default="UPR", help="mechanism code for uhri files (default UPR)"
+            "--mechanism",
+            help="uhri and tracker files: import only this mechanism's rows (its code, e.g. CAT; "
+            "default: every mechanism)",
         )
         parser.add_argument(
             "--encoding",
