@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
 
+from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
@@ -26,6 +27,17 @@ MULTIPLE = (
     "theme",
     "institution",
     "sdg",
+    "affected_group",
+)
+
+# Offered by the name shown (web.collation); positions and statuses keep their scale's
+# order, SDG goals their numbers ("SDG 2" before "SDG 10").
+BY_NAME = (
+    "review",
+    "state_under_review",
+    "recommending_state",
+    "theme",
+    "institution",
     "affected_group",
 )
 
@@ -65,6 +77,8 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
+    for name in BY_NAME:
+        sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"

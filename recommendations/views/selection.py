@@ -12,6 +12,8 @@ from django import forms
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
+from web.collation import sort_choices
+
 from ..models import Mechanism, Recommendation, ReviewCycle, State
 
 ALL_CYCLES = ""
@@ -81,6 +83,8 @@ def select(params: QueryDict) -> Selection:
     )
     form.fields["state_under_review"].choices = [(s.iso3, s.name) for s in states]
     form.fields["mechanism"].choices = [(m.code, f"{m.code} — {m.name}") for m in mechanisms]
+    for name in ("state_under_review", "mechanism"):
+        sort_choices(form.fields[name])  # the default stays the largest, UPR first
     form.fields["cycle"].choices = [(ALL_CYCLES, "All cycles")] + [
         (str(c), f"Cycle {c}") for c in cycles
     ]
