@@ -9,6 +9,7 @@ so one palette serves the screen and print.
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -116,7 +117,8 @@ def over_time_summary(over_time: OverTime) -> str:
             continue
         (first_day, first), (last_day, last) = known[0], known[-1]
         sentences.append(
-            f"{line.review}: {first} % on {first_day:%-d %b %Y}, {last} % on {last_day:%-d %b %Y}"
+            f"{line.review}: {first} % on {date_format(first_day)}, "
+            f"{last} % on {date_format(last_day)}"
         )
     return "Per cent implemented over time. " + "; ".join(sentences) + "."
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils.formats import date_format
 
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
@@ -126,5 +127,5 @@ def _values(field, value, raw_values: list[str]):
         labels = dict(field.choices)
         return [(str(labels.get(v, v)), v) for v in value]
     raw = raw_values[-1] if raw_values else str(value)
-    shown = value.strftime("%-d %b %Y") if hasattr(value, "strftime") else str(value)
+    shown = date_format(value) if hasattr(value, "strftime") else str(value)
     return [(shown, raw)]

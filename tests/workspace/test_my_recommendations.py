@@ -53,7 +53,7 @@ def test_the_last_update_is_the_latest_one_the_officer_may_see(world):
     listed = rows(response)
     # The validated update was recorded after the draft.
     assert listed["97.1"].last_update_state == State.VALIDATED
-    assert '2012-05-01 <span class="meta">(validated)</span>' in response.content.decode()
+    assert '1 May 2012 <span class="meta">(validated)</span>' in response.content.decode()
     # Interior's draft on the shared recommendation is not Justice's to see.
     assert listed["97.3"].last_update_state is None
     assert "Interior&#x27;s draft" not in response.content.decode()
