@@ -37,14 +37,20 @@ def sorted_by_name(items: Iterable[T], name: Callable[[T], object] = str) -> lis
 
 def sort_choices(field: forms.Field) -> None:
     """Show ``field``'s options sorted by their labels; an empty option ("Any") stays
-    first. Call once the field's queryset or choices are final: the options are read
-    then (a model choice field's in one query) and the field still validates against
-    its queryset or choices."""
+    first. The options are read and sorted when the field is drawn (a model choice
+    field's in one query then, none if it is never drawn: a download reads the same
+    filters without drawing them), so call it once the field's queryset or choices are
+    final. The field still validates against its queryset or choices."""
     widget = field.widget
-    options = [(_value(field, key), label) for key, label in widget.choices]
-    empty = [option for option in options if option[0] in ("", None)]
-    named = [option for option in options if option[0] not in ("", None)]
-    widget.choices = empty + sorted(named, key=lambda option: collation_key(option[1]))
+    offered = widget.choices
+
+    def by_name():
+        options = [(_value(field, key), label) for key, label in offered]
+        empty = [option for option in options if option[0] in ("", None)]
+        named = [option for option in options if option[0] not in ("", None)]
+        return empty + sorted(named, key=lambda option: collation_key(option[1]))
+
+    widget.choices = by_name
 
 
 def _value(field, key):
