@@ -60,14 +60,16 @@ def breakdown(
     base_query: QueryDict,
     *,
     overdue: dict | None = None,
+    as_of=None,
 ) -> Breakdown:
     """One breakdown table (two queries at most: the measure, and slugs where needed).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
-    then a league table: highest share implemented first.
+    then a league table: highest share implemented first. ``as_of``: the measure of
+    that day.
     """
     title, column, parameter = GROUPINGS[grouping]
-    groups = measure_by(recommendations, grouping)
+    groups = measure_by(recommendations, grouping, as_of=as_of)
     if grouping == "institution":
         groups.sort(
             key=lambda g: (
