@@ -76,6 +76,7 @@ def dashboard(request):
                 selection.list_query(),
                 overdue=by_institution if grouping == "institution" else None,
                 as_of=as_of,
+                query=request.GET.urlencode(),
             )
             for grouping in GROUPINGS
         ]
