@@ -74,9 +74,11 @@ def status_bar(measure: Measure, *, decorative: bool = False) -> SafeString:
     )
 
 
-# The drawing area of the over-time chart, in SVG units.
+# The drawing area of the over-time chart, in SVG units. The margins leave room for
+# labels drawn twice as large on a phone, where the chart is drawn at half its size
+# (the stylesheet's .line-chart .axis): "100 %" on the left, the years below.
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 72, 12, 12, 32
+LEFT, RIGHT, TOP, BOTTOM = 88, 12, 20, 36
 
 
 def _x(day: date, first: date, last: date) -> float:

@@ -31,8 +31,7 @@ def _percent(row: Row) -> float:
 
 
 # sort parameter -> (label, key); names in the language's collation, figures largest first.
-SORTS = {
-    "name": ("Name", lambda row: collation_key(row.institution.name)),
+SORTS = {  # the default first: the form shows it when none is chosen
     "-recommendations": (
         "Most recommendations",
         lambda row: (
@@ -40,6 +39,7 @@ SORTS = {
             collation_key(row.institution.name),
         ),
     ),
+    "name": ("Name", lambda row: collation_key(row.institution.name)),
     "-implemented": (
         "Highest share implemented",
         lambda row: (-_percent(row), collation_key(row.institution.name)),
