@@ -39,6 +39,7 @@ class Card:
     measure: Measure | None
     list_url: str
     empty_reason: str = "No recommendations recorded."
+    filtered: bool = False  # a part of the review's recommendations: its totals differ
 
 
 @readable_page
@@ -109,6 +110,7 @@ def _cards(selection, recommendations) -> list[Card]:
             measure=per_review.get(review.pk),
             list_url=f"{list_path}?{selection.list_query([review]).urlencode()}",
             empty_reason=_empty_reason(selection, review),
+            filtered=bool(selection.chips),
         )
         for review in selection.reviews
     ]

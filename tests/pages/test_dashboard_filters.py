@@ -35,6 +35,17 @@ def test_a_theme_on_a_past_day_is_one_page_whose_figures_are_the_measure(log_in,
     assert "31 Dec 2012" in text_of(page)
 
 
+def test_the_government_s_count_of_the_whole_review_is_not_set_beside_a_filtered_one(log_in, world):
+    world.first.government_reported_supported = 5
+    world.first.save()
+
+    whole = text_of(log_in("adviser").get("/", {"cycle": "1"}))
+    filtered = text_of(log_in("adviser").get("/", {"cycle": "1", "theme": "trafficking"}))
+
+    assert "The government reports 5 of" in whole
+    assert "The government reports" not in filtered
+
+
 def test_the_card_links_to_the_list_with_the_same_filters_and_figures(log_in, world):
     client = log_in("adviser")
     page = client.get("/", {"cycle": "1", "theme": "trafficking", "as_of": "2012-12-31"})
