@@ -85,7 +85,8 @@ def states_under_review() -> list[State]:
 
 
 def select(params: QueryDict) -> Selection:
-    """The selection the parameters ask for, completed with the defaults (two queries)."""
+    """The selection the parameters ask for, completed with the defaults (two queries,
+    and one to check each filter given)."""
     states = states_under_review()
     state = _chosen(states, params.get("state_under_review"), key=lambda s: s.iso3)
     reviews = (

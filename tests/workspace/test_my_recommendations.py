@@ -99,9 +99,9 @@ def test_recommendations_are_grouped_by_review(world):
     first, second = str(world.justice_recommendation.review), str(later_review)
     positions = [
         html.index(f"<h3>{first}</h3>"),
-        html.index(">97.1</a></td>"),
+        html.index(">97.1</a></th>"),
         html.index(f"<h3>{second}</h3>"),
-        html.index(">127.1</a></td>"),
+        html.index(">127.1</a></th>"),
     ]
     assert positions == sorted(positions)
 
