@@ -79,6 +79,12 @@ def _pages():
     return [
         ("dashboard (default selection)", reverse("dashboard")),
         ("dashboard, one cycle", reverse("dashboard") + "?cycle=1"),
+        (
+            "dashboard, a theme as of a day",
+            reverse("dashboard") + f"?theme={theme.slug}&as_of=2014-12-31",
+        ),
+        ("whole breakdown by state", reverse("breakdown", args=["recommending_state"])),
+        ("institutions", reverse("institution-list")),
         ("recommendation list", listing),
         ("list, by theme", f"{listing}?theme={theme.slug}"),
         ("list, search 'torture'", f"{listing}?search=torture"),

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
 from missions.models import Engagement
@@ -315,6 +315,7 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
                 "source": entry["source"],
             },
         )
+        _link_recommendations(engagement, entry, first)
         if not created:
             continue
         engagement.organisers.set([institutions[n] for n in entry.get("organisers", [])])
@@ -323,11 +324,17 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
         engagement.mechanisms.set([mechanisms[c] for c in entry.get("mechanisms", [])])
         engagement.themes.set([theme_named(n) for n in entry.get("themes", [])])
         engagement.affected_groups.set([groups[n] for n in entry.get("groups", [])])
-        linked = entry.get("link_themes")
-        if linked:
-            engagement.recommendations.set(
-                first.recommendations.filter(themes__name__in=linked).distinct()
-            )
+
+
+def _link_recommendations(engagement, entry, first: ReviewCycle):
+    """Link the first-cycle recommendations the engagement answered (its entry's
+    ``link_themes`` and ``link_references``), when it links none yet: a demo loaded
+    before the links were known gets them, and nothing is linked twice."""
+    themes, references = entry.get("link_themes", []), entry.get("link_references", [])
+    if not (themes or references) or engagement.recommendations.exists():
+        return
+    answered = Q(themes__name__in=themes) | Q(reference__in=references)
+    engagement.recommendations.set(first.recommendations.filter(answered).distinct())
 
 
 def _users(institutions, password: str | None) -> list[DemoLogin]:

@@ -17,6 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from recommendations.models import Institution, Mechanism, Recommendation, State
+from web.collation import sort_choices
 from web.filters import FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
 
@@ -104,6 +105,8 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = "Any"
+    for name in ("kind", "institution", "mechanism", "state_concerned"):
+        sort_choices(fields[name])  # by the name shown (the year: latest first)
     # Kept from a link (a recommendation's engagements), never offered as a list.
     fields["recommendation"].widget = forms.HiddenInput()
     return filterset

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -160,9 +161,9 @@ def _display(model, name, value, names) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return date_format(value)
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)

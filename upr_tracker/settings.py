@@ -174,6 +174,8 @@ AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"
+# Dates as each language writes them (one format per language, everywhere).
+FORMAT_MODULE_PATH = ["upr_tracker.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recommendations.models import (
     ImplementationAction,
@@ -153,7 +154,7 @@ def summary_lines(report: StatusReport) -> list[tuple[str, str]]:
 
 def _action(action: ImplementationAction) -> ReportAction:
     start, end = action.start_date, action.end_date
-    dates = " – ".join(f"{d:%d %b %Y}" for d in (start, end) if d) if start or end else ""
+    dates = " – ".join(date_format(d) for d in (start, end) if d) if start or end else ""
     return ReportAction(
         title=action.title,
         institution=action.institution.name,

@@ -14,7 +14,8 @@ from recommendations.importing.tracker_format import COLUMN_NAMES
 from recommendations.models import Recommendation, ReviewCycle
 from recommendations.views.list_filters import recommendation_filter
 from web.access import readable_page
-from web.spreadsheets import FORMATS, bad_download, csv_response, xlsx_response
+from web.page_filters import described_filters
+from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
 
 from . import recommendation_list
 from .status_report import status_report as build_status_report
@@ -30,12 +31,11 @@ def recommendation_export(request):
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
     recommendations, as_of = filters.qs, filters.as_of_day
+    name = download_name("recommendations", described_filters(filters), extension=kind)
     if kind == "csv":
-        return csv_response(
-            "recommendations.csv", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)
-        )
+        return csv_response(name, COLUMN_NAMES, recommendation_list.rows(recommendations, as_of))
     return xlsx_response(
-        "recommendations.xlsx",
+        name,
         [
             ("Recommendations", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)),
             (

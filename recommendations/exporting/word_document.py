@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from django.utils.formats import date_format
+
 from .status_report import StatusReport, summary_lines
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -18,7 +20,7 @@ def status_report_docx(report: StatusReport) -> bytes:
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(report.title, level=0)
     document.add_paragraph(
-        f"Generated on {report.generated_on:%d %B %Y} from validated progress updates."
+        f"Generated on {date_format(report.generated_on)} from validated progress updates."
     )
     if report.has_demo_data:
         document.add_paragraph(

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, SdgTarget, State, Theme
@@ -67,7 +68,8 @@ class ReviewCycle(models.Model):
         if self.cycle:
             year = f" ({self.review_date.year})" if self.review_date else ""
             return f"{self.state_under_review} — {self.mechanism} cycle {self.cycle}{year}"
-        return f"{self.state_under_review} — {self.mechanism} {self.review_date or ''}".strip()
+        held = date_format(self.review_date) if self.review_date else ""
+        return f"{self.state_under_review} — {self.mechanism} {held}".strip()
 
 
 class Position(models.TextChoices):

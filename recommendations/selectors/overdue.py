@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from ..models import SUPPORTED_POSITIONS, Recommendation, Status
-from .measure import validated_updates, with_current_status
+from .measure import held_by, validated_updates, with_current_status
 
 
 def overdue_threshold(today: date | None = None) -> date:
@@ -37,7 +37,10 @@ def overdue_threshold(today: date | None = None) -> date:
 
 
 def with_overdue_flag(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> QuerySet[Recommendation]:
     """Annotate ``current_status``, ``last_validated_on`` (the assessment date of the
     latest validated update, or None) and ``is_overdue``.
@@ -47,9 +50,15 @@ def with_overdue_flag(
     ``settings.UPR_OVERDUE_MONTHS`` months; without any validated update the months
     count from the review's adoption (or review) date. The workspace, the reminders
     and the dashboards all ask this one function.
+
+    ``as_of`` asks what was overdue on a past day, as the measure sees that day: the
+    recommendations of reviews held by then, their status of that day and the updates
+    validated and assessed by then, counted back from that day.
     """
+    if as_of is not None:
+        today, recommendations = as_of, held_by(recommendations, as_of)
     latest = (
-        validated_updates()
+        validated_updates(as_of)
         .filter(recommendation=OuterRef("pk"))
         .order_by("-assessed_on")
         .values("assessed_on")[:1]
@@ -66,7 +75,7 @@ def with_overdue_flag(
         & ~Q(current_status=Status.IMPLEMENTED)
         & Q(progress_since__lt=overdue_threshold(today))
     )
-    return with_current_status(recommendations).annotate(
+    return with_current_status(recommendations, as_of=as_of).annotate(
         last_validated_on=Subquery(latest, output_field=DateField()),
         progress_since=since,
         is_overdue=Case(
@@ -76,18 +85,24 @@ def with_overdue_flag(
 
 
 def overdue_recommendations(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> QuerySet[Recommendation]:
     """The overdue ones of a set of recommendations (see ``with_overdue_flag``)."""
-    return with_overdue_flag(recommendations, today=today).filter(is_overdue=True)
+    return with_overdue_flag(recommendations, today=today, as_of=as_of).filter(is_overdue=True)
 
 
 def overdue_count_by_institution(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> dict[int, int]:
     """{institution id: how many of the overdue recommendations of the set it leads or
-    supports}, in one query."""
-    overdue = overdue_recommendations(recommendations, today=today)
+    supports} (on a past day with ``as_of``), in one query."""
+    overdue = overdue_recommendations(recommendations, today=today, as_of=as_of)
     rows = (
         Recommendation.objects.filter(pk__in=overdue.values("pk"))
         .values("institutions")

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
-from ..models import AffectedGroup, Recommendation, Theme
+from ..models import AffectedGroup, Recommendation, Status, Theme
 from ..selectors import Measure, measure_by
 
 ROWS_SHOWN = 15
@@ -29,10 +29,15 @@ class Breakdown:
     column: str
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
+    query: str = ""  # the dashboard's selection, for the links to the whole table
 
     @property
     def is_cut(self) -> bool:
         return self.group_count > len(self.rows)
+
+    @property
+    def has_overdue(self) -> bool:
+        return self.grouping == "institution"
 
 
 # grouping -> (title, first column, the list filter's parameter)
@@ -64,14 +69,19 @@ def breakdown(
     base_query: QueryDict,
     *,
     overdue: dict | None = None,
+    as_of=None,
+    limit: int | None = ROWS_SHOWN,
+    query: str = "",
 ) -> Breakdown:
-    """One breakdown table (two queries at most: the measure, and slugs where needed).
+    """One breakdown table (two queries at most: the measure, and slugs where needed):
+    its ``limit`` largest groups (None: all of them).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
-    then a league table: highest share implemented first.
+    then a league table: highest share implemented first. ``as_of``: the measure of
+    that day.
     """
     title, column, parameter = GROUPINGS[grouping]
-    groups = measure_by(recommendations, grouping)
+    groups = measure_by(recommendations, grouping, as_of=as_of)
     if grouping == "institution":
         groups.sort(
             key=lambda g: (
@@ -81,7 +91,7 @@ def breakdown(
                 g.label,
             )
         )
-    shown = groups[:ROWS_SHOWN]
+    shown = groups[:limit]
     filter_values = {group.key: group.key for group in shown}
     if grouping in SLUGGED:
         filter_values = dict(
@@ -102,8 +112,47 @@ def breakdown(
         for group in shown
     ]
     return Breakdown(
-        grouping=grouping, title=title, column=column, rows=rows, group_count=len(groups)
+        grouping=grouping,
+        title=title,
+        column=column,
+        rows=rows,
+        group_count=len(groups),
+        query=query,
     )
+
+
+STATUS_COLUMNS = [
+    (Status.IMPLEMENTED, "Implemented"),
+    (Status.PARTIALLY_IMPLEMENTED, "Partially implemented"),
+    (Status.IN_PROGRESS, "In progress"),
+    (Status.NOT_STARTED, "Not started"),
+    (Status.NOT_IMPLEMENTED, "Not implemented"),
+]
+
+
+def table_header(table: Breakdown) -> list[str]:
+    """The columns of a breakdown's download: the group, the measure's figures, and the
+    overdue count for institutions."""
+    header = [table.column, "Recommendations", "Supported"]
+    header += [label for _status, label in STATUS_COLUMNS]
+    header += ["% implemented", "% at least partially implemented"]
+    return header + (["Overdue"] if table.has_overdue else [])
+
+
+def table_rows(table: Breakdown) -> list[list]:
+    """One line of cells per group, in ``table_header``'s order."""
+    lines = []
+    for row in table.rows:
+        figures = row.measure
+        line = [row.label, figures.total, figures.supported]
+        line += [figures.by_status[status] for status, _label in STATUS_COLUMNS]
+        line += [_number(figures.percent_implemented), _number(figures.percent_at_least_partially)]
+        lines.append(line + ([row.overdue] if table.has_overdue else []))
+    return lines
+
+
+def _number(percent) -> float | str:
+    return "no data" if percent is None else float(percent)
 
 
 def _label(grouping, group) -> str:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from web.access import readable_page
 
@@ -37,17 +38,20 @@ class Card:
     review: ReviewCycle | None
     measure: Measure | None
     list_url: str
+    empty_reason: str = "No recommendations recorded."
+    filtered: bool = False  # a part of the review's recommendations: its totals differ
 
 
 @readable_page
 def dashboard(request):
     """The selection's reviews as cards, % implemented over time, the breakdowns,
-    what needs attention and the latest engagements; every figure from the measure."""
+    what needs attention and the latest engagements; every figure from the measure of
+    the selected recommendations, as of the selection's day if it has one."""
     selection = select(request.GET)
-    recommendations = selection.recommendations()
+    recommendations, as_of = selection.recommendations(), selection.as_of
     cards = _cards(selection, recommendations)
     measured = [card.review for card in cards if card.review and card.measure]
-    over_time = implementation_over_time(recommendations, measured)
+    over_time = implementation_over_time(recommendations, measured, today=as_of)
     context = {
         "selection": selection,
         "cards": cards,
@@ -61,12 +65,14 @@ def dashboard(request):
         "overdue": [],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
-        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS),
+        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS, until=as_of),
     }
     if measured:
-        overdue = longest_overdue_first(overdue_recommendations(recommendations))
-        by_institution = overdue_count_by_institution(recommendations)
-        context["breakdowns"] = _breakdowns(selection, recommendations, by_institution)
+        overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))
+        by_institution = overdue_count_by_institution(recommendations, as_of=as_of)
+        context["breakdowns"] = _breakdowns(
+            selection, recommendations, by_institution, query=request.GET.urlencode()
+        )
         context["overdue_count"] = overdue.count()
         context["overdue"] = with_lead(
             overdue.select_related("review__state_under_review", "review__mechanism")
@@ -80,7 +86,7 @@ def dashboard(request):
     return render(request, "recommendations/dashboard.html", context)
 
 
-def _breakdowns(selection, recommendations, overdue_by_institution) -> list:
+def _breakdowns(selection, recommendations, overdue_by_institution, *, query: str) -> list:
     """The breakdown tables: by mechanism when all of the state's mechanisms are chosen
     and it has reviews by more than one, by SDG target when some recommendation has one."""
     mechanisms = {review.mechanism_id for review in selection.reviews}
@@ -93,6 +99,8 @@ def _breakdowns(selection, recommendations, overdue_by_institution) -> list:
             grouping,
             selection.list_query(),
             overdue=overdue_by_institution if grouping == "institution" else None,
+            as_of=selection.as_of,
+            query=query,
         )
         if grouping == "sdg_target" and all(row.key is None for row in table.rows):
             continue
@@ -104,14 +112,19 @@ def _cards(selection, recommendations) -> list[Card]:
     """One card per selected review (two queries), and one for all of them together
     when more than one has recommendations (one more)."""
     list_path = reverse("recommendation-list")
-    per_review = {group.key: group.measure for group in measure_by(recommendations, "review")}
+    as_of = selection.as_of
+    per_review = {
+        group.key: group.measure for group in measure_by(recommendations, "review", as_of=as_of)
+    }
     cards = [
         Card(
             anchor=f"review-{review.pk}",
             title=str(review),
             review=review,
             measure=per_review.get(review.pk),
-            list_url=f"{list_path}?review={review.pk}",
+            list_url=f"{list_path}?{selection.list_query([review]).urlencode()}",
+            empty_reason=_empty_reason(selection, review),
+            filtered=bool(selection.chips),
         )
         for review in selection.reviews
     ]
@@ -121,8 +134,19 @@ def _cards(selection, recommendations) -> list[Card]:
                 anchor="review-all",
                 title="All selected reviews",
                 review=None,
-                measure=measure(recommendations),
+                measure=measure(recommendations, as_of=as_of),
                 list_url=f"{list_path}?{selection.list_query().urlencode()}",
             )
         )
     return cards
+
+
+def _empty_reason(selection, review: ReviewCycle) -> str:
+    """Why a review's card has no figure: not held yet on the as-of day, no
+    recommendation matching the filters, or none recorded at all."""
+    as_of = selection.as_of
+    if as_of and review.review_date and review.review_date > as_of:
+        return f"Not yet held on {date_format(as_of)}."
+    if selection.chips:
+        return "No recommendation of this review matches the filters."
+    return "No recommendations recorded."

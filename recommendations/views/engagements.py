@@ -20,10 +20,13 @@ def engagement_model():
     return Recommendation._meta.get_field("engagements").related_model
 
 
-def latest_engagements(state: State | None, count: int) -> QuerySet:
+def latest_engagements(state: State | None, count: int, *, until=None) -> QuerySet:
     """The ``count`` latest engagements concerning ``state`` or no state in
-    particular (every one when ``state`` is None), with their organisers."""
+    particular (every one when ``state`` is None), with their organisers; with
+    ``until``, the latest begun by that day."""
     engagements = engagement_model().objects.prefetch_related("organisers")
+    if until:
+        engagements = engagements.filter(start_date__lte=until)
     if state:
         engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
     return engagements.order_by("-start_date", "title")[:count]

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils.formats import date_format
 
+from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
@@ -28,6 +30,17 @@ MULTIPLE = (
     "institution",
     "sdg",
     "sdg_target",
+    "affected_group",
+)
+
+# Offered by the name shown (web.collation); positions and statuses keep their scale's
+# order, SDG goals their numbers ("SDG 2" before "SDG 10").
+BY_NAME = (
+    "review",
+    "state_under_review",
+    "recommending_state",
+    "theme",
+    "institution",
     "affected_group",
 )
 
@@ -74,6 +87,8 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
+    for name in BY_NAME:
+        sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"
@@ -121,5 +136,5 @@ def _values(field, value, raw_values: list[str]):
         labels = dict(field.choices)
         return [(str(labels.get(v, v)), v) for v in value]
     raw = raw_values[-1] if raw_values else str(value)
-    shown = value.strftime("%-d %b %Y") if hasattr(value, "strftime") else str(value)
+    shown = date_format(value) if hasattr(value, "strftime") else str(value)
     return [(shown, raw)]

@@ -1,22 +1,32 @@
-"""What the dashboard is about: one state under review, one or all mechanisms, one or all
-cycles.
+"""What the dashboard is about: one state under review, one or all mechanisms, one or
+all cycles, and within them the recommendations the list's filters select.
 
-Chosen with GET parameters (``state_under_review`` ISO3, ``mechanism`` code or ``all``,
-``cycle`` number) from a labelled form; anything missing or unknown falls back
-to the default: the state with most recommendations, its UPR reviews (or its
-first mechanism's), all cycles.
+The reviews are chosen with GET parameters (``state_under_review`` ISO3,
+``mechanism`` code or ``all``, ``cycle`` number) from a labelled form; anything missing or
+unknown falls back to the default: the state with most recommendations, its UPR
+reviews (or its first mechanism's), all cycles. Within them ``theme``,
+``institution``, ``sdg``, ``affected_group`` and ``as_of`` are read by the list's own
+filter set (``list_filters.recommendation_filter``), so the dashboard and the list it
+links to select the same recommendations, as of the same day.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django import forms
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
+from web.collation import sort_choices, sorted_by_name
+
+from ..filters import RecommendationFilter
 from ..models import Mechanism, Recommendation, ReviewCycle, State
+from .list_filters import Chip, active_filters, recommendation_filter
 
 ALL_CYCLES = ""
 ALL_MECHANISMS = "all"
+# The list's filters the dashboard offers, in the order of its form.
+FILTERS = ("theme", "institution", "sdg", "affected_group", "as_of")
 
 
 class SelectionForm(forms.Form):
@@ -32,14 +42,37 @@ class Selection:
     cycle: int | None
     reviews: list[ReviewCycle]
     form: SelectionForm
+    filters: RecommendationFilter  # over the reviews' recommendations
+    chips: list[Chip]  # the filters in force, each with the link that removes it
+    clear_url: str  # the same reviews, no filter
 
     def recommendations(self) -> QuerySet[Recommendation]:
-        return Recommendation.objects.filter(review__in=[review.pk for review in self.reviews])
+        """The selected reviews' recommendations the filters select (those of reviews
+        held by the as-of day, if one is given)."""
+        return self.filters.qs
 
-    def list_query(self) -> QueryDict:
-        """The recommendation list's filter for exactly these reviews."""
+    @property
+    def as_of(self) -> date | None:
+        return self.filters.as_of_day
+
+    @property
+    def filter_fields(self) -> list:
+        return [self.filters.form[name] for name in FILTERS]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.filters.errors)
+
+    def list_query(self, reviews: list[ReviewCycle] | None = None) -> QueryDict:
+        """The recommendation list's parameters for exactly these recommendations: the
+        reviews (default: all selected ones), then the filters in force."""
         query = QueryDict(mutable=True)
-        query.setlist("review", [str(review.pk) for review in self.reviews])
+        query.setlist("review", [str(review.pk) for review in reviews or self.reviews])
+        valid = self.filters.form.cleaned_data
+        for name in FILTERS:
+            values = self.filters.data.getlist(name)
+            if values and name in valid:  # given, and understood
+                query.setlist(name, values)
         return query
 
 
@@ -53,7 +86,8 @@ def states_under_review() -> list[State]:
 
 
 def select(params: QueryDict) -> Selection:
-    """The selection the parameters ask for, completed with the defaults (two queries)."""
+    """The selection the parameters ask for, completed with the defaults (two queries,
+    and one to check each filter given)."""
     states = states_under_review()
     state = _chosen(states, params.get("state_under_review"), key=lambda s: s.iso3)
     reviews = (
@@ -88,20 +122,44 @@ def select(params: QueryDict) -> Selection:
         }
     )
     form.fields["state_under_review"].choices = [(s.iso3, s.name) for s in states]
+    sort_choices(form.fields["state_under_review"])  # the default stays the largest
     every = [(ALL_MECHANISMS, "All mechanisms")] if len(mechanisms) > 1 else []
     form.fields["mechanism"].choices = every + [
-        (m.code, f"{m.code} — {m.name}") for m in mechanisms
+        (m.code, f"{m.code} — {m.name}") for m in sorted_by_name(mechanisms, lambda m: m.code)
     ]
     form.fields["cycle"].choices = [(ALL_CYCLES, "All cycles")] + [
         (str(c), f"Cycle {c}") for c in cycles
     ]
+    filters = _filters(params, reviews)
     return Selection(
         state=state,
         mechanism=mechanism,
         cycle=cycle,
         reviews=reviews,
         form=form,
+        filters=filters,
+        chips=active_filters(filters, params),
+        clear_url="?" + _without(params, FILTERS).urlencode(),
     )
+
+
+def _without(params: QueryDict, names) -> QueryDict:
+    kept = params.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept
+
+
+def _filters(params: QueryDict, reviews: list[ReviewCycle]) -> RecommendationFilter:
+    """The list's filter set over the reviews' recommendations, reading only the
+    dashboard's filters (validated: a value not understood is named, not applied)."""
+    data = QueryDict(mutable=True)
+    for name in FILTERS:
+        data.setlist(name, params.getlist(name))
+    recommendations = Recommendation.objects.filter(review__in=[review.pk for review in reviews])
+    filters = recommendation_filter(data, recommendations)
+    filters.qs  # noqa: B018 (validates, so that what is in force is known)
+    return filters
 
 
 def _chosen(options, wanted, *, key):

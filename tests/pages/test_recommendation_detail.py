@@ -44,7 +44,7 @@ def test_the_status_history_is_a_timeline_newest_first(log_in, world):
 
     assert [u.status for u in page.context["history"]] == ["implemented", "in_progress"]
     text = text_of(page)
-    assert "1 March 2013 : Implemented" in text
+    assert "1 Mar 2013 : Implemented" in text
     assert "Law adopted." in text
     assert "Assessed by Ministry of Internal Affairs (MIA)" in text
     assert "source: government" in text
