@@ -1,0 +1,84 @@
+"""The imports of a UPR review's own documents that name their review on the command line.
+
+* ``un-report`` — the UN Working Group report extract: one review's paragraphs, joined with the
+  UPR Info rows the review already holds (:mod:`.upr_records`).
+
+(A UPR Info export, which holds many reviews, is imported by :mod:`.upr_info_file`.) Each
+function here is the body of :func:`~.service.import_recommendations` for its format: it reads
+``run``'s file, reports problems in ``run.result`` and, when all is well, writes through
+``run``'s writer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from recommendations.models import Recommendation, ReviewCycle
+
+from .records import ReviewKey, is_provisional
+from .upr_records import StoredParagraph, StoredProvisional, un_report_records
+
+if TYPE_CHECKING:
+    from .service import _Import
+
+
+def import_un_report(run: _Import) -> None:
+    """One review's paragraphs from the UN report extract (``--state`` and ``--cycle``)."""
+    result, catalogue = run.result, run.catalogue
+    key = ReviewKey(run.state, run.mechanism, run.cycle)
+    stored = stored_recommendations(catalogue.find_review(key))
+    header, rows = run.rows(collect=True)
+    records = un_report_records(
+        header,
+        run.counted(rows),
+        state=run.state,
+        names=run.names,
+        provisional=[s for s in stored if isinstance(s, StoredProvisional)],
+        sources={s.reference: s.position_source for s in stored if isinstance(s, StoredParagraph)},
+        errors=result.errors,
+    )
+    run.validated()
+    if not result.ok:
+        return
+    catalogue.add_missing(
+        states={run.state} | {c for r in records for c in r.recommending_states or ()},
+        themes={theme for r in records for theme in r.themes or ()},
+    )
+    review = catalogue.review(key)
+    run.write(((review, record) for record in records), total=len(records))
+
+
+def stored_recommendations(review: ReviewCycle | None) -> list:
+    """The review's recommendations as the UPR join needs them (none for a new review)."""
+    if review is None or review.pk is None:
+        return []
+    stored = []
+    recommendations = Recommendation.objects.filter(review=review).prefetch_related(
+        "recommending_states", "themes"
+    )
+    for recommendation in recommendations:
+        states = [state.iso3 for state in recommendation.recommending_states.all()]
+        if is_provisional(recommendation.reference):
+            number = recommendation.reference.rpartition(".")[2]
+            if not number.isdigit():
+                continue
+            stored.append(
+                StoredProvisional(
+                    number=int(number),
+                    text=recommendation.text,
+                    recommending_states=states,
+                    position=recommendation.position,
+                    action_category=recommendation.action_category,
+                    themes=sorted(theme.name for theme in recommendation.themes.all()),
+                )
+            )
+        else:
+            stored.append(
+                StoredParagraph(
+                    reference=recommendation.reference,
+                    text=recommendation.text,
+                    recommending_states=states,
+                    position_source=recommendation.position_source,
+                )
+            )
+    return stored
