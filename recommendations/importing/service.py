@@ -162,9 +162,9 @@ class _Import:
         who = f" by {self.user.get_username()}" if self.user is not None else ""
         return f"Import of {self.filename}{who}"
 
-    def rows(self, *, collect: bool) -> tuple[list[str], Rows]:
+    def rows(self, *, collect: bool, legacy: str | None = None) -> tuple[list[str], Rows]:
         errors = self.result.errors if collect else None
-        return read_rows(self.data, self.filename, self.encoding, errors=errors)
+        return read_rows(self.data, self.filename, self.encoding, errors=errors, legacy=legacy)
 
     def counted(self, rows: Rows) -> Iterator:
         for row in rows:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from recommendations.models import Recommendation, ReviewCycle
 
 from .records import ReviewKey, is_provisional
+from .un_report_encoding import NAME as UN_REPORT_ENCODING
 from .upr_records import StoredParagraph, StoredProvisional, un_report_records
 
 if TYPE_CHECKING:
@@ -23,11 +24,17 @@ if TYPE_CHECKING:
 
 
 def import_un_report(run: _Import) -> None:
-    """One review's paragraphs from the UN report extract (``--state`` and ``--cycle``)."""
+    """One review's paragraphs from the UN report extract (``--state`` and ``--cycle``).
+
+    A file that is not UTF-8 is read in the extract's own 8-bit encoding
+    (:mod:`.un_report_encoding`) unless the import names another.
+    """
     result, catalogue = run.result, run.catalogue
+    if run.encoding is None and result.encoding not in ("utf-8", "XLSX"):
+        result.encoding = UN_REPORT_ENCODING
     key = ReviewKey(run.state, run.mechanism, run.cycle)
     stored = stored_recommendations(catalogue.find_review(key))
-    header, rows = run.rows(collect=True)
+    header, rows = run.rows(collect=True, legacy=UN_REPORT_ENCODING)
     records = un_report_records(
         header,
         run.counted(rows),

@@ -12,8 +12,8 @@
   it), the state's ``decision`` at the review (``support``, ``consider``, ``implemented``,
   ``implement``, ``reject``) and the recommending state in ``From`` and at the end of the
   text. Its legacy encoding is not any single code page (a typographic apostrophe became 0xEA,
-  o-circumflex 0xBB): cp1252, the automatic fallback, leaves e.g. "womenês"; the join does
-  not mind.
+  o-circumflex 0xBB): it is read with its own codec (:mod:`.un_report_encoding`), which gives
+  "women’s" where cp1252 would give "womenês".
 
 Joining (:func:`join_review`): each report row is paired with the UPR Info row of the same
 state under review and the same recommending state whose words are most alike (difflib ratio
