@@ -1,6 +1,6 @@
 """The importer: one service for the management command and the admin's upload page.
 
-``import_recommendations`` reads a file in one of four formats, checks every row, and only
+``import_recommendations`` reads a file in one of five formats, checks every row, and only
 when nothing is wrong writes everything in one transaction (or, in a dry run, counts what it
 would write). See the README's "Import and export" section for the formats' columns.
 
@@ -10,6 +10,8 @@ would write). See the README's "Import and export" section for the formats' colu
   ``un-report`` — a UN Working Group report extract (2010data.csv style,
   :mod:`.upr_imports`); the two are joined into one recommendation per paragraph in either
   order (:mod:`.upr_records`).
+* ``thematic-list`` — OHCHR's thematic list of recommendations, a Word document
+  (:mod:`.thematic_list`); a Word document is read as one whatever the format named.
 
 Tables (tracker, uhri) are read twice from the uploaded bytes: once to validate, keeping only
 each row's reference and the names it uses, once to write in batches, so memory does not grow
@@ -32,9 +34,10 @@ from .reading import Rows, guess_encoding, is_xlsx, read_rows
 from .records import RecommendationRecord, ReviewKey
 from .result import ImportResult
 from .saving import RecommendationWriter
+from .thematic_list import is_docx
 from .tracker_format import read_tracker
 from .uhri_format import read_uhri
-from .upr_imports import import_un_report
+from .upr_imports import import_thematic_list, import_un_report
 from .upr_info_file import import_upr_info
 from .vocabulary import StateNames
 
@@ -43,6 +46,7 @@ FORMATS = {
     "uhri": "Universal Human Rights Index export",
     "upr-info": "UPR Info database export",
     "un-report": "UN Working Group report extract (paragraphs)",
+    "thematic-list": "OHCHR thematic list of recommendations (.docx)",
 }
 # Formats whose rows name their review: --state and --cycle only narrow the import.
 OWN_REVIEWS = ("tracker", "upr-info")
@@ -67,10 +71,10 @@ def import_recommendations(
     """Import the recommendations of one file; return what was (or would be) done.
 
     ``state_iso3`` and ``cycle`` name the review (state under review, UPR cycle) for the
-    ``un-report`` and ``uhri`` formats, which need them; for ``tracker`` and ``upr-info``
-    files, whose rows name their review, they only narrow the import (a ``upr-info`` row of
-    another cycle than ``cycle`` is an error). Rows of other states, cycles
-    or mechanisms are skipped and counted. ``encoding`` names a CSV file's encoding when it
+    ``un-report``, ``thematic-list`` and ``uhri`` formats, which need them; for ``tracker``
+    and ``upr-info`` files, whose rows name their review, they only narrow the import (a
+    ``upr-info`` row of another cycle than ``cycle`` is an error). Rows of other states,
+    cycles or mechanisms are skipped and counted. ``encoding`` names a CSV file's encoding when it
     cannot be recognised. ``progress(phase, done, total)`` is called every few hundred rows
     ("validating" with no total, then "writing").
 
@@ -79,6 +83,8 @@ def import_recommendations(
     run), each kept in the recommendations' history with the reason "Import of FILE by USER".
     Never raises for a bad file.
     """
+    if is_docx(data):
+        format = "thematic-list"  # no other format is a Word document
     result = ImportResult(filename=filename, format=format, dry_run=dry_run)
     try:
         run = _Import(
@@ -294,4 +300,5 @@ IMPORTERS = {
     "uhri": _import_uhri,
     "upr-info": import_upr_info,
     "un-report": import_un_report,
+    "thematic-list": import_thematic_list,
 }

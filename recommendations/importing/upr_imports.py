@@ -1,7 +1,9 @@
 """The imports of a UPR review's own documents that name their review on the command line.
 
 * ``un-report`` — the UN Working Group report extract: one review's paragraphs, joined with the
-  UPR Info rows the review already holds (:mod:`.upr_records`).
+  UPR Info rows the review already holds (:mod:`.upr_records`);
+* ``thematic-list`` — OHCHR's thematic list of recommendations, a Word document
+  (:mod:`.thematic_list`).
 
 (A UPR Info export, which holds many reviews, is imported by :mod:`.upr_info_file`.) Each
 function here is the body of :func:`~.service.import_recommendations` for its format: it reads
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from recommendations.models import Recommendation, ReviewCycle
 
 from .records import ReviewKey, is_provisional
+from .thematic_list import read_thematic_list, to_records
 from .un_report_encoding import NAME as UN_REPORT_ENCODING
 from .upr_records import StoredParagraph, StoredProvisional, un_report_records
 
@@ -52,6 +55,31 @@ def import_un_report(run: _Import) -> None:
         themes={theme for r in records for theme in r.themes or ()},
     )
     review = catalogue.review(key)
+    run.write(((review, record) for record in records), total=len(records))
+
+
+def import_thematic_list(run: _Import) -> None:
+    """One review's recommendations from OHCHR's thematic list (``--state`` and ``--cycle``).
+
+    Each paragraph is one recommendation, found again by its reference: importing the same
+    list again changes nothing, a later version updates what changed (positions included),
+    each change kept in the recommendation's history.
+    """
+    result, catalogue = run.result, run.catalogue
+    result.encoding = "DOCX"
+    found = read_thematic_list(run.data, run.names, result.errors)
+    result.rows_read = found.table_rows
+    run.validated()
+    if not result.ok:
+        return
+    records = to_records(found)
+    catalogue.add_missing(
+        states={run.state} | {code for r in records for code in r.recommending_states or ()},
+        themes={theme for r in records for theme in r.themes or ()},
+        groups={group for r in records for group in r.affected_groups or ()},
+        goals={goal for r in records for goal in r.sdg_goals or ()},
+    )
+    review = catalogue.review(ReviewKey(run.state, run.mechanism, run.cycle))
     run.write(((review, record) for record in records), total=len(records))
 
 

@@ -123,3 +123,22 @@ def test_a_missing_file_or_user_is_an_error(args, message):
         args = [angola_file(), *ANGOLA, *args]
     with pytest.raises(CommandError, match=message):
         command(*args)
+
+
+def test_the_command_imports_every_review_of_a_upr_info_export():
+    out, err = command(angola_file(), "--format", "upr-info")
+
+    assert "New reviews: AFG UPR cycle 2, AGO UPR cycle 2," in out
+    assert "writing: 7984/7984 rows" in err
+    created = Recommendation.objects.count()
+    assert f"Imported: {created} created, 0 updated, 0 unchanged." in out
+
+
+def test_the_command_imports_a_thematic_list():
+    document = shared_data_dir() / "ohchr-thematic-lists"
+    path = document / "UPR48-Slovenia-thematic-list-of-recommendations.docx"
+
+    out, _ = command(str(path), "--format", "thematic-list", "--state", "SVN", "--cycle", "4")
+
+    assert f"Read 307 row(s) of {path.name} (DOCX)." in out
+    assert "Imported: 254 created, 0 updated, 0 unchanged." in out
