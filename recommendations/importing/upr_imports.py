@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from recommendations.models import Recommendation, ReviewCycle
 
-from .records import ReviewKey, is_provisional
+from .records import PROVISIONAL_PREFIX, ReviewKey
 from .thematic_list import read_thematic_list, to_records
 from .un_report_encoding import NAME as UN_REPORT_ENCODING
 from .upr_records import StoredParagraph, StoredProvisional, un_report_records
@@ -36,15 +36,23 @@ def import_un_report(run: _Import) -> None:
     if run.encoding is None and result.encoding not in ("utf-8", "XLSX"):
         result.encoding = UN_REPORT_ENCODING
     key = ReviewKey(run.state, run.mechanism, run.cycle)
-    stored = stored_recommendations(catalogue.find_review(key))
+    existing = catalogue.find_review(key)
+    provisional, sources = [], {}
+    if existing is not None:
+        provisional = _stored_provisional(existing)
+        sources = dict(
+            Recommendation.objects.filter(review=existing)
+            .exclude(reference__startswith=PROVISIONAL_PREFIX)
+            .values_list("reference", "position_source")
+        )
     header, rows = run.rows(collect=True, legacy=UN_REPORT_ENCODING)
     records = un_report_records(
         header,
         run.counted(rows),
         state=run.state,
         names=run.names,
-        provisional=[s for s in stored if isinstance(s, StoredProvisional)],
-        sources={s.reference: s.position_source for s in stored if isinstance(s, StoredParagraph)},
+        provisional=provisional,
+        sources=sources,
         errors=result.errors,
     )
     run.validated()
@@ -83,37 +91,44 @@ def import_thematic_list(run: _Import) -> None:
     run.write(((review, record) for record in records), total=len(records))
 
 
-def stored_recommendations(review: ReviewCycle | None) -> list:
-    """The review's recommendations as the UPR join needs them (none for a new review)."""
+def stored_paragraphs(review: ReviewCycle | None) -> list[StoredParagraph]:
+    """The review's recommendations with a report's reference, for a join with UPR Info rows
+    (none for a review not yet saved)."""
     if review is None or review.pk is None:
         return []
-    stored = []
-    recommendations = Recommendation.objects.filter(review=review).prefetch_related(
-        "recommending_states", "themes"
+    paragraphs = (
+        Recommendation.objects.filter(review=review)
+        .exclude(reference__startswith=PROVISIONAL_PREFIX)
+        .prefetch_related("recommending_states")
     )
+    return [
+        StoredParagraph(
+            reference=paragraph.reference,
+            text=paragraph.text,
+            recommending_states=[state.iso3 for state in paragraph.recommending_states.all()],
+            position_source=paragraph.position_source,
+        )
+        for paragraph in paragraphs
+    ]
+
+
+def _stored_provisional(review: ReviewCycle) -> list[StoredProvisional]:
+    """The review's provisional (``UPR-Info.<n>``) recommendations, for a join with the report."""
+    recommendations = Recommendation.objects.filter(
+        review=review, reference__startswith=PROVISIONAL_PREFIX
+    ).prefetch_related("recommending_states", "themes")
+    stored = []
     for recommendation in recommendations:
-        states = [state.iso3 for state in recommendation.recommending_states.all()]
-        if is_provisional(recommendation.reference):
-            number = recommendation.reference.rpartition(".")[2]
-            if not number.isdigit():
-                continue
+        number = recommendation.reference.removeprefix(PROVISIONAL_PREFIX)
+        if number.isdigit():
             stored.append(
                 StoredProvisional(
                     number=int(number),
                     text=recommendation.text,
-                    recommending_states=states,
+                    recommending_states=[s.iso3 for s in recommendation.recommending_states.all()],
                     position=recommendation.position,
                     action_category=recommendation.action_category,
                     themes=sorted(theme.name for theme in recommendation.themes.all()),
-                )
-            )
-        else:
-            stored.append(
-                StoredParagraph(
-                    reference=recommendation.reference,
-                    text=recommendation.text,
-                    recommending_states=states,
-                    position_source=recommendation.position_source,
                 )
             )
     return stored

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from .columns import match_header
 from .errors import ImportFileError
 from .records import ReviewKey
-from .upr_imports import stored_recommendations
-from .upr_records import StoredParagraph, says_unknown, upr_info_records
+from .upr_imports import stored_paragraphs
+from .upr_records import says_unknown, upr_info_records
 from .upr_sources import UPR_INFO_COLUMNS, UprInfoRow, cycle_of_session, iter_upr_info
 
 if TYPE_CHECKING:
@@ -204,13 +204,12 @@ def _write_review(run: _Import, writer, survey: _Review, rows: list[UprInfoRow])
         review.session = str(survey.session)
         review._change_reason = run.reason
         review.save(update_fields=["session"])
-    stored = stored_recommendations(review)
     records = upr_info_records(
         [row for row in rows if run.names.lookup(row.recommending_state)],
         numbers={row.row_number: number for number, row in enumerate(rows, start=1)},
         state=survey.key.state,
         names=run.names,
-        paragraphs=[s for s in stored if isinstance(s, StoredParagraph)],
+        paragraphs=stored_paragraphs(review),
         warnings=run.result.warnings,
     )
     for record in records:
