@@ -199,13 +199,16 @@ def _write(run: _Import, survey: _Survey) -> None:
 
 
 def _write_review(run: _Import, writer, survey: _Review, rows: list[UprInfoRow]) -> None:
+    usable = [row for row in rows if run.names.lookup(row.recommending_state)]
+    if not usable:  # every row "(Unknown)": nothing to record, not even the review
+        return
     review = run.catalogue.review(survey.key, session=survey.session)
     if review.pk and not review.session and survey.session and not run.catalogue.dry_run:
         review.session = str(survey.session)
         review._change_reason = run.reason
         review.save(update_fields=["session"])
     records = upr_info_records(
-        [row for row in rows if run.names.lookup(row.recommending_state)],
+        usable,
         numbers={row.row_number: number for number, row in enumerate(rows, start=1)},
         state=survey.key.state,
         names=run.names,

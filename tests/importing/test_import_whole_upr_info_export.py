@@ -189,3 +189,13 @@ def test_the_session_is_kept_on_a_review_that_had_none():
 
     assert result.ok, result.errors
     assert reviews_in_database() == {("BLR", 1): "8"}
+
+
+def test_a_review_whose_rows_all_lack_a_recommending_state_is_not_created():
+    rows = [{**row, "From": "&#40;Unknown&#41;"} for row in upr_info_rows(count=2)]
+
+    result = run(export_file(rows), "blr.csv", format="upr-info")
+
+    assert result.ok, result.errors
+    assert [(w.row, w.column) for w in result.warnings] == [(2, "From"), (3, "From")]
+    assert (result.created, reviews_in_database()) == (0, {})
