@@ -120,15 +120,19 @@ def upr_info_records(
             )
     left = [row for row in rows if row.row_number not in matched]
     for group in _groups(left, numbers, warnings):
-        reference = provisional_reference(numbers[group[0].row_number])
+        references = [provisional_reference(numbers[row.row_number]) for row in group]
         if paragraphs:
             warnings.append(
                 ImportFileError(
-                    f"joins no paragraph of the review: kept as {reference}",
+                    f"joins no paragraph of the review: kept as {references[0]}",
                     row=group[0].row_number,
                 )
             )
-        records.append(_provisional(group, reference, names))
+        record = _provisional(group, references[0], names)
+        # An import that kept the group's rows apart made one recommendation of each: they
+        # become this one.
+        record.merge = references[1:]
+        records.append(record)
     return records
 
 

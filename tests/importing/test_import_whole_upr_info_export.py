@@ -7,7 +7,7 @@ import pytest
 
 from recommendations.importing.vocabulary import StateNames
 from recommendations.models import Recommendation, ReviewCycle
-from tests.factories import ReviewCycleFactory, StateFactory
+from tests.factories import RecommendationFactory, ReviewCycleFactory, StateFactory
 
 from .files import UPR_INFO_HEADER, csv_file, database_state, problems, run, upr_info_rows
 from .shared_data import upr_info_export, whole_upr_info_export
@@ -199,3 +199,25 @@ def test_a_review_whose_rows_all_lack_a_recommending_state_is_not_created():
     assert result.ok, result.errors
     assert [(w.row, w.column) for w in result.warnings] == [(2, "From"), (3, "From")]
     assert (result.created, reviews_in_database()) == (0, {})
+
+
+def test_rows_an_earlier_import_kept_apart_become_one_recommendation():
+    first = upr_info_rows(count=1)[0]
+    states = [StateNames().lookup(first["From"]), "ITA"]
+    review = ReviewCycleFactory(state_under_review=StateFactory(iso3="BLR", name="Belarus"))
+    # What the importer made of these rows before it joined them: one recommendation a row.
+    for number, state in enumerate(states, start=1):
+        recommendation = RecommendationFactory(
+            review=review, reference=f"UPR-Info.{number}", text=first["Text"].strip()
+        )
+        recommendation.recommending_states.set([StateFactory(iso3=state)])
+
+    result = run(export_file([first, {**first, "From": "Italy"}]), "blr.csv", format="upr-info")
+
+    assert result.ok, result.errors
+    assert (result.updated, result.deleted) == (1, 1)
+    (joined,) = Recommendation.objects.all()
+    assert joined.reference == "UPR-Info.1"
+    assert set(joined.recommending_states.values_list("iso3", flat=True)) == set(states)
+    deleted = Recommendation.history.get(reference="UPR-Info.2", history_type="-")
+    assert deleted.history_change_reason.startswith("Merged into UPR-Info.1")
