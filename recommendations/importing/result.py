@@ -106,5 +106,5 @@ class ImportResult:
             f"{self.unchanged} unchanged"
         )
         if self.deleted:
-            text += f", {self.deleted} {verb}merged into paragraphs"
+            text += f", {self.deleted} {verb}merged into others"
         return text
