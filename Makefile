@@ -45,10 +45,12 @@ test: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL).
+# Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL),
+# then the import of a whole UPR Info export (its own bench-import.sqlite3).
 BENCH_RECOMMENDATIONS ?= 100000
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run --recommendations $(BENCH_RECOMMENDATIONS)
+	$(BIN)/python -m bench.import_upr_info
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -59,4 +61,4 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench.sqlite3 bench.sqlite3.size
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3

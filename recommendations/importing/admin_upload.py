@@ -32,19 +32,24 @@ ENCODINGS = [
 class ImportForm(forms.Form):
     file = forms.FileField(
         allow_empty_file=True,  # the importer itself says "the file is empty (0 bytes)"
-        help_text="CSV (any line endings) or XLSX.",
+        help_text="CSV (any line endings), XLSX, or OHCHR's thematic list of recommendations "
+        "(DOCX: a Word document is read as one, whatever the format chosen).",
     )
     format = forms.ChoiceField(choices=list(FORMATS.items()), initial="tracker")
     state = forms.CharField(
         required=False,
         max_length=80,
         label="State under review",
-        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UPR Info and UN report "
-        "files; for tracker and Index files, whose rows name their reviews, it keeps only "
-        "that state's rows.",
+        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UN report files and "
+        "thematic lists; for tracker, Index and UPR Info files, whose rows name their "
+        "reviews, it keeps only that state's rows.",
     )
     cycle = forms.IntegerField(
-        required=False, min_value=1, max_value=9, label="UPR cycle", help_text="e.g. 1 for 2010"
+        required=False,
+        min_value=1,
+        max_value=9,
+        label="UPR cycle",
+        help_text="e.g. 1 for 2010. UPR Info's rows give theirs (by session): it must agree.",
     )
     mechanism = forms.CharField(
         required=False,

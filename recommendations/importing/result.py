@@ -107,7 +107,7 @@ class ImportResult:
             f"{self.unchanged} unchanged"
         )
         if self.deleted:
-            text += f", {self.deleted} {verb}merged into paragraphs"
+            text += f", {self.deleted} {verb}merged into others"
         if self.concerns_skipped:
             text += (
                 f"; {self.concerns_skipped} concern(s)/observation(s) skipped (not recommendations)"

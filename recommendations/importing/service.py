@@ -7,14 +7,17 @@ would write). See the README's "Import and export" section for the formats' colu
 * ``tracker`` — the tracker's own export (:mod:`.tracker_format`); rows carry their review.
 * ``uhri`` — OHCHR's Universal Human Rights Index export (:mod:`.uhri_format`): every
   mechanism's records of every state it names, or of those the import is narrowed to.
-* ``upr-info`` — a UPR Info database export; ``un-report`` — a UN Working Group report
-  extract (2010data.csv style); the two are joined into one recommendation per paragraph in
-  either order (:mod:`.upr_records`).
+* ``upr-info`` — a UPR Info database export, every review it holds (:mod:`.upr_info_file`);
+  ``un-report`` — a UN Working Group report extract (2010data.csv style,
+  :mod:`.upr_imports`); the two are joined into one recommendation per paragraph in either
+  order (:mod:`.upr_records`).
+* ``thematic-list`` — OHCHR's thematic list of recommendations, a Word document
+  (:mod:`.thematic_list`); a Word document is read as one whatever the format named.
 
 Tables (tracker, uhri: :mod:`.tables`) are read twice from the uploaded bytes: once to
 validate, keeping only each row's reference and the names it uses, once to write in batches,
-so memory does not grow with the number of rows. The UPR files are joined per state under
-review (a few hundred rows).
+so memory does not grow with the number of rows. A UPR Info export is read twice too, and
+joined one review (a few hundred rows) at a time; a report extract holds one review.
 """
 
 from __future__ import annotations
@@ -25,16 +28,16 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, transaction
 
 from recommendations.database import refresh_planner_statistics
-from recommendations.models import Recommendation
 
 from .catalogue import Catalogue
 from .errors import ImportFileError, ImportFileErrors
 from .reading import Rows, guess_encoding, is_xlsx, read_rows
-from .records import ReviewKey, is_provisional
 from .result import ImportResult
 from .saving import RecommendationWriter
 from .tables import import_tracker, import_uhri
-from .upr_records import StoredParagraph, StoredProvisional, un_report_records, upr_info_records
+from .thematic_list import is_docx
+from .upr_imports import import_thematic_list, import_un_report
+from .upr_info_file import import_upr_info
 from .vocabulary import StateNames
 
 FORMATS = {
@@ -42,7 +45,10 @@ FORMATS = {
     "uhri": "Universal Human Rights Index export",
     "upr-info": "UPR Info database export",
     "un-report": "UN Working Group report extract (paragraphs)",
+    "thematic-list": "OHCHR thematic list of recommendations (.docx)",
 }
+# Formats whose rows name their review: --state and --cycle only narrow the import.
+OWN_REVIEWS = ("tracker", "uhri", "upr-info")
 PROGRESS_EVERY = 500
 
 Progress = Callable[[str, int, int | None], None]
@@ -64,19 +70,22 @@ def import_recommendations(
     """Import the recommendations of one file; return what was (or would be) done.
 
     ``state_iso3`` and ``cycle`` name the review (state under review, UPR cycle) for the
-    ``upr-info`` and ``un-report`` formats, which need them (their mechanism is the UPR); for
-    ``tracker`` and ``uhri`` files, whose rows name their reviews, they and ``mechanism`` (a
-    code; for ``uhri`` files, all mechanisms when not given) only narrow the import. Rows of
-    other states, cycles or mechanisms are skipped and counted, and so are the Index's
-    concerns and observations (``result.concerns_skipped``). ``encoding`` names a CSV file's
-    encoding when it cannot be recognised. ``progress(phase, done, total)`` is called every
-    few hundred rows ("validating" with no total, then "writing").
+    ``un-report`` and ``thematic-list`` formats, which need them (their mechanism is the
+    UPR); for ``tracker``, ``uhri`` and ``upr-info`` files, whose rows name their reviews,
+    they and ``mechanism`` (a code; for ``tracker`` and ``uhri`` files, all mechanisms when
+    not given) only narrow the import (a ``upr-info`` row of another cycle than ``cycle`` is
+    an error). Rows of other states, cycles or mechanisms are skipped and counted, and so
+    are the Index's concerns and observations (``result.concerns_skipped``). ``encoding``
+    names a CSV file's encoding when it cannot be recognised. ``progress(phase, done,
+    total)`` is called every few hundred rows ("validating" with no total, then "writing").
 
     Every problem is reported in ``result.errors`` with its row, column and reason, and then
     nothing is written. Otherwise the changes are written in one transaction (none in a dry
     run), each kept in the recommendations' history with the reason "Import of FILE by USER".
     Never raises for a bad file.
     """
+    if is_docx(data):
+        format = "thematic-list"  # no other format is a Word document
     result = ImportResult(filename=filename, format=format, dry_run=dry_run)
     try:
         run = _Import(
@@ -138,13 +147,13 @@ class _Import:
             self.state = self.names.lookup(state_iso3)
             if self.state is None:
                 problems.append(ImportFileError(f"{state_iso3!r} is not a known state"))
-        elif self.format not in ("tracker", "uhri"):
+        elif self.format not in OWN_REVIEWS:
             problems.append(ImportFileError("name the state under review (ISO3 code)"))
         if cycle is not None and not 1 <= cycle <= 9:
             problems.append(ImportFileError(f"{cycle} is not a UPR cycle number (1–9)"))
         self.cycle = cycle
         upr = (mechanism or "UPR").upper() == "UPR"
-        if self.format not in ("tracker", "uhri") and upr and cycle is None:
+        if self.format not in OWN_REVIEWS and upr and cycle is None:
             problems.append(ImportFileError("name the UPR cycle of the review (1, 2, 3 …)"))
         if problems:
             raise ImportFileErrors(problems)
@@ -170,9 +179,9 @@ class _Import:
         who = f" by {self.user.get_username()}" if self.user is not None else ""
         return f"Import of {self.filename}{who}"
 
-    def rows(self, *, collect: bool) -> tuple[list[str], Rows]:
+    def rows(self, *, collect: bool, legacy: str | None = None) -> tuple[list[str], Rows]:
         errors = self.result.errors if collect else None
-        return read_rows(self.data, self.filename, self.encoding, errors=errors)
+        return read_rows(self.data, self.filename, self.encoding, errors=errors, legacy=legacy)
 
     def counted(self, rows: Rows) -> Iterator:
         for row in rows:
@@ -197,98 +206,10 @@ class _Import:
         self.progress("writing", total, total)
 
 
-# The UPR files: UPR Info's export and the UN report's paragraphs -----------------------------
-
-
-def _import_upr_info(run: _Import) -> None:
-    _import_upr(run, upr_info=True)
-
-
-def _import_un_report(run: _Import) -> None:
-    _import_upr(run, upr_info=False)
-
-
-def _import_upr(run: _Import, *, upr_info: bool) -> None:
-    result, catalogue = run.result, run.catalogue
-    key = ReviewKey(run.state, run.mechanism, run.cycle)
-    existing = catalogue.find_review(key)
-    stored = _stored(existing)
-    header, rows = run.rows(collect=True)
-    session = None
-    if upr_info:
-        known_session = existing.session if existing is not None else ""
-        records, session = upr_info_records(
-            header,
-            run.counted(rows),
-            state=run.state,
-            names=run.names,
-            session=int(known_session) if known_session.isdigit() else None,
-            paragraphs=[s for s in stored if isinstance(s, StoredParagraph)],
-            errors=result.errors,
-            warnings=result.warnings,
-        )
-    else:
-        records = un_report_records(
-            header,
-            run.counted(rows),
-            state=run.state,
-            names=run.names,
-            provisional=[s for s in stored if isinstance(s, StoredProvisional)],
-            sources={
-                s.reference: s.position_source for s in stored if isinstance(s, StoredParagraph)
-            },
-            errors=result.errors,
-        )
-    run.validated()
-    if not result.ok:
-        return
-    catalogue.add_missing(
-        states={run.state} | {c for r in records for c in r.recommending_states or ()},
-        themes={theme for r in records for theme in r.themes or ()},
-    )
-    review = catalogue.review(key, session=session)
-    run.write(((review, record) for record in records), total=len(records))
-
-
-def _stored(review) -> list:
-    """The review's recommendations as the UPR join needs them (none for a new review)."""
-    if review is None:
-        return []
-    stored = []
-    recommendations = Recommendation.objects.filter(review=review).prefetch_related(
-        "recommending_states", "themes"
-    )
-    for recommendation in recommendations:
-        states = [state.iso3 for state in recommendation.recommending_states.all()]
-        if is_provisional(recommendation.reference):
-            number = recommendation.reference.rpartition(".")[2]
-            if not number.isdigit():
-                continue
-            stored.append(
-                StoredProvisional(
-                    number=int(number),
-                    text=recommendation.text,
-                    recommending_state=states[0] if states else "",
-                    position=recommendation.position,
-                    action_category=recommendation.action_category,
-                    themes=sorted(theme.name for theme in recommendation.themes.all()),
-                )
-            )
-        else:
-            stored.append(
-                StoredParagraph(
-                    reference=recommendation.reference,
-                    text=recommendation.text,
-                    recommending_states=states,
-                    position_source=recommendation.position_source,
-                )
-            )
-    return stored
-
-
 IMPORTERS = {
     "tracker": import_tracker,
     "uhri": import_uhri,
-    "upr-info": _import_upr_info,
-    "un-report": _import_un_report,
+    "upr-info": import_upr_info,
+    "un-report": import_un_report,
+    "thematic-list": import_thematic_list,
 }

@@ -1,18 +1,20 @@
 """The two public UPR formats and how to join them into one recommendation per paragraph.
 
 * The UPR Info database export (``upr-info-export/*.csv``): one row per recommendation *per
-  recommending state*, with UPR Info's final ``Response`` (Accepted / Noted), its ``Action``
-  category (1-5) and its ``Issue`` list, but no paragraph reference. These files are Mac Roman
-  (old Mac line endings, bytes 0x88/0x8D/0x8E/0x8F/0x92/0x99 for à ç é è í ô), not ASCII:
-  read them with ``encoding="mac_roman"``; the automatic cp1252 fallback refuses two of them.
+  recommending state*, of every state reviewed in its Working Group sessions, with UPR Info's
+  final ``Response`` (Accepted / Noted), its ``Action`` category (1-5), its ``Issue`` list and
+  the ``Session`` (whose cycle :func:`~.records.upr_cycle_of_session` gives), but no
+  paragraph reference.
+  These files are Mac Roman (bytes 0x88/0x8D/0x8E/0x8F/0x92/0x99 for à ç é è í ô), not ASCII,
+  and their old Mac line endings (CR only) are how the reader recognises it.
 * The parsed 2010 Working Group reports (``2010data.csv``): one row per recommending state
   with the paragraph reference at the start of ``text`` (``97.1.`` or ``67.1`` for the
   paragraph's first recommendation, ``97.1..1`` or ``101.1.1`` for the ones grouped under
   it), the state's ``decision`` at the review (``support``, ``consider``, ``implemented``,
   ``implement``, ``reject``) and the recommending state in ``From`` and at the end of the
   text. Its legacy encoding is not any single code page (a typographic apostrophe became 0xEA,
-  o-circumflex 0xBB): cp1252, the automatic fallback, leaves e.g. "womenês"; the join does
-  not mind.
+  o-circumflex 0xBB): it is read with its own codec (:mod:`.un_report_encoding`), which gives
+  "women’s" where cp1252 would give "womenês".
 
 Joining (:func:`join_review`): each report row is paired with the UPR Info row of the same
 state under review and the same recommending state whose words are most alike (difflib ratio
@@ -42,6 +44,7 @@ Pure Python: no Django here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -67,6 +70,7 @@ UN_REPORT_COLUMNS = (
     Column("decision", required=True),
     Column("From", required=True),
 )
+
 
 MATCH_THRESHOLD = 0.6
 SPLIT_THRESHOLD = 0.8
@@ -135,25 +139,34 @@ def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprIn
     when blank). Raises :class:`ImportFileErrors` listing every bad cell, or, given an
     ``errors`` list, appends them to it and returns every row read (a bad cell as None).
     """
-    result, collected = [], errors
-    errors = [] if collected is None else collected
-    for cells in _cells_of(rows, UPR_INFO_COLUMNS, errors):
-        result.append(
-            UprInfoRow(
-                row_number=cells.row_number,
-                state_under_review=cells.text("To"),
-                text=cells.text("Text"),
-                recommending_state=cells.text("From"),
-                response=cells.get("Response"),
-                position=cells.position("Response"),
-                action=cells.integer("Action", 1, 5),
-                issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
-                session=cells.integer("Session", 1),
-            )
-        )
-    if errors and collected is None:
-        raise ImportFileErrors(errors)
+    collected = [] if errors is None else errors
+    result = list(iter_upr_info(rows, collected))
+    if collected and errors is None:
+        raise ImportFileErrors(collected)
     return result
+
+
+def iter_upr_info(rows: Iterable[Row], errors: list) -> Iterator[UprInfoRow]:
+    """:func:`read_upr_info` one row at a time, its problems appended to ``errors``."""
+    for cells in _cells_of(rows, UPR_INFO_COLUMNS, errors):
+        yield UprInfoRow(
+            row_number=cells.row_number,
+            state_under_review=cells.text("To"),
+            text=cells.text("Text"),
+            recommending_state=cells.text("From"),
+            response=cells.get("Response"),
+            position=cells.position("Response"),
+            action=cells.integer("Action", 1, 5),
+            issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
+            session=cells.integer("Session", 1),
+        )
+
+
+def same_text(text: str) -> str:
+    """What two printings of one recommendation share: its words, whatever the case, spacing
+    or punctuation ("HIV/AIDS" and "HIV - AIDS", "women's" and "women’s" are alike)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
 
 
 def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnReportRow]:
