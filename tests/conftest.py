@@ -3,6 +3,9 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 
+# The ministries, standing users, clients per role and builders every test world shares.
+pytest_plugins = ["tests.world"]
+
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
