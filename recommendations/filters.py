@@ -22,7 +22,7 @@ from .models import (
     Status,
     Theme,
 )
-from .selectors import held_by, with_current_status
+from .selectors import held_by, with_current_status, with_status_is_demo
 
 
 def search_recommendations(recommendations, text: str):
@@ -127,7 +127,9 @@ class RecommendationFilter(FilterSet):
         return self.form.cleaned_data.get("as_of")
 
     def filter_as_of(self, queryset, name, value):
-        return with_current_status(held_by(queryset, value), as_of=value)
+        # The status, and whether a demo assessment decides it, are those of that day.
+        held = held_by(queryset, value)
+        return with_status_is_demo(with_current_status(held, as_of=value), as_of=value)
 
     def filter_status(self, queryset, name, value):
         if not value:

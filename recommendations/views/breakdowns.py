@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
-from ..models import AffectedGroup, Recommendation, Theme
+from ..models import Recommendation
 from ..selectors import Measure, measure_by
 
 ROWS_SHOWN = 15
@@ -50,8 +50,6 @@ NONE_RECORDED = {
     "sdg": "No SDG goal recorded",
     "affected_group": "No affected group recorded",
 }
-# The filters select themes and groups by slug; measure_by keys them by id.
-SLUGGED = {"theme": Theme, "affected_group": AffectedGroup}
 
 
 def breakdown(
@@ -61,7 +59,7 @@ def breakdown(
     *,
     overdue: dict | None = None,
 ) -> Breakdown:
-    """One breakdown table (two queries at most: the measure, and slugs where needed).
+    """One breakdown table (one query: the measure, whose keys are the filters' values).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
     then a league table: highest share implemented first.
@@ -78,20 +76,11 @@ def breakdown(
             )
         )
     shown = groups[:ROWS_SHOWN]
-    filter_values = {group.key: group.key for group in shown}
-    if grouping in SLUGGED:
-        filter_values = dict(
-            SLUGGED[grouping]
-            .objects.filter(pk__in=[g.key for g in shown if g.key is not None])
-            .values_list("pk", "slug")
-        )
     rows = [
         Row(
             label=_label(grouping, group),
             measure=group.measure,
-            list_url=None
-            if group.key is None
-            else _list_url(base_query, parameter, filter_values[group.key]),
+            list_url=None if group.key is None else _list_url(base_query, parameter, group.key),
             key=group.key,
             overdue=None if overdue is None else overdue.get(group.key, 0),
         )

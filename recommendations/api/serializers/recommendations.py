@@ -69,6 +69,11 @@ class RecommendationSerializer(ModelCleanSerializer):
         help_text="Implementation status: that of the latest validated progress update "
         "(not_started without one).",
     )
+    status_is_demo = serializers.BooleanField(
+        read_only=True,
+        help_text="True when the status comes from a demo assessment (an illustration, not "
+        "an official one). Always false without demo data.",
+    )
 
     class Meta:
         model = Recommendation
@@ -83,6 +88,7 @@ class RecommendationSerializer(ModelCleanSerializer):
             "position_at_review",
             "position_explanation",
             "status",
+            "status_is_demo",
             "themes",
             "affected_groups",
             "sdg_goals",
