@@ -70,6 +70,12 @@ def validated_updates(as_of: date | None = None) -> QuerySet[ProgressUpdate]:
     return updates
 
 
+def demo_assessments_exist() -> bool:
+    """Whether the deployment holds any validated demo assessment (one query): where it
+    holds none, no door needs to say anything about demo data."""
+    return validated_updates().filter(is_demo=True).exists()
+
+
 def _latest_validated(as_of: date | None, field: str) -> Subquery:
     """``field`` of a recommendation's latest validated update (latest by assessment
     date, then by validation): the update that decides its status."""

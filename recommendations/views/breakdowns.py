@@ -29,6 +29,7 @@ class Breakdown:
     column: str
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
+    includes_demo: bool = False  # whether a row shown counts a demo assessment
 
     @property
     def is_cut(self) -> bool:
@@ -87,7 +88,12 @@ def breakdown(
         for group in shown
     ]
     return Breakdown(
-        grouping=grouping, title=title, column=column, rows=rows, group_count=len(groups)
+        grouping=grouping,
+        title=title,
+        column=column,
+        rows=rows,
+        group_count=len(groups),
+        includes_demo=any(row.measure.includes_demo for row in rows),
     )
 
 

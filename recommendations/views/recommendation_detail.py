@@ -7,7 +7,7 @@ from web.access import readable_page
 
 from .. import rules
 from ..models import ImplementationAction, Recommendation, Responsibility
-from ..selectors import with_current_status
+from ..selectors import with_current_status, with_status_is_demo
 from .engagements import engagement_model
 
 
@@ -16,7 +16,7 @@ def recommendation_detail(request, pk: int):
     """The text, position, responsibilities, the status history the reader may see
     (``rules.visible_updates``), the actions, the engagements and the repeats."""
     recommendation = get_object_or_404(
-        with_current_status(Recommendation.objects.all())
+        with_status_is_demo(with_current_status(Recommendation.objects.all()))
         .select_related(
             "review__state_under_review",
             "review__mechanism",
