@@ -21,8 +21,7 @@ FIRST_CYCLE = {
     "document_symbol": "A/HRC/15/16",
     "review_date": date(2010, 5, 12),
     "government_reported_supported": 75,
-    "government_reported_source": "Seed 002: 'accepted 75 recommendations of 93 made by the "
-    "UN Member States'",
+    "government_reported_source": "cooperation",  # a key of demo.sources.SOURCES
     "notes": "Positions are those of UPR Info's final responses joined to the Working Group "
     "report's paragraphs (74 accepted, 19 noted). The government counts 75 of 93 accepted: "
     "one paragraph was accepted in part.",
@@ -129,7 +128,7 @@ HARD_ISSUES = {"Death penalty", "Freedom of association and peaceful assembly", 
 DEMO_NOTE = "Demo assessment for illustration, not an official one."
 
 # Measures the seeds report, as demo actions: (title, institution, issue they serve,
-# start, end, status, description).
+# start, end, status, description, source: a key of demo.sources.SOURCES or None).
 ACTIONS = [
     (
         "National plan on the implementation of the UPR recommendations",
@@ -138,8 +137,9 @@ ACTIONS = [
         date(2010, 10, 1),
         date(2014, 12, 31),
         "completed",
-        "Seed 002: the national plan on implementation of UPR recommendations was adopted "
-        "and the interagency group was established.",
+        "The national plan on implementation of UPR recommendations was adopted and the "
+        "interagency group was established.",
+        "cooperation",
     ),
     (
         "Assessment of the identification and referral of trafficking victims",
@@ -149,7 +149,8 @@ ACTIONS = [
         date(2011, 12, 31),
         "completed",
         "With ODIHR, the OSCE Office in Minsk and La Strada, towards a national referral "
-        "mechanism (seed 004).",
+        "mechanism.",
+        "osce",
     ),
     (
         "Training of public commissions monitoring penitentiary institutions",
@@ -159,7 +160,8 @@ ACTIONS = [
         date(2012, 6, 30),
         "completed",
         "Follow-up of the 2009 joint project with ODIHR on public monitoring of the "
-        "penitentiary system (seed 004).",
+        "penitentiary system.",
+        "osce",
     ),
     (
         "Reform of the electoral legislation",
@@ -168,7 +170,8 @@ ACTIONS = [
         date(2010, 6, 1),
         None,
         "ongoing",
-        "Working group on election legislation, with OSCE expert consultations (seed 004).",
+        "Working group on election legislation, with OSCE expert consultations.",
+        "osce",
     ),
     (
         "Periodic reports to the treaty bodies brought up to date",
@@ -177,7 +180,8 @@ ACTIONS = [
         date(2010, 11, 1),
         date(2011, 12, 31),
         "completed",
-        "Reports to CESCR (2010), CEDAW, CRC and CAT (2011) and a core report (seed 002).",
+        "Reports to CESCR (2010), CEDAW, CRC and CAT (2011) and a core report.",
+        "cooperation",
     ),
     (
         "Human rights training for law enforcement officers",
@@ -187,6 +191,7 @@ ACTIONS = [
         date(2013, 12, 31),
         "completed",
         "Training modules at the International Training Centre in Minsk.",
+        None,
     ),
 ]
 

@@ -36,6 +36,7 @@ from recommendations.models import (
     ReviewCycle,
     Role,
     SdgGoal,
+    Source,
     State,
     Status,
 )
@@ -45,6 +46,7 @@ from recommendations.selectors import with_current_status
 from . import belarus
 from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
+from .sources import SOURCES
 
 DATA = Path(__file__).resolve().parent / "data"
 # The report's paragraphs first, then UPR Info's final responses joined to them (README,
@@ -84,15 +86,16 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         ensure_states()
         _affected_groups()
         institutions = _institutions()
-        first, second = _reviews()
+        sources = _sources()
+        first, second = _reviews(sources)
         _import_first_cycle(first)
         _classify(first, institutions)
         refresh_planner_statistics()
         logins = _users(institutions, password)
-        _demo_history(first, institutions)
+        _demo_history(first, institutions, sources)
         _demo_workflow(first)
         refresh_planner_statistics()
-        _engagements(institutions, first, second)
+        _engagements(institutions, sources, first, second)
     return logins
 
 
@@ -115,16 +118,38 @@ def _institutions() -> dict[str, Institution]:
     return {institution.name: institution for institution in Institution.objects.all()}
 
 
-def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
+def _sources() -> dict[str, Source]:
+    """The seeds' documents as sources, by their key in ``SOURCES``."""
+    sources = {}
+    for key, values in SOURCES.items():
+        values = dict(values)
+        sources[key], _ = Source.objects.get_or_create(
+            title=values.pop("title"), publisher=values.pop("publisher"), defaults=values
+        )
+    return sources
+
+
+def _cited(record, field: str, source: Source | None):
+    """Cite ``source`` where the record cites nothing yet, or still cites a seed by the
+    internal label an earlier demo wrote ("Seed 002: …"); a coordinator's choice stands."""
+    current = getattr(record, field)
+    if source is not None and (current is None or current.title.startswith("Seed 0")):
+        setattr(record, field, source)
+        record.save(update_fields=[field])
+
+
+def _reviews(sources: dict[str, Source]) -> tuple[ReviewCycle, ReviewCycle]:
     belarus_state = State.objects.get(iso3="BLR")
     upr = Mechanism.objects.get(code="UPR")
     reviews = []
     for values in (belarus.FIRST_CYCLE, belarus.SECOND_CYCLE):
         values = dict(values)
         cycle = values.pop("cycle")
+        source = sources.get(values.pop("government_reported_source", None))
         review, _ = ReviewCycle.objects.get_or_create(
             state_under_review=belarus_state, mechanism=upr, cycle=cycle, defaults=values
         )
+        _cited(review, "government_reported_source", source)
         reviews.append(review)
     return reviews[0], reviews[1]
 
@@ -175,7 +200,9 @@ def _classify(review: ReviewCycle, institutions: dict[str, Institution]):
             recommendation.sdg_goals.set([goals[number] for number in sorted(numbers)])
 
 
-def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
+def _demo_history(
+    review: ReviewCycle, institutions: dict[str, Institution], sources: dict[str, Source]
+):
     if ProgressUpdate.objects.filter(recommendation__review=review, is_demo=True).exists():
         return
     coordinator = get_user_model().objects.get(username="coordinator")
@@ -207,7 +234,7 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
                 )
             )
     ProgressUpdate.objects.bulk_create(updates)
-    for title, institution, issue, start, end, status, description in belarus.ACTIONS:
+    for title, institution, issue, start, end, status, description, source in belarus.ACTIONS:
         action = ImplementationAction.objects.create(
             title=title,
             institution=institutions[institution],
@@ -215,6 +242,7 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
             end_date=end,
             status=status,
             description=f"{description} {belarus.DEMO_NOTE}",
+            source=sources.get(source),
             is_demo=True,
         )
         served = review.recommendations.filter(position__in=SUPPORTED_POSITIONS)
@@ -286,7 +314,7 @@ def _not_yet_implemented(review: ReviewCycle, institution: str) -> list[Recommen
     )
 
 
-def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
+def _engagements(institutions, sources, first: ReviewCycle, second: ReviewCycle):
     states = {state.iso3: state for state in State.objects.all()}
     mechanisms = {mechanism.code: mechanism for mechanism in Mechanism.objects.all()}
     groups = {group.name: group for group in AffectedGroup.objects.all()}
@@ -312,10 +340,11 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
                 else None,
                 "budget_currency": entry.get("budget_currency", ""),
                 "budget_period": entry.get("budget_period", ""),
-                "source": entry["source"],
+                "source": sources[entry["source"]],
             },
         )
         if not created:
+            _cited(engagement, "source", sources[entry["source"]])
             continue
         engagement.organisers.set([institutions[n] for n in entry.get("organisers", [])])
         engagement.funders.set([institutions[n] for n in entry.get("funders", [])])

@@ -40,6 +40,7 @@ DOMAIN_MODELS = {
         "responsibility",
         "implementationaction",
         "progressupdate",
+        "source",
     ),
     "missions": ("engagement",),
 }

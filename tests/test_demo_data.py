@@ -46,7 +46,20 @@ def test_the_governments_own_count_is_kept_beside_the_responses(demo):
     review = ReviewCycle.objects.get(state_under_review__iso3="BLR", cycle=1)
 
     assert review.government_reported_supported == 75
-    assert "75" in review.government_reported_source
+    assert review.government_reported_source.title.startswith("Belarus’ cooperation with UN")
+
+
+def test_every_source_is_cited_as_what_it_is_never_by_an_internal_label(demo):
+    engagements = Engagement.objects.select_related("source")
+    actions = ImplementationAction.objects.select_related("source")
+
+    assert all(engagement.source is not None for engagement in engagements)
+    cited = {e.source for e in engagements} | {a.source for a in actions if a.source}
+    assert {source.publisher for source in cited} >= {"OSCE Office in Minsk"}
+    assert all(source.title and source.publisher for source in cited)
+    texts = [source.citation for source in cited]
+    texts += [a.description for a in actions] + [e.summary for e in engagements]
+    assert not [text for text in texts if "seed" in text.lower()]
 
 
 def test_recommendations_carry_their_real_text_and_all_recommending_states(demo):

@@ -9,6 +9,7 @@ from .reviews import (
     Status,
     reference_sort_key,
 )
+from .sources import Source
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ReviewCycle",
     "Role",
     "SdgGoal",
+    "Source",
     "State",
     "Status",
     "Theme",

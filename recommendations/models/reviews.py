@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from .sources import Source
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
 
 
@@ -27,7 +28,14 @@ class ReviewCycle(models.Model):
         help_text="How many recommendations the government itself says it accepted, "
         "kept beside the count the responses give.",
     )
-    government_reported_source = models.CharField(max_length=250, blank=True)
+    government_reported_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_reported",
+        help_text="The document in which the government gives that count.",
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()

@@ -42,9 +42,9 @@ def recommendation_detail(request, pk: int):
             ),
             Prefetch(
                 "actions",
-                queryset=ImplementationAction.objects.select_related("institution").order_by(
-                    "-start_date", "title"
-                ),
+                queryset=ImplementationAction.objects.select_related(
+                    "institution", "source"
+                ).order_by("-start_date", "title"),
             ),
             Prefetch(
                 "engagements",
