@@ -22,9 +22,11 @@ FIRST_CYCLE = {
     "review_date": date(2010, 5, 12),
     "government_reported_supported": 75,
     "government_reported_source": "cooperation",  # a key of demo.sources.SOURCES
-    "notes": "Positions are those of UPR Info's final responses joined to the Working Group "
-    "report's paragraphs (74 accepted, 19 noted). The government counts 75 of 93 accepted: "
-    "one paragraph was accepted in part.",
+    "notes": "Positions are UPR Info's final responses joined to the Working Group report's "
+    "paragraphs: 73 accepted, 1 accepted in part (98.3: the Convention on the Rights of "
+    "Persons with Disabilities accepted, its Optional Protocol noted) and 19 noted. In these "
+    "public files 74 paragraphs hold an accepted response; which further paragraph the "
+    "government counts as accepted cannot be told from them.",
 }
 
 SECOND_CYCLE = {

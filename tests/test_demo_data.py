@@ -35,11 +35,22 @@ def test_the_first_cycle_has_the_93_published_paragraphs(demo):
 def test_positions_keep_the_final_responses_and_the_review_day_positions(demo):
     result = measure(first_cycle())
 
-    assert result.by_position[Position.SUPPORTED] == 74
+    assert result.by_position[Position.SUPPORTED] == 73
+    assert result.by_position[Position.PARTIALLY_SUPPORTED] == 1
     assert result.by_position[Position.NOTED] == 19
+    assert result.supported == 74
     assert first_cycle().filter(position_at_review=Position.SUPPORTED).count() == 55
     assert first_cycle().filter(position_at_review=Position.PENDING).count() == 38
     assert first_cycle().exclude(position_source="").count() == 93
+
+
+def test_98_3_is_recorded_as_accepted_in_part_with_what_was_accepted_and_noted(demo):
+    paragraph = first_cycle().get(reference="98.3")
+
+    assert paragraph.position == Position.PARTIALLY_SUPPORTED
+    assert "Convention on the Rights of Persons with Disabilities" in paragraph.accepted_part
+    assert "Optional Protocol" not in paragraph.accepted_part
+    assert paragraph.noted_part.startswith("Sign and ratify the Optional Protocol")
 
 
 def test_the_governments_own_count_is_kept_beside_the_responses(demo):

@@ -82,6 +82,8 @@ def row(recommendation: Recommendation) -> list:
         else "",
         "Position source": recommendation.position_source,
         "Position explanation": recommendation.position_explanation,
+        "Accepted part": recommendation.accepted_part,
+        "Noted part": recommendation.noted_part,
         "Themes": _joined(theme.name for theme in recommendation.themes.all()),
         "Affected groups": _joined(group.name for group in recommendation.affected_groups.all()),
         "SDG goals": _joined(str(goal.number) for goal in recommendation.sdg_goals.all()),

@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from recommendations.models import (
     ImplementationAction,
-    Position,
     ProgressUpdate,
     Responsibility,
     ReviewCycle,
@@ -109,7 +108,7 @@ def status_report(review: ReviewCycle) -> StatusReport:
             reference=recommendation.reference,
             text=recommendation.text,
             recommending_states=[s.name for s in recommendation.recommending_states.all()],
-            position=Position(recommendation.position).label,
+            position=recommendation.position_in_words,
             status=Status(recommendation.current_status).label,
             status_key=recommendation.current_status,
             status_is_demo=recommendation.status_is_demo,

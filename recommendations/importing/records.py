@@ -24,6 +24,8 @@ FIELDS = (
     "position_at_review",
     "position_source",
     "position_explanation",
+    "accepted_part",
+    "noted_part",
     "action_category",
 )
 RELATIONS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "institutions")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, transaction
 
 from recommendations.database import refresh_planner_statistics
-from recommendations.models import Recommendation
+from recommendations.models import Position, Recommendation
 
 from .catalogue import Catalogue
 from .errors import ImportFileError, ImportFileErrors
@@ -325,6 +325,11 @@ def _import_upr(run: _Import, *, upr_info: bool) -> None:
                 s.reference: s.position_source for s in stored if isinstance(s, StoredParagraph)
             },
             errors=result.errors,
+            kept=frozenset(
+                s.reference
+                for s in stored
+                if isinstance(s, StoredParagraph) and s.position == Position.PARTIALLY_SUPPORTED
+            ),
         )
     run.validated()
     if not result.ok:
@@ -368,6 +373,7 @@ def _stored(review) -> list:
                     text=recommendation.text,
                     recommending_states=states,
                     position_source=recommendation.position_source,
+                    position=recommendation.position,
                 )
             )
     return stored

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .columns import Column, RowCells, read_records
 from .reading import Rows
 from .records import LEAD, SUPPORTING, RecommendationRecord, ReviewKey
-from .vocabulary import PENDING, StateNames
+from .vocabulary import PARTIALLY_SUPPORTED, PENDING, StateNames
 
 SEPARATOR = "; "
 
@@ -30,6 +30,8 @@ COLUMNS = (
     Column("Position at review", (), False, "the position announced at the review itself"),
     Column("Position source", (), False, "where the position comes from"),
     Column("Position explanation", (), False, ""),
+    Column("Accepted part", (), False, "supported in part: what the state accepted"),
+    Column("Noted part", (), False, "supported in part: what the state noted"),
     Column("Themes", ("Theme", "Issues"), False, "theme names; ';'"),
     Column("Affected groups", ("Affected persons",), False, "group names; ';'"),
     Column("SDG goals", ("SDGs", "SDG"), False, "numbers 1–17; ';'"),
@@ -65,6 +67,8 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
         ("position_at_review", "Position at review"),
         ("position_source", "Position source"),
         ("position_explanation", "Position explanation"),
+        ("accepted_part", "Accepted part"),
+        ("noted_part", "Noted part"),
     ):
         if cells.has(column):
             values[field] = (
@@ -74,6 +78,10 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
             )
     if cells.has("Action category"):
         values["action_category"] = cells.integer("Action category", 1, 5)
+    if values["position"] != PARTIALLY_SUPPORTED:
+        for field, column in (("accepted_part", "Accepted part"), ("noted_part", "Noted part")):
+            if values.get(field):
+                cells.error(column, "only a recommendation supported in part has one")
     return RecommendationRecord(
         row_number=cells.row_number,
         reference=cells.text("Reference", max_length=40),

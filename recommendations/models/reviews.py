@@ -1,5 +1,6 @@
 """A review of one state by one mechanism, and the recommendations it produced."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -125,6 +126,14 @@ class Recommendation(models.Model):
         help_text="The position announced at the review itself, before the final responses.",
     )
     position_explanation = models.TextField(blank=True)
+    accepted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state accepted (e.g. to ratify the Convention).",
+    )
+    noted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state noted (e.g. its Optional Protocol).",
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     affected_groups = models.ManyToManyField(
         AffectedGroup, blank=True, related_name="recommendations"
@@ -170,6 +179,30 @@ class Recommendation(models.Model):
         # Sorting "97.10" after "97.9" needs the numbers padded; derived, never typed.
         self.sort_key = reference_sort_key(self.reference)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """What was accepted and what noted belong to a recommendation supported in part."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            errors = {
+                name: "Only a recommendation supported in part has an accepted and a noted part."
+                for name in ("accepted_part", "noted_part")
+                if getattr(self, name)
+            }
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def position_in_words(self) -> str:
+        """The position as a reader needs it: 'Supported in part: accepted “…”; noted “…”'
+        where the parts are recorded, else the position's name."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            return str(Position(self.position).label)
+        parts = [
+            f"{verb} “{part}”"
+            for verb, part in (("accepted", self.accepted_part), ("noted", self.noted_part))
+            if part
+        ]
+        return "Supported in part: " + "; ".join(parts) if parts else "Supported in part"
 
 
 def reference_sort_key(reference: str) -> str:

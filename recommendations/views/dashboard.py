@@ -38,6 +38,11 @@ class Card:
     measure: Measure | None
     list_url: str
 
+    @property
+    def in_part_url(self) -> str:
+        """The list of the card's recommendations supported in part."""
+        return f"{self.list_url}&position=partially_supported"
+
 
 @readable_page
 def dashboard(request):

@@ -87,6 +87,8 @@ class RecommendationSerializer(ModelCleanSerializer):
             "position_source",
             "position_at_review",
             "position_explanation",
+            "accepted_part",
+            "noted_part",
             "status",
             "status_is_demo",
             "themes",
