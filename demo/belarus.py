@@ -198,6 +198,49 @@ ACTIONS = [
 ]
 
 
+# Work in progress for the workspace and the validation queue, each chosen by theme so that
+# its narrative fits its recommendation: (username, the institution that leads it, theme, a
+# word of its text, proposed status, assessed on, narrative, step: submitted, returned or
+# draft). The recommendation is the first (by reference) that fits and whose current status
+# is neither implemented nor the proposed one, so that each item proposes a change.
+WORK_IN_PROGRESS = [
+    (
+        "interior",
+        "Ministry of Internal Affairs",
+        "Detention",
+        "conditions",
+        "implemented",
+        date(2015, 3, 15),
+        "Living conditions in prisons and pre-trial detention centres reviewed against "
+        "international standards with the public commissions monitoring penitentiary "
+        "institutions; the centres renovated since 2012 now meet them.",
+        "submitted",
+    ),
+    (
+        "interior",
+        "Ministry of Internal Affairs",
+        "Torture and other CID treatment",
+        "complaints",
+        "implemented",
+        date(2015, 2, 1),
+        "Complaints of torture and ill-treatment in detention are investigated; measures taken.",
+        "returned",
+    ),
+    (
+        "justice",
+        "Ministry of Justice",
+        "Civil society",
+        "registration",
+        "in_progress",
+        date(2015, 4, 1),
+        "Draft amendments simplifying the registration of non-governmental organizations "
+        "prepared; to be completed before submission.",
+        "draft",
+    ),
+]
+RETURN_COMMENT = "Which measures, adopted when? Please name the act and attach it as evidence."
+
+
 def demo_statuses(recommendations, seed: int = 2010):
     """Plan the demo history of each supported recommendation.
 

@@ -9,7 +9,6 @@ one their role has on every database (``recommendations.roles``, installed by mi
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -252,9 +251,9 @@ def _demo_history(
 
 
 def _demo_workflow(review: ReviewCycle):
-    """Work in progress for the workspace and the validation queue: an update the
-    Ministry of Internal Affairs submitted, one the coordinator returned to it, and
-    a Ministry of Justice draft. None is validated, so no figure changes."""
+    """Work in progress for the workspace and the validation queue (``WORK_IN_PROGRESS``):
+    an update the Ministry of Internal Affairs submitted, one the coordinator returned to
+    it, and a Ministry of Justice draft. None is validated, so no figure changes."""
     unvalidated = ProgressUpdate.objects.filter(
         recommendation__review=review, is_demo=True
     ).exclude(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
@@ -263,54 +262,45 @@ def _demo_workflow(review: ReviewCycle):
     users = {user.username: user for user in get_user_model().objects.filter(
         username__in=["coordinator", "justice", "interior"]
     )}  # fmt: skip
-    interior = _not_yet_implemented(review, "Ministry of Internal Affairs")
-    justice = _not_yet_implemented(review, "Ministry of Justice")
-    if len(interior) < 2 or not justice:
-        return
-    submitted = services.progress_update_create(
-        user=users["interior"],
-        recommendation=interior[0],
-        status="partially_implemented",
-        assessed_on=date(2015, 3, 15),
-        narrative=f"{belarus.DEMO_NOTE} Referral of trafficking victims assessed with ODIHR, "
-        "the OSCE Office in Minsk and La Strada; a national referral mechanism is drafted.",
-        is_demo=True,
-    )
-    services.progress_update_submit(user=users["interior"], update=submitted)
-    returned = services.progress_update_create(
-        user=users["interior"],
-        recommendation=interior[1],
-        status="implemented",
-        assessed_on=date(2015, 2, 1),
-        narrative=f"{belarus.DEMO_NOTE} Measures taken.",
-        is_demo=True,
-    )
-    services.progress_update_submit(user=users["interior"], update=returned)
-    services.progress_update_return(
-        user=users["coordinator"],
-        update=returned,
-        comment="Which measures, adopted when? Please name the act and attach it as evidence.",
-    )
-    services.progress_update_create(
-        user=users["justice"],
-        recommendation=justice[-1],
-        status="in_progress",
-        assessed_on=date(2015, 4, 1),
-        narrative=f"{belarus.DEMO_NOTE} Draft amendments prepared; to be completed before "
-        "submission.",
-        is_demo=True,
-    )
+    for username, institution, theme, word, status, day, narrative, step in (
+        belarus.WORK_IN_PROGRESS
+    ):
+        recommendation = _to_report_on(review, institution, theme, word, status)
+        if recommendation is None:
+            continue
+        update = services.progress_update_create(
+            user=users[username],
+            recommendation=recommendation,
+            status=status,
+            assessed_on=day,
+            narrative=f"{belarus.DEMO_NOTE} {narrative}",
+            is_demo=True,
+        )
+        if step in ("submitted", "returned"):
+            services.progress_update_submit(user=users[username], update=update)
+        if step == "returned":
+            services.progress_update_return(
+                user=users["coordinator"], update=update, comment=belarus.RETURN_COMMENT
+            )
 
 
-def _not_yet_implemented(review: ReviewCycle, institution: str) -> list[Recommendation]:
-    """Supported recommendations the institution leads, not implemented, by reference."""
+def _to_report_on(
+    review: ReviewCycle, institution: str, theme: str, word: str, proposed: str
+) -> Recommendation | None:
+    """The first supported recommendation (by reference) the institution leads, on
+    ``theme``, whose text has ``word``, not implemented and not already at ``proposed``."""
     led = review.recommendations.filter(
         position__in=SUPPORTED_POSITIONS,
         responsibilities__institution__name=institution,
         responsibilities__role=Responsibility.Role.LEAD,
+        themes__name=theme,
+        text__icontains=word,
     )
-    return list(
-        with_current_status(led).exclude(current_status=Status.IMPLEMENTED).order_by("sort_key")
+    return (
+        with_current_status(led)
+        .exclude(current_status__in=[Status.IMPLEMENTED, proposed])
+        .order_by("sort_key")
+        .first()
     )
 
 
