@@ -262,9 +262,16 @@ def _demo_workflow(review: ReviewCycle):
     users = {user.username: user for user in get_user_model().objects.filter(
         username__in=["coordinator", "justice", "interior"]
     )}  # fmt: skip
-    for username, institution, theme, word, status, day, narrative, step in (
-        belarus.WORK_IN_PROGRESS
-    ):
+    for (
+        username,
+        institution,
+        theme,
+        word,
+        status,
+        day,
+        narrative,
+        step,
+    ) in belarus.WORK_IN_PROGRESS:
         recommendation = _to_report_on(review, institution, theme, word, status)
         if recommendation is None:
             continue
