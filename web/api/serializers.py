@@ -99,3 +99,17 @@ def cited_source_id_field(name: str, queryset) -> IdField:
         write_only=True,
         help_text=f"To change {name}: the id of a source (sources are kept in the admin), or null.",
     )
+
+
+class CodeRelatedField(serializers.SlugRelatedField):
+    """A related object named by a code written one way (``case``: ``str.upper`` for ISO3
+    codes, the default; ``str.lower`` for slugs): any case names it on input."""
+
+    def __init__(self, *, case=str.upper, **kwargs):
+        self.case = case
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = self.case(data.strip())
+        return super().to_internal_value(data)

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
-from web.api.serializers import IdField, ModelCleanSerializer
+from web.api.serializers import CodeRelatedField, IdField, ModelCleanSerializer
 
 from ... import services
 from ...models import (
@@ -38,18 +38,22 @@ class SupportingInstitutionsField(serializers.ManyRelatedField):
 
 
 class RecommendationSerializer(ModelCleanSerializer):
-    recommending_states = serializers.SlugRelatedField(
+    recommending_states = CodeRelatedField(
         many=True,
         slug_field="iso3",
         queryset=State.objects.all(),
         required=False,
         help_text="ISO 3166 alpha-3 codes of the states that made the recommendation.",
     )
-    themes = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
+    themes = CodeRelatedField(
+        case=str.lower, many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
     )
-    affected_groups = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
+    affected_groups = CodeRelatedField(
+        case=str.lower,
+        many=True,
+        slug_field="slug",
+        queryset=AffectedGroup.objects.all(),
+        required=False,
     )
     lead_institution = LeadInstitutionField(
         queryset=Institution.objects.all(),

@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from web.api.serializers import CitationSerializer, ModelCleanSerializer, cited_source_id_field
+from web.api.serializers import (
+    CitationSerializer,
+    CodeRelatedField,
+    ModelCleanSerializer,
+    cited_source_id_field,
+)
 
 from ...models import Mechanism, ReviewCycle, Source, State
 
@@ -16,7 +21,7 @@ class ReviewSerializer(ModelCleanSerializer):
         "government_reported_source", Source.objects.all()
     )
     label = serializers.CharField(source="__str__", read_only=True)
-    state_under_review = serializers.SlugRelatedField(
+    state_under_review = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
     )
     mechanism = serializers.SlugRelatedField(
