@@ -35,7 +35,12 @@ COLUMNS = (
     Column("Themes", ("Theme", "Issues"), False, "theme names; ';'"),
     Column("Affected groups", ("Affected persons",), False, "group names; ';'"),
     Column("SDG goals", ("SDGs", "SDG"), False, "numbers 1–17; ';'"),
-    Column("Action category", ("Action",), False, "UPR Info's action category, 1–5"),
+    Column(
+        "Action category",
+        ("Action",),
+        False,
+        "UPR Info's action category, 1 (minimal action) to 5 (specific action)",
+    ),
     Column("Lead institution", (), False, "the institution that leads"),
     Column("Supporting institutions", (), False, "institution names; ';'"),
     Column("Current status", (), False, "export only: ignored on import"),

@@ -1,6 +1,7 @@
 from .people import Role, UserProfile
 from .progress import ImplementationAction, ProgressUpdate
 from .reviews import (
+    ACTION_CATEGORIES,
     SUPPORTED_POSITIONS,
     Position,
     Recommendation,
@@ -13,6 +14,7 @@ from .sources import Source
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
 
 __all__ = [
+    "ACTION_CATEGORIES",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "ImplementationAction",

@@ -103,6 +103,24 @@ class Status(models.TextChoices):
     NOT_IMPLEMENTED = "not_implemented", "Not implemented"
 
 
+# UPR Info's action categories: how specific the action a recommendation asks for is (its
+# database's classification, 1 = minimal … 5 = specific action), not how far it is done.
+ACTION_CATEGORIES = {
+    1: (
+        "Minimal action",
+        "addressed to states other than the one under review, or asking it to request "
+        "financial or technical assistance or to share information",
+    ),
+    2: ("Continuing action", "asks it to continue what it does (“continue”, “maintain”)"),
+    3: ("Considering action", "asks it to consider a change (“consider”, “envisage”)"),
+    4: (
+        "General action",
+        "asks for action in general terms (“take measures”, “ensure”, “promote”)",
+    ),
+    5: ("Specific action", "asks for a specific action (“adopt a law”, “ratify”)"),
+}
+
+
 class Recommendation(models.Model):
     """One recommendation (a paragraph of the outcome report) of one review."""
 
@@ -143,7 +161,11 @@ class Recommendation(models.Model):
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
     action_category = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="UPR Info's action category, 1 (minimal) to 5 (specific)."
+        null=True,
+        blank=True,
+        help_text="UPR Info's action category: how specific the action asked for is, from 1 "
+        "(minimal action) through 2 (continuing), 3 (considering) and 4 (general) to 5 "
+        "(specific action). Not a measure of implementation.",
     )
     repeats = models.ForeignKey(
         "self",
@@ -190,6 +212,11 @@ class Recommendation(models.Model):
             }
             if errors:
                 raise ValidationError(errors)
+
+    @property
+    def action_category_in_words(self) -> tuple[str, str] | None:
+        """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
+        return ACTION_CATEGORIES.get(self.action_category)
 
     @property
     def position_in_words(self) -> str:

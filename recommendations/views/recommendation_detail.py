@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from web.access import readable_page
 
 from .. import rules
-from ..models import ImplementationAction, Recommendation, Responsibility
+from ..models import ACTION_CATEGORIES, ImplementationAction, Recommendation, Responsibility
 from ..selectors import with_current_status, with_status_is_demo
 from .engagements import engagement_model
 
@@ -70,5 +70,6 @@ def recommendation_detail(request, pk: int):
             "history": history,
             "show_authors": request.user.is_authenticated,
             "may_report": rules.may_report_on(request.user, recommendation),
+            "action_categories": ACTION_CATEGORIES,
         },
     )

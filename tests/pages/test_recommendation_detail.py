@@ -189,3 +189,18 @@ def test_a_recommendation_supported_in_part_says_what_was_accepted_and_what_note
     assert "Supported in part" in text
     assert "<li>Accepted: “Sign and ratify the Convention”</li>" in text
     assert "<li>Noted: “its Optional Protocol”</li>" in text
+
+
+def test_the_action_category_says_what_upr_infos_scale_means(log_in, world):
+    recommendation = world.recommendations["97.1"]
+    recommendation.action_category = 4
+    recommendation.save()
+
+    html = log_in("adviser").get(reverse("recommendation-detail", args=[recommendation.pk]))
+
+    text = html.content.decode()
+    assert "4 of 5: general action, asks for action in general terms" in text
+    assert "What the scale means" in text
+    for name in ("Minimal action", "Continuing action", "Considering action", "Specific action"):
+        assert name in text
+    assert "says nothing about how far it is implemented" in text
