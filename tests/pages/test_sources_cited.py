@@ -54,8 +54,11 @@ def test_the_dashboard_cites_where_the_government_gives_its_count(log_in, world,
 
     html = log_in("adviser").get(reverse("dashboard")).content.decode()
 
-    assert "The government reports 5 of 5 accepted (" in html
-    assert "OSCE Office in Minsk, <cite>Human dimension activities</cite>, 2009" in html
+    assert "The government reports 5 of 5 accepted;" in html
+    assert (
+        'The government\'s count: <span class="citation">OSCE Office in Minsk, '
+        "<cite>Human dimension activities</cite>, 2009" in html
+    )
 
 
 def test_an_action_cites_its_source_on_the_recommendation_page(log_in, world, report):
