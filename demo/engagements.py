@@ -1,17 +1,17 @@
 """The engagements the seed documents describe (../shared/seeds), for the demo.
 
 Dates are as precise as the seeds give them; where a seed says only "in May
-2009" the engagement is dated to the month. Each entry names its seed, and the
-first-cycle recommendations it answered: those of its themes (``link_themes``) and
-named paragraphs (``link_references``). Those about the second cycle link none: its
-recommendations are not in the data set.
+2009" the engagement is dated to the month. Each entry names its source (a key of
+``demo.sources.SOURCES``), and the first-cycle recommendations it answered: those of its
+themes (``link_themes``) and named paragraphs (``link_references``). Those about the
+second cycle link none: its recommendations are not in the data set.
 """
 
-SEED_MISSION = "Seed 000: UNDP Belarus, mission of Belarusian officials to Washington D.C."
-SEED_WORKING_GROUP = "Seed 001: US Department of State, second Working Group (Dec. 2015)"
-SEED_COOPERATION = "Seed 002: Belarus' cooperation with UN human rights mechanisms"
-SEED_ADVISER = "Seed 003: OHCHR, UN Human Rights in Belarus (last reviewed Nov. 2020)"
-SEED_OSCE = "Seed 004: OSCE Office in Minsk, human dimension activities (2009)"
+SEED_MISSION = "mission"  # seeds/000
+SEED_WORKING_GROUP = "working_group"  # seeds/001
+SEED_COOPERATION = "cooperation"  # seeds/002
+SEED_ADVISER = "adviser"  # seeds/003
+SEED_OSCE = "osce"  # seeds/004
 
 # The recommendations on reporting to the treaty bodies: "timely submission of periodic
 # reports" (97.12), "ensure that overdue reports … are submitted" (97.14). Each report

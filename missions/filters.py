@@ -18,7 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from recommendations.models import Institution, Mechanism, Recommendation, State
 from web.collation import sort_choices
-from web.filters import FilterSet, IdFilter, WholeNumberFilter
+from web.filters import CodeFilter, FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
 
 from .models import Engagement
@@ -54,7 +54,7 @@ class EngagementFilter(FilterSet):
         distinct=True,
         label="Mechanism concerned (code)",
     )
-    state_concerned = django_filters.ModelChoiceFilter(
+    state_concerned = CodeFilter(
         to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
     )
     recommendation = IdFilter(

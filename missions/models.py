@@ -10,6 +10,7 @@ from recommendations.models import (
     Institution,
     Mechanism,
     Recommendation,
+    Source,
     State,
     Theme,
 )
@@ -72,7 +73,14 @@ class Engagement(models.Model):
     budget_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     budget_currency = models.CharField(max_length=3, blank=True)
     budget_period = models.CharField(max_length=40, blank=True, help_text="e.g. per year")
-    source = models.CharField(max_length=250, blank=True, help_text="Where this is reported.")
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        help_text="The document that reports this engagement.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

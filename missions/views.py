@@ -58,7 +58,7 @@ def engagement_detail(request, pk: int):
     """Organisers, funders, participants, summary, outcomes, budget and the linked
     recommendations with their current status."""
     engagement = get_object_or_404(
-        Engagement.objects.select_related("country", "state_concerned").prefetch_related(
+        Engagement.objects.select_related("country", "state_concerned", "source").prefetch_related(
             "organisers",
             "funders",
             "participants",

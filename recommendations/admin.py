@@ -33,6 +33,7 @@ from .models import (
     ReviewCycle,
     SdgGoal,
     SdgTarget,
+    Source,
     State,
     Status,
     Theme,
@@ -82,6 +83,12 @@ class InstitutionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
 
 
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "published", "document_symbol", "url"]
+    search_fields = ["title", "publisher", "document_symbol", "url"]
+
+
 @admin.register(ReviewCycle)
 class ReviewCycleAdmin(HistoryAdmin):
     list_display = [
@@ -96,7 +103,7 @@ class ReviewCycleAdmin(HistoryAdmin):
     list_filter = ["mechanism", "cycle", "state_under_review"]
     search_fields = ["state_under_review__name", "session", "document_symbol"]
     date_hierarchy = "review_date"
-    autocomplete_fields = ["state_under_review", "mechanism"]
+    autocomplete_fields = ["state_under_review", "mechanism", "government_reported_source"]
 
 
 class ResponsibilityInline(admin.TabularInline):
@@ -217,7 +224,7 @@ class ImplementationActionAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_filter = ["status", "institution", "is_demo"]
     search_fields = ["title", "description", "recommendations__reference"]
     date_hierarchy = "start_date"
-    autocomplete_fields = ["institution", "recommendations", "created_by"]
+    autocomplete_fields = ["institution", "recommendations", "created_by", "source"]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -2,7 +2,9 @@
 
 :data:`~recommendations.importing.tracker_format.COLUMNS` is the one list of columns; each row
 is a recommendation with its current status (``selectors.with_current_status``: the latest
-validated update, or not started).
+validated update, or not started). Where the deployment holds demo assessments, a last
+column says of each row whether its status is one (:data:`DEMO_COLUMN`, ignored on import):
+a column survives copying rows elsewhere, a note above the table would not.
 """
 
 from __future__ import annotations
@@ -14,9 +16,16 @@ from django.db.models import Prefetch, QuerySet
 
 from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR
 from recommendations.models import Position, Recommendation, Responsibility, Status
-from recommendations.selectors import measure, with_current_status
+from recommendations.selectors import measure, with_current_status, with_status_is_demo
 
 CHUNK = 1000
+DEMO_COLUMN = "Status is a demo assessment"
+DEMO_NOTE = "These figures count illustrative assessments, not official ones."
+
+
+def header(with_demo: bool) -> tuple[str, ...]:
+    """The columns: the import format's, and :data:`DEMO_COLUMN` where demo data exists."""
+    return (*COLUMN_NAMES, DEMO_COLUMN) if with_demo else COLUMN_NAMES
 
 
 def export_queryset(
@@ -25,7 +34,7 @@ def export_queryset(
     """The recommendations with everything a row needs, in a few queries per chunk (the
     status as of a day if given)."""
     return (
-        with_current_status(recommendations, as_of=as_of)
+        with_status_is_demo(with_current_status(recommendations, as_of=as_of), as_of=as_of)
         .select_related("review__state_under_review", "review__mechanism")
         .prefetch_related(
             "recommending_states",
@@ -41,10 +50,18 @@ def export_queryset(
     )
 
 
-def rows(recommendations: QuerySet[Recommendation], as_of: date | None = None) -> Iterator[list]:
-    """One list of cells per recommendation, in :data:`COLUMN_NAMES` order."""
+def rows(
+    recommendations: QuerySet[Recommendation],
+    as_of: date | None = None,
+    *,
+    with_demo: bool = False,
+) -> Iterator[list]:
+    """One list of cells per recommendation, in :func:`header` order."""
     for recommendation in export_queryset(recommendations, as_of).iterator(chunk_size=CHUNK):
-        yield row(recommendation)
+        cells = row(recommendation)
+        if with_demo:
+            cells.append("yes" if recommendation.status_is_demo else "no")
+        yield cells
 
 
 def row(recommendation: Recommendation) -> list:
@@ -66,6 +83,8 @@ def row(recommendation: Recommendation) -> list:
         else "",
         "Position source": recommendation.position_source,
         "Position explanation": recommendation.position_explanation,
+        "Accepted part": recommendation.accepted_part,
+        "Noted part": recommendation.noted_part,
         "Themes": _joined(theme.name for theme in recommendation.themes.all()),
         "Affected groups": _joined(group.name for group in recommendation.affected_groups.all()),
         "SDG goals": _joined(str(goal.number) for goal in recommendation.sdg_goals.all()),
@@ -85,7 +104,8 @@ def summary_rows(
     """The measure of the exported set (as of a day if given), for the workbook's
     "Summary" sheet."""
     figures = measure(recommendations, as_of=as_of)
-    lines = [["Recommendations", figures.total]]
+    lines = [["Demo data", DEMO_NOTE]] if figures.includes_demo else []
+    lines.append(["Recommendations", figures.total])
     lines += [[f"Position: {Position(p).label}", n] for p, n in figures.by_position.items()]
     lines.append(["Supported (wholly or in part)", figures.supported])
     lines += [[f"Supported, {Status(s).label.lower()}", n] for s, n in figures.by_status.items()]

@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from recommendations.importing.tracker_format import COLUMN_NAMES
 from recommendations.models import Recommendation, ReviewCycle
+from recommendations.selectors import demo_assessments_exist
 from recommendations.views.list_filters import recommendation_filter
 from web.access import readable_page
 from web.page_filters import described_filters
@@ -32,12 +32,15 @@ def recommendation_export(request):
         return bad_download(filters, kind)
     recommendations, as_of = filters.qs, filters.as_of_day
     name = download_name("recommendations", described_filters(filters), extension=kind)
+    with_demo = demo_assessments_exist()
+    columns = recommendation_list.header(with_demo)
+    listed = recommendation_list.rows(recommendations, as_of, with_demo=with_demo)
     if kind == "csv":
-        return csv_response(name, COLUMN_NAMES, recommendation_list.rows(recommendations, as_of))
+        return csv_response(name, columns, listed)
     return xlsx_response(
         name,
         [
-            ("Recommendations", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)),
+            ("Recommendations", columns, listed),
             (
                 "Summary",
                 ["Figure", "Value"],

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from .status_report import StatusReport, summary_lines
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DEMO_FIGURES = "Demo data: these figures count illustrative assessments, not official ones."
 
 
 def status_report_docx(report: StatusReport) -> bytes:
@@ -27,6 +28,8 @@ def status_report_docx(report: StatusReport) -> bytes:
             "Some statuses and actions are demo data: illustrations, not official assessments."
         )
     document.add_heading("Summary", level=1)
+    if report.figures.includes_demo:
+        document.add_paragraph(DEMO_FIGURES)
     figures = document.add_table(rows=0, cols=2)
     figures.style = "Table Grid"
     for label, value in summary_lines(report):
@@ -56,7 +59,7 @@ def entry_lines(entry) -> list[tuple[str, str]]:
     lines = [
         ("Recommending states", ", ".join(entry.recommending_states) or "—"),
         ("Position", entry.position),
-        ("Current status", entry.status),
+        ("Current status", f"{entry.status} (demo)" if entry.status_is_demo else entry.status),
         ("Actions taken", actions or "None recorded"),
         ("Responsible institutions", ", ".join(entry.institutions) or "None assigned"),
     ]

@@ -25,6 +25,8 @@ FIELDS = (
     "position_at_review",
     "position_source",
     "position_explanation",
+    "accepted_part",
+    "noted_part",
     "action_category",
     "ohchr_annotation_id",
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from recommendations.models import Recommendation, ReviewCycle
+from recommendations.models import Position, Recommendation, ReviewCycle
 
 from .records import PROVISIONAL_PREFIX, ReviewKey, goals_of_targets
 from .thematic_list import read_thematic_list, to_records
@@ -37,14 +37,10 @@ def import_un_report(run: _Import) -> None:
         result.encoding = UN_REPORT_ENCODING
     key = ReviewKey(run.state, run.mechanism, run.cycle)
     existing = catalogue.find_review(key)
-    provisional, sources = [], {}
+    provisional, paragraphs = [], []
     if existing is not None:
         provisional = _stored_provisional(existing)
-        sources = dict(
-            Recommendation.objects.filter(review=existing)
-            .exclude(reference__startswith=PROVISIONAL_PREFIX)
-            .values_list("reference", "position_source")
-        )
+        paragraphs = stored_paragraphs(existing)
     header, rows = run.rows(collect=True, legacy=UN_REPORT_ENCODING)
     records = un_report_records(
         header,
@@ -52,8 +48,14 @@ def import_un_report(run: _Import) -> None:
         state=run.state,
         names=run.names,
         provisional=provisional,
-        sources=sources,
+        sources={paragraph.reference: paragraph.position_source for paragraph in paragraphs},
         errors=result.errors,
+        # A paragraph recorded as supported in part keeps that position and its parts.
+        kept=frozenset(
+            paragraph.reference
+            for paragraph in paragraphs
+            if paragraph.position == Position.PARTIALLY_SUPPORTED
+        ),
     )
     run.validated()
     if not result.ok:
@@ -109,6 +111,7 @@ def stored_paragraphs(review: ReviewCycle | None) -> list[StoredParagraph]:
             text=paragraph.text,
             recommending_states=[state.iso3 for state in paragraph.recommending_states.all()],
             position_source=paragraph.position_source,
+            position=paragraph.position,
         )
         for paragraph in paragraphs
     ]

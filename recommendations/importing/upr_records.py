@@ -21,7 +21,9 @@ holds provisional recommendations joins them the same way and folds each joined 
 paragraph (the one with progress, actions or responsibilities survives, renamed; the others are
 deleted, the deletion kept in their history). Either order gives one recommendation per
 paragraph with the same values. Re-importing the report never undoes a final response: it sets
-the position only of paragraphs whose position still comes from the report. Pure Python: no
+the position only of paragraphs whose position still comes from the report. A paragraph
+recorded as supported in part (by the join of mixed responses, or by a coordinator) keeps that
+position and what was accepted and noted: neither file can say more about it. Pure Python: no
 Django here.
 """
 
@@ -37,13 +39,14 @@ from .reading import Rows
 from .records import RecommendationRecord, provisional_reference
 from .upr_sources import (
     UN_REPORT_COLUMNS,
+    ParsedRecommendation,
     UprInfoRow,
     join_review,
     read_un_report,
     report_rows_from_paragraph,
     same_text,
 )
-from .vocabulary import PENDING, StateNames
+from .vocabulary import PARTIALLY_SUPPORTED, PENDING, StateNames
 
 REPORT_SOURCE = "Working Group report"
 UPR_INFO_SOURCE = "UPR Info database (final response)"
@@ -64,6 +67,18 @@ class StoredParagraph:
     text: str
     recommending_states: list[str]  # ISO3
     position_source: str
+    position: str = ""
+
+
+def _final_position_values(position: str | None, parsed: ParsedRecommendation) -> dict:
+    """The fields a final response sets: the position, where it comes from, and what was
+    accepted and noted (empty unless supported in part)."""
+    return {
+        "position": position,
+        "position_source": JOINED_SOURCE,
+        "accepted_part": parsed.accepted_part,
+        "noted_part": parsed.noted_part,
+    }
 
 
 @dataclass(frozen=True)
@@ -95,6 +110,7 @@ def upr_info_records(
     is a warning.
     """
     records, matched = [], set()
+    kept = {p.reference for p in paragraphs if p.position == PARTIALLY_SUPPORTED}
     if paragraphs:
         report_rows = [
             row
@@ -108,8 +124,8 @@ def upr_info_records(
                 continue
             matched.update(parsed.matched_rows)
             values: dict[str, object] = {"action_category": parsed.action_category}
-            if parsed.final_position:
-                values.update(position=parsed.final_position, position_source=JOINED_SOURCE)
+            if parsed.final_position and parsed.reference not in kept:
+                values.update(_final_position_values(parsed.final_position, parsed))
             records.append(
                 RecommendationRecord(
                     row_number=min(parsed.matched_rows),
@@ -174,12 +190,14 @@ def un_report_records(
     provisional: list[StoredProvisional],
     sources: dict[str, str],
     errors: list,
+    kept: frozenset[str] = frozenset(),
 ) -> list[RecommendationRecord]:
     """Records for one state's report paragraphs, folding in its provisional recommendations.
 
     ``sources`` maps the review's existing references to their position source: a paragraph
-    whose position came from a final response keeps it (see module doc). Several rows may
-    share a reference: they are the recommending states of one paragraph.
+    whose position came from a final response keeps it (see module doc), and so does each
+    paragraph of ``kept`` (those recorded as supported in part). Several rows may share a
+    reference: they are the recommending states of one paragraph.
     """
     report = _read(read_un_report, header, rows, UN_REPORT_COLUMNS, "to", state, names, errors)
     if errors:
@@ -226,12 +244,19 @@ def un_report_records(
         }
         themes = None
         if paragraph.matched_rows:
-            values.update(
-                position=paragraph.final_position or paragraph.position_at_review or PENDING,
-                position_source=JOINED_SOURCE if paragraph.final_position else REPORT_SOURCE,
-                action_category=paragraph.action_category,
-            )
+            values["action_category"] = paragraph.action_category
+            if paragraph.reference in kept:
+                pass
+            elif paragraph.final_position:
+                values.update(_final_position_values(paragraph.final_position, paragraph))
+            else:
+                values.update(
+                    position=paragraph.position_at_review or PENDING,
+                    position_source=REPORT_SOURCE,
+                )
             themes = paragraph.themes
+        elif paragraph.reference in kept:
+            pass
         elif sources.get(paragraph.reference, "") in ("", REPORT_SOURCE):
             values.update(
                 position=paragraph.position_at_review or PENDING, position_source=REPORT_SOURCE

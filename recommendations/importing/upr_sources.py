@@ -23,20 +23,21 @@ Info row left over after that is a piece of a recommendation that UPR Info split
 joins the report row of its recommending state that contains at least ``SPLIT_THRESHOLD`` of
 its words.
 
-The paragraph rule: a paragraph's final position is the most favourable position among its
-matched rows (supported, then partially supported, then noted, then pending); the positions
-of all its matched rows are kept in ``response_positions`` so that a mixed paragraph can be
-shown, or recorded as partially supported, by the caller.
+The paragraph rule: a paragraph whose matched rows were some accepted and some noted is
+supported in part, with what was accepted (``accepted_part``: the accepted rows' texts) and
+what was noted (``noted_part``); otherwise its final position is the most favourable position
+among its matched rows (supported, then partially supported, then noted, then pending). The
+positions of all its matched rows are kept in ``response_positions``.
 
 For Belarus (session 8, May 2010) this gives, from the real files: 93 paragraphs, 55
 supported at the review (97.1-97.55) and 38 pending (98.1-98.38); all 168 report rows and all
 169 UPR Info rows are matched; finally 74 paragraphs supported and 19 noted. Exactly one
 paragraph is mixed: 98.3, "Sign and ratify the Convention on the Rights of Persons with
 Disabilities and its Optional Protocol (Spain)", which UPR Info splits into the Convention
-(Accepted) and the Optional Protocol (Noted); it is the paragraph "accepted in part". The
-74/19 split needs 98.3 to count as supported: requiring every row to be accepted gives 73
-supported, 1 mixed and 19 noted, and no rule gives the government's "75 of 93 accepted"
-from these files (74 paragraphs hold an accepted row, 19 hold only noted ones).
+(Accepted) and the Optional Protocol (Noted); it is the paragraph "accepted in part": 73
+supported, 1 supported in part and 19 noted, so 74 supported wholly or in part. No rule
+gives the government's "75 of 93 accepted" from these files (74 paragraphs hold an accepted
+row, 19 hold only noted ones).
 
 Pure Python: no Django here.
 """
@@ -128,6 +129,8 @@ class ParsedRecommendation:
     unmatched_states: list[str]
     response_positions: list[str] = field(default_factory=list)  # one per matched UPR Info row
     matched_rows: list[int] = field(default_factory=list)  # row numbers of those UPR Info rows
+    accepted_part: str = ""  # supported in part: the accepted rows' texts
+    noted_part: str = ""  # supported in part: the noted rows' texts
 
 
 def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprInfoRow]:
@@ -290,9 +293,17 @@ def join_review(
 
 
 def paragraph_position(positions: Iterable[str | None]) -> str | None:
-    """The paragraph rule: the most favourable of the rows' positions (None if none known)."""
+    """The paragraph rule: supported in part when some rows were accepted and others noted,
+    otherwise the most favourable of the rows' positions (None if none known)."""
     known = set(positions)
+    if SUPPORTED in known and NOTED in known:
+        return PARTIALLY_SUPPORTED
     return next((p for p in POSITION_PRECEDENCE if p in known), None)
+
+
+def _part(rows: Iterable[UprInfoRow], position: str) -> str:
+    """The texts of the rows with ``position``, each once, as one text."""
+    return "; ".join(_unique(" ".join(m.text.split()) for m in rows if m.position == position))
 
 
 def _paragraph(
@@ -301,18 +312,22 @@ def _paragraph(
     order = sorted(range(len(rows)), key=lambda k: (rows[k].sub_number or 0, k))
     texts = _unique(rows[k].text for k in order)
     found = [match for k in order for match in matches[k]]
+    final_position = paragraph_position(m.position for m in found)
+    in_part = final_position == PARTIALLY_SUPPORTED
     return ParsedRecommendation(
         reference=rows[0].reference,
         text=" ".join(texts),
         recommending_states=_unique(iso3 for k in order for iso3 in states[k]),
         position_at_review=rows[order[0]].position,
-        final_position=paragraph_position(m.position for m in found),
+        final_position=final_position,
         themes=sorted({issue for m in found for issue in m.issues}),
         action_category=max((m.action for m in found if m.action is not None), default=None),
         session=max((m.session for m in found if m.session is not None), default=None),
         unmatched_states=_unique(iso3 for k in order if not matches[k] for iso3 in states[k]),
         response_positions=[m.position for m in found if m.position is not None],
         matched_rows=[m.row_number for m in found],
+        accepted_part=_part(found, SUPPORTED) if in_part else "",
+        noted_part=_part(found, NOTED) if in_part else "",
     )
 
 

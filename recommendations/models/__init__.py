@@ -1,6 +1,7 @@
 from .people import Role, UserProfile
 from .progress import ImplementationAction, ProgressUpdate
 from .reviews import (
+    ACTION_CATEGORIES,
     SUPPORTED_POSITIONS,
     Position,
     Recommendation,
@@ -9,6 +10,7 @@ from .reviews import (
     Status,
     reference_sort_key,
 )
+from .sources import Source
 from .taxonomy import (
     AffectedGroup,
     Institution,
@@ -21,6 +23,7 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "ACTION_CATEGORIES",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "ImplementationAction",
@@ -34,6 +37,7 @@ __all__ = [
     "Role",
     "SdgGoal",
     "SdgTarget",
+    "Source",
     "State",
     "Status",
     "Theme",

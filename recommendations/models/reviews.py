@@ -1,10 +1,12 @@
 """A review of one state by one mechanism, and the recommendations it produced."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
+from .sources import Source
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, SdgTarget, State, Theme
 
 
@@ -28,7 +30,14 @@ class ReviewCycle(models.Model):
         help_text="How many recommendations the government itself says it accepted, "
         "kept beside the count the responses give.",
     )
-    government_reported_source = models.CharField(max_length=250, blank=True)
+    government_reported_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_reported",
+        help_text="The document in which the government gives that count.",
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -96,6 +105,24 @@ class Status(models.TextChoices):
     NOT_IMPLEMENTED = "not_implemented", "Not implemented"
 
 
+# UPR Info's action categories: how specific the action a recommendation asks for is (its
+# database's classification, 1 = minimal … 5 = specific action), not how far it is done.
+ACTION_CATEGORIES = {
+    1: (
+        "Minimal action",
+        "addressed to states other than the one under review, or asking it to request "
+        "financial or technical assistance or to share information",
+    ),
+    2: ("Continuing action", "asks it to continue what it does (“continue”, “maintain”)"),
+    3: ("Considering action", "asks it to consider a change (“consider”, “envisage”)"),
+    4: (
+        "General action",
+        "asks for action in general terms (“take measures”, “ensure”, “promote”)",
+    ),
+    5: ("Specific action", "asks for a specific action (“adopt a law”, “ratify”)"),
+}
+
+
 class Recommendation(models.Model):
     """One recommendation (a paragraph of the outcome report) of one review."""
 
@@ -119,6 +146,14 @@ class Recommendation(models.Model):
         help_text="The position announced at the review itself, before the final responses.",
     )
     position_explanation = models.TextField(blank=True)
+    accepted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state accepted (e.g. to ratify the Convention).",
+    )
+    noted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state noted (e.g. its Optional Protocol).",
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     affected_groups = models.ManyToManyField(
         AffectedGroup, blank=True, related_name="recommendations"
@@ -134,7 +169,11 @@ class Recommendation(models.Model):
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
     action_category = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="UPR Info's action category, 1 (minimal) to 5 (specific)."
+        null=True,
+        blank=True,
+        help_text="UPR Info's action category: how specific the action asked for is, from 1 "
+        "(minimal action) through 2 (continuing), 3 (considering) and 4 (general) to 5 "
+        "(specific action). Not a measure of implementation.",
     )
     repeats = models.ForeignKey(
         "self",
@@ -184,6 +223,35 @@ class Recommendation(models.Model):
         # Sorting "97.10" after "97.9" needs the numbers padded; derived, never typed.
         self.sort_key = reference_sort_key(self.reference)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """What was accepted and what noted belong to a recommendation supported in part."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            errors = {
+                name: "Only a recommendation supported in part has an accepted and a noted part."
+                for name in ("accepted_part", "noted_part")
+                if getattr(self, name)
+            }
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def action_category_in_words(self) -> tuple[str, str] | None:
+        """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
+        return ACTION_CATEGORIES.get(self.action_category)
+
+    @property
+    def position_in_words(self) -> str:
+        """The position as a reader needs it: 'Supported in part: accepted “…”; noted “…”'
+        where the parts are recorded, else the position's name."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            return str(Position(self.position).label)
+        parts = [
+            f"{verb} “{part}”"
+            for verb, part in (("accepted", self.accepted_part), ("noted", self.noted_part))
+            if part
+        ]
+        return "Supported in part: " + "; ".join(parts) if parts else "Supported in part"
 
 
 def reference_sort_key(reference: str) -> str:

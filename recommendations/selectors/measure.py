@@ -31,6 +31,9 @@ class Measure:
     by_status: dict[str, int]
     percent_implemented: Decimal | None
     percent_at_least_partially: Decimal | None
+    # Whether a supported recommendation's status here comes from a demo assessment
+    # (``ProgressUpdate.is_demo``): then the figures illustrate, they do not report.
+    includes_demo: bool = False
 
     @property
     def implemented(self) -> int:
@@ -48,6 +51,7 @@ class Measure:
             "by_status": self.by_status,
             "percent_implemented": _as_float(self.percent_implemented),
             "percent_at_least_partially": _as_float(self.percent_at_least_partially),
+            "includes_demo": self.includes_demo,
         }
 
 
@@ -66,16 +70,33 @@ def validated_updates(as_of: date | None = None) -> QuerySet[ProgressUpdate]:
     return updates
 
 
-def current_status_expression(as_of: date | None = None):
-    """An expression for a recommendation's status: its latest validated update's
-    status (latest by assessment date, then by validation), or "not started"."""
-    latest = (
+def demo_assessments_exist() -> bool:
+    """Whether the deployment holds any validated demo assessment (one query): where it
+    holds none, no door needs to say anything about demo data."""
+    return validated_updates().filter(is_demo=True).exists()
+
+
+def _latest_validated(as_of: date | None, field: str) -> Subquery:
+    """``field`` of a recommendation's latest validated update (latest by assessment
+    date, then by validation): the update that decides its status."""
+    return Subquery(
         validated_updates(as_of)
         .filter(recommendation=OuterRef("pk"))
         .order_by("-assessed_on", "-reviewed_at", "-id")
-        .values("status")[:1]
+        .values(field)[:1]
     )
-    return Coalesce(Subquery(latest), Value(Status.NOT_STARTED.value))
+
+
+def current_status_expression(as_of: date | None = None):
+    """An expression for a recommendation's status: its latest validated update's
+    status (latest by assessment date, then by validation), or "not started"."""
+    return Coalesce(_latest_validated(as_of, "status"), Value(Status.NOT_STARTED.value))
+
+
+def status_is_demo_expression(as_of: date | None = None):
+    """An expression for whether a recommendation's status (as of a day) comes from a
+    demo assessment: its deciding update is flagged ``is_demo``. False without one."""
+    return Coalesce(_latest_validated(as_of, "is_demo"), Value(False))
 
 
 def with_current_status(
@@ -84,6 +105,14 @@ def with_current_status(
     """Annotate each recommendation with ``current_status`` (as of a date if given).
     Only annotates: which recommendations existed on that day is ``held_by``."""
     return recommendations.annotate(current_status=current_status_expression(as_of))
+
+
+def with_status_is_demo(
+    recommendations: QuerySet[Recommendation], as_of: date | None = None
+) -> QuerySet[Recommendation]:
+    """Annotate each recommendation with ``status_is_demo``: whether its status (as of a
+    day if given) comes from a demo assessment (``status_is_demo_expression``)."""
+    return recommendations.annotate(status_is_demo=status_is_demo_expression(as_of))
 
 
 def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Recommendation]:
@@ -98,14 +127,18 @@ def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Re
 def _status_counts(
     recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
 ) -> QuerySet:
-    """Counts of recommendations per (fields…, position, status): the database does the
-    counting; callers only fold these few rows (groups × positions × statuses). As of
-    a day, only the recommendations of reviews held by then (``held_by``)."""
+    """Counts of recommendations per (fields…, position, status, whether the status is a
+    demo assessment's): the database does the counting; callers only fold these few
+    rows (groups × positions × statuses × 2). As of a day, only the recommendations of
+    reviews held by then (``held_by``)."""
     if as_of is not None:
         recommendations = held_by(recommendations, as_of)
     return (
-        recommendations.annotate(_current_status=current_status_expression(as_of))
-        .values(*fields, "position", "_current_status")
+        recommendations.annotate(
+            _current_status=current_status_expression(as_of),
+            _status_is_demo=status_is_demo_expression(as_of),
+        )
+        .values(*fields, "position", "_current_status", "_status_is_demo")
         .annotate(_count=Count("pk", distinct=True))
         .order_by()
     )
@@ -114,10 +147,12 @@ def _status_counts(
 def _fold(rows) -> Measure:
     by_position = dict.fromkeys(Position.values, 0)
     by_status = dict.fromkeys(Status.values, 0)
+    includes_demo = False
     for row in rows:
         by_position[row["position"]] += row["_count"]
         if row["position"] in SUPPORTED_POSITIONS:
             by_status[row["_current_status"]] += row["_count"]
+            includes_demo = includes_demo or bool(row["_status_is_demo"])
     supported = sum(by_position[position] for position in SUPPORTED_POSITIONS)
     implemented = by_status[Status.IMPLEMENTED]
     partially = by_status[Status.PARTIALLY_IMPLEMENTED]
@@ -128,6 +163,7 @@ def _fold(rows) -> Measure:
         by_status=by_status,
         percent_implemented=percentage(implemented, supported),
         percent_at_least_partially=percentage(implemented + partially, supported),
+        includes_demo=includes_demo,
     )
 
 
@@ -145,21 +181,25 @@ def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = N
     reviews held by then (``held_by``; a review not yet held has no figure that day)
     and only updates validated and assessed on or before it. A supported
     recommendation without a validated update counts as not started; with no
-    supported recommendation the percentages are None ("no data").
+    supported recommendation the percentages are None ("no data"). ``includes_demo``
+    says whether any supported recommendation's status (that day) comes from a demo
+    assessment, so that every door can say the figures illustrate.
     """
     return _fold(_status_counts(recommendations, as_of, []))
 
 
-# What each grouping of ``measure_by`` groups on: (key field, label field).
+# What each grouping of ``measure_by`` groups on: (key field, label field). A group's key
+# is the identifier the filters take for it: a theme's or affected group's slug, a
+# state's ISO3 code, an institution's or review's id, an SDG goal's number.
 GROUPINGS = {
     "review": ("review_id", None),
     "mechanism": ("review__mechanism__code", "review__mechanism__name"),
-    "theme": ("themes__id", "themes__name"),
+    "theme": ("themes__slug", "themes__name"),
     "institution": ("institutions__id", "institutions__name"),
     "recommending_state": ("recommending_states__iso3", "recommending_states__name"),
     "sdg": ("sdg_goals__number", "sdg_goals__name"),
     "sdg_target": ("sdg_targets__code", "sdg_targets__name"),
-    "affected_group": ("affected_groups__id", "affected_groups__name"),
+    "affected_group": ("affected_groups__slug", "affected_groups__name"),
     "position": ("position", None),
     "status": ("_current_status", None),  # of every recommendation, supported or not
 }

@@ -32,6 +32,7 @@ class Line:
 class OverTime:
     days: list[date]
     lines: list[Line]
+    includes_demo: bool = False  # whether any point counts a demo assessment
 
     @property
     def rows(self) -> list[tuple[date, list[Decimal | None]]]:
@@ -84,15 +85,13 @@ def implementation_over_time(
     days = half_year_ends(min(dated), today)
     of_reviews = recommendations.filter(review__in=reviews)
     # The measure leaves out a review not yet held on a day: its line has no point there.
+    measured = [measure_by(of_reviews, "review", as_of=day) for day in days]
     by_day = [
-        {
-            group.key: group.measure.percent_implemented
-            for group in measure_by(of_reviews, "review", as_of=day)
-        }
-        for day in days
+        {group.key: group.measure.percent_implemented for group in groups} for groups in measured
     ]
     lines = [
         Line(review=review, points=[figures.get(review.pk) for figures in by_day])
         for review in reviews
     ]
-    return OverTime(days=days, lines=lines)
+    includes_demo = any(group.measure.includes_demo for groups in measured for group in groups)
+    return OverTime(days=days, lines=lines, includes_demo=includes_demo)

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
-from ..models import AffectedGroup, Recommendation, Status, Theme
+from ..models import Recommendation, Status
 from ..selectors import Measure, measure_by
 
 ROWS_SHOWN = 15
@@ -30,6 +30,7 @@ class Breakdown:
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
     query: str = ""  # the dashboard's selection, for the links to the whole table
+    includes_demo: bool = False  # whether a row shown counts a demo assessment
 
     @property
     def is_cut(self) -> bool:
@@ -59,8 +60,6 @@ NONE_RECORDED = {
     "sdg_target": "No SDG target recorded",
     "affected_group": "No affected group recorded",
 }
-# The filters select themes and groups by slug; measure_by keys them by id.
-SLUGGED = {"theme": Theme, "affected_group": AffectedGroup}
 
 
 def breakdown(
@@ -73,7 +72,7 @@ def breakdown(
     limit: int | None = ROWS_SHOWN,
     query: str = "",
 ) -> Breakdown:
-    """One breakdown table (two queries at most: the measure, and slugs where needed):
+    """One breakdown table (one query: the measure, whose keys are the filters' values):
     its ``limit`` largest groups (None: all of them).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
@@ -92,20 +91,11 @@ def breakdown(
             )
         )
     shown = groups[:limit]
-    filter_values = {group.key: group.key for group in shown}
-    if grouping in SLUGGED:
-        filter_values = dict(
-            SLUGGED[grouping]
-            .objects.filter(pk__in=[g.key for g in shown if g.key is not None])
-            .values_list("pk", "slug")
-        )
     rows = [
         Row(
             label=_label(grouping, group),
             measure=group.measure,
-            list_url=None
-            if group.key is None
-            else _list_url(base_query, parameter, filter_values[group.key]),
+            list_url=None if group.key is None else _list_url(base_query, parameter, group.key),
             key=group.key,
             overdue=None if overdue is None else overdue.get(group.key, 0),
         )
@@ -118,6 +108,7 @@ def breakdown(
         rows=rows,
         group_count=len(groups),
         query=query,
+        includes_demo=any(row.measure.includes_demo for row in rows),
     )
 
 

@@ -41,6 +41,11 @@ class Card:
     empty_reason: str = "No recommendations recorded."
     filtered: bool = False  # a part of the review's recommendations: its totals differ
 
+    @property
+    def in_part_url(self) -> str:
+        """The list of the card's recommendations supported in part."""
+        return f"{self.list_url}&position=partially_supported"
+
 
 @readable_page
 def dashboard(request):

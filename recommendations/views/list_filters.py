@@ -116,7 +116,9 @@ def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[C
         for shown, raw in _values(field, value, params.getlist(name)):
             remaining = params.copy()
             remaining.pop("page", None)
-            remaining.setlist(name, [v for v in remaining.getlist(name) if v != raw])
+            # Codes are read in any case ('blr' for BLR): the link removes the one given.
+            kept = [v for v in remaining.getlist(name) if v.casefold() != raw.casefold()]
+            remaining.setlist(name, kept)
             chips.append(Chip(field.label, shown, "?" + remaining.urlencode()))
     return chips
 

@@ -8,7 +8,7 @@ from web.access import readable_page
 
 from ..charts import STATUS_ORDER
 from ..models import Position, Recommendation
-from ..selectors import measure, with_current_status
+from ..selectors import measure, with_current_status, with_status_is_demo
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
 from .querysets import with_lead
@@ -65,7 +65,7 @@ def recommendation_list(request):
     if sort not in SORTS:
         sort = DEFAULT_SORT
     rows = (
-        with_current_status(filtered, as_of=as_of)
+        with_status_is_demo(with_current_status(filtered, as_of=as_of), as_of=as_of)
         .annotate(last_update_on=last_update_expression(as_of))
         .select_related("review__state_under_review", "review__mechanism")
         .prefetch_related("recommending_states")

@@ -93,7 +93,7 @@ def select(params: QueryDict) -> Selection:
     reviews = (
         list(
             ReviewCycle.objects.filter(state_under_review=state)
-            .select_related("state_under_review", "mechanism")
+            .select_related("state_under_review", "mechanism", "government_reported_source")
             .order_by("mechanism__kind", "mechanism__code", "cycle", "review_date")
         )
         if state

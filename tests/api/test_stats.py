@@ -71,6 +71,7 @@ def test_the_shape_is_results_per_group_and_overall(reader, world):
         },
         "percent_implemented": 50.0,
         "percent_at_least_partially": 50.0,
+        "includes_demo": False,
     }
     assert set(body["overall"]) == set(supported) - {"key", "label"}
     assert body["overall"]["total"] == 3

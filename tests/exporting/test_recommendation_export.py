@@ -70,6 +70,8 @@ def test_the_csv_has_the_import_columns_and_one_row_per_recommendation(reader, b
         "Position at review": "Pending",
         "Position source": "",
         "Position explanation": "",
+        "Accepted part": "",
+        "Noted part": "",
         "Themes": "Migrants",
         "Affected groups": "",
         "SDG goals": "",

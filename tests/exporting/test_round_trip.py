@@ -33,6 +33,8 @@ def recommendations_as_data():
             r.position_at_review,
             r.position_source,
             r.position_explanation,
+            r.accepted_part,
+            r.noted_part,
             r.action_category,
             frozenset(s.iso3 for s in r.recommending_states.all()),
             frozenset(t.name for t in r.themes.all()),

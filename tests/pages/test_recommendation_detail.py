@@ -174,3 +174,33 @@ def test_evidence_files_link_to_the_workspace_s_guarded_download(log_in, world):
 
     link = reverse("workspace:evidence", args=["update", update.pk])
     assert f'<a href="{link}">report.pdf</a>' in html
+
+
+def test_a_recommendation_supported_in_part_says_what_was_accepted_and_what_noted(log_in, world):
+    recommendation = world.recommendations["97.4"]
+    recommendation.position = "partially_supported"
+    recommendation.accepted_part = "Sign and ratify the Convention"
+    recommendation.noted_part = "its Optional Protocol"
+    recommendation.save()
+
+    html = log_in("adviser").get(reverse("recommendation-detail", args=[recommendation.pk]))
+
+    text = html.content.decode()
+    assert "Supported in part" in text
+    assert "<li>Accepted: “Sign and ratify the Convention”</li>" in text
+    assert "<li>Noted: “its Optional Protocol”</li>" in text
+
+
+def test_the_action_category_says_what_upr_infos_scale_means(log_in, world):
+    recommendation = world.recommendations["97.1"]
+    recommendation.action_category = 4
+    recommendation.save()
+
+    html = log_in("adviser").get(reverse("recommendation-detail", args=[recommendation.pk]))
+
+    text = html.content.decode()
+    assert "4 of 5: general action, asks for action in general terms" in text
+    assert "What the scale means" in text
+    for name in ("Minimal action", "Continuing action", "Considering action", "Specific action"):
+        assert name in text
+    assert "says nothing about how far it is implemented" in text

@@ -8,6 +8,7 @@ or to read here; anonymous visitors are sent to the login page."""
 import pytest
 from django.core.files.base import ContentFile
 
+from api_tokens.services import api_token_create
 from recommendations.models import ImplementationAction, ProgressUpdate
 
 from .conftest import ROLES
@@ -27,6 +28,12 @@ PAGES = {
     "my recommendations": ("/workspace/", expect(LOGIN, 403, 403, 200, 200, 403)),
     "validation queue": ("/workspace/queue/", expect(LOGIN, 403, 403, 403, 403, 200)),
     "password change": ("/workspace/password/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    "API tokens": ("/workspace/tokens/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    # Revoking takes a POST: a GET is refused whoever asks (after the login check).
+    "revoke a token": (
+        "/workspace/tokens/{w.partner_token.pk}/revoke/",
+        expect(LOGIN, 405, 405, 405, 405, 405),
+    ),
     "justice recommendation": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/",
         expect(LOGIN, 403, 403, 200, 403, 200),
@@ -100,7 +107,22 @@ PAGES = {
 def world_with_files(world):
     for obj in (world.justice_draft, world.justice_validated, world.justice_action):
         obj.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    world.partner_token, _ = api_token_create(user=world.users["partner"], name="reporting")
     return world
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("partner", 302), ("justice", 404), ("interior", 404), ("adviser", 404), ("coordinator", 302)],
+)
+def test_a_partners_token_is_revoked_by_the_partner_or_a_coordinator_only(world, role, expected):
+    token, _ = api_token_create(user=world.users["partner"], name="reporting")
+
+    response = world.client(role).post(f"/workspace/tokens/{token.pk}/revoke/")
+
+    assert response.status_code == expected
+    token.refresh_from_db()
+    assert (token.revoked_at is not None) == (expected == 302)
 
 
 @pytest.mark.parametrize("role", ROLES)

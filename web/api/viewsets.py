@@ -42,6 +42,15 @@ class TrackerViewSet(
     # How it is presented; ``serializer_class`` (by default the same) is what is written.
     read_serializer_class = None
     csv_chunk_size = 500
+    # How the lookup value is stored, if it is a code written one way (``str.upper`` for
+    # ISO3 codes, ``str.lower`` for slugs): then any case finds it (/states/blr/).
+    lookup_case = None
+
+    def get_object(self):
+        if self.lookup_case is not None:
+            kwarg = self.lookup_url_kwarg or self.lookup_field
+            self.kwargs[kwarg] = self.lookup_case(self.kwargs[kwarg])
+        return super().get_object()
 
     def get_read_serializer(self, instance):
         serializer_class = self.read_serializer_class or self.serializer_class

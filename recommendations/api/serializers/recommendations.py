@@ -1,7 +1,7 @@
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
-from web.api.serializers import IdField, ModelCleanSerializer
+from web.api.serializers import CodeRelatedField, IdField, ModelCleanSerializer
 
 from ... import services
 from ...models import (
@@ -39,18 +39,22 @@ class SupportingInstitutionsField(serializers.ManyRelatedField):
 
 
 class RecommendationSerializer(ModelCleanSerializer):
-    recommending_states = serializers.SlugRelatedField(
+    recommending_states = CodeRelatedField(
         many=True,
         slug_field="iso3",
         queryset=State.objects.all(),
         required=False,
         help_text="ISO 3166 alpha-3 codes of the states that made the recommendation.",
     )
-    themes = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
+    themes = CodeRelatedField(
+        case=str.lower, many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
     )
-    affected_groups = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
+    affected_groups = CodeRelatedField(
+        case=str.lower,
+        many=True,
+        slug_field="slug",
+        queryset=AffectedGroup.objects.all(),
+        required=False,
     )
     sdg_targets = serializers.SlugRelatedField(
         many=True,
@@ -77,6 +81,11 @@ class RecommendationSerializer(ModelCleanSerializer):
         help_text="Implementation status: that of the latest validated progress update "
         "(not_started without one).",
     )
+    status_is_demo = serializers.BooleanField(
+        read_only=True,
+        help_text="True when the status comes from a demo assessment (an illustration, not "
+        "an official one). Always false without demo data.",
+    )
 
     class Meta:
         model = Recommendation
@@ -90,7 +99,10 @@ class RecommendationSerializer(ModelCleanSerializer):
             "position_source",
             "position_at_review",
             "position_explanation",
+            "accepted_part",
+            "noted_part",
             "status",
+            "status_is_demo",
             "themes",
             "affected_groups",
             "sdg_goals",

@@ -4,7 +4,7 @@ from web.api.viewsets import TrackerViewSet
 
 from ...filters import RecommendationFilter
 from ...models import Recommendation, Responsibility
-from ...selectors import with_current_status
+from ...selectors import with_current_status, with_status_is_demo
 from ..serializers import RecommendationSerializer
 
 
@@ -24,4 +24,4 @@ class RecommendationViewSet(TrackerViewSet):
             "sdg_targets",
             Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
         ).order_by("review_id", "sort_key", "pk")
-        return with_current_status(recommendations)
+        return with_status_is_demo(with_current_status(recommendations))
