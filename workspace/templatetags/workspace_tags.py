@@ -27,6 +27,7 @@ def workspace_nav_links(context):
         "show": True,
         "ministry": rules.institution_of(user) is not None,
         "coordinator": rules.may_validate(user),
+        "audit": rules.may_read_audit(user),
     }
 
 
