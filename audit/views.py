@@ -12,8 +12,9 @@ from django.views.decorators.http import require_safe
 from recommendations import rules
 from web.spreadsheets import csv_response
 
-from .events import COLUMNS, all_events, audit_page
+from .events import COLUMNS
 from .forms import AuditFilterForm
+from .selectors import all_events, audit_page
 
 PAGING = ("before", "after", "page_size")
 

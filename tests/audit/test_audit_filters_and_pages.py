@@ -154,3 +154,14 @@ def test_the_audit_csv_follows_the_filters(world, admin_client):
     rows = csv_rows(admin_client.get("/audit/export/", {"person": "interior"}))
 
     assert [row[2] for row in rows[1:]] == ["interior"]
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    ["garbage", "20240101T000000.000000Z~1", "20240101T000000.000000Z~1~99999999999999999999"],
+)
+def test_a_damaged_page_link_is_explained_not_a_server_error(admin_client, cursor):
+    response = admin_client.get("/audit/", {"before": cursor})
+
+    assert response.status_code == 400
+    assert "This page link is damaged" in response.content.decode()
