@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run serve test lint format demo migrate clean bench backup
+.PHONY: run serve test lint format demo migrate clean bench backup load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: $(VENV)/.installed
 BENCH_RECOMMENDATIONS ?= 100000
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run --recommendations $(BENCH_RECOMMENDATIONS)
+
+# A bounded load test on loopback: gunicorn (production settings) on a throwaway PostgreSQL,
+# 32 simulated people for 60 s; the figures go to benchmarks/RESULTS.md (scripts/load.sh).
+load: $(VENV)/.installed
+	scripts/load.sh
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
