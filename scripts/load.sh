@@ -14,7 +14,7 @@
 # database instead: the demo, API tokens and progress updates are written to it.
 # Never point it at a database that matters.
 #
-# Environment: LOAD_USERS, LOAD_SECONDS, LOAD_PORT (8077), WEB_CONCURRENCY (2
+# Environment: LOAD_USERS, LOAD_SECONDS, LOAD_PORT (a free one), WEB_CONCURRENCY (2
 # gunicorn workers), GUNICORN_THREADS (4), LOAD_NOTE (a sentence for the results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 python=.venv/bin/python
 users=${LOAD_USERS:-32}
 seconds=${LOAD_SECONDS:-60}
-port=${LOAD_PORT:-8077}
+port=${LOAD_PORT:-$($python -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 workers=${WEB_CONCURRENCY:-2}
 threads=${GUNICORN_THREADS:-4}
 url="http://127.0.0.1:$port"
@@ -69,13 +69,19 @@ $python -m load.plan "$work/plan.json" --password "$password"
 .venv/bin/gunicorn upr_tracker.wsgi --bind "127.0.0.1:$port" --workers "$workers" \
     --threads "$threads" --timeout 60 --log-level warning &
 gunicorn_pid=$!
+healthy=""
 for _ in $(seq 1 150); do
     if $python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" \
         "$url/healthz" 2>/dev/null; then
+        healthy=yes
         break
     fi
     sleep 0.2
 done
+if [[ -z $healthy ]]; then
+    echo "gunicorn did not answer $url/healthz: no load test" >&2
+    exit 1
+fi
 
 echo "Load: $users simulated people for $seconds s against $url"
 load_before=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo "")
