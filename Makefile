@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run serve test lint format demo migrate clean bench backup
+.PHONY: run serve test lint format demo migrate clean bench backup load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ BENCH_RECOMMENDATIONS ?= 100000
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run --recommendations $(BENCH_RECOMMENDATIONS)
 	$(BIN)/python -m bench.import_upr_info
+
+# A bounded load test on loopback: gunicorn (production settings) on a throwaway PostgreSQL,
+# 32 simulated people for 60 s; the figures go to benchmarks/RESULTS.md (scripts/load.sh).
+load: $(VENV)/.installed
+	scripts/load.sh
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -208,6 +208,13 @@ def may_manage_api_tokens(user) -> bool:
     return is_coordinator(user)
 
 
+def may_read_audit(user) -> bool:
+    """Who logged in (and failed to), who downloaded what, who changed what, from where:
+    administrators only. Coordinators read the history of each record, not everyone's
+    logins and addresses."""
+    return role_of(user) == Role.ADMINISTRATOR
+
+
 def may_write_with_token(token) -> bool:
     """Whether a request made with this API token may change anything: never with a
     read-only token, and never with a partner's token, whatever other rights the

@@ -408,3 +408,17 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
 # /healthz must answer the load balancer over plain HTTP on any address.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Audit (issue 14, point 7): who logged in and failed to, who downloaded what, who
+# changed what (audit/). django-axes keeps each failed login as well as the counts
+# its lockout needs (the counts are reset by a successful login); it keeps the last
+# AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT (1,000) failures per username.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+INSTALLED_APPS += ["audit"]
+# Every download is recorded as it is answered, with the user the request was answered for.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "audit.middleware.DownloadRecordMiddleware",
+)
+# ---------------------------------------------------------------------------

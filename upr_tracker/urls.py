@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("engagements/", include("missions.urls")),
     path("workspace/", include("workspace.urls")),
+    path("audit/", include("audit.urls")),
     path("", include("recommendations.urls")),
 ]
 

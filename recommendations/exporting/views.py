@@ -56,7 +56,12 @@ def status_report(request, pk: int):
     review = get_object_or_404(_reviews(), pk=pk)
     report = build_status_report(review)
     context = {"report": report, "summary": summary_lines(report)}
-    return render(request, "recommendations/status_report.html", context)
+    response = render(request, "recommendations/status_report.html", context)
+    # Shown as a page; saved under a name that says what it is. The header also makes
+    # the report a download in the audit, like its Word document.
+    name = slugify(f"status report {review}")
+    response["Content-Disposition"] = f'inline; filename="{name}.html"'
+    return response
 
 
 @readable_page

@@ -7,9 +7,12 @@ or to read here; anonymous visitors are sent to the login page."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 
 from api_tokens.services import api_token_create
-from recommendations.models import ImplementationAction, ProgressUpdate
+from recommendations.models import ImplementationAction, ProgressUpdate, Role, UserProfile
+from recommendations.people import user_profile_save
+from tests.factories import UserFactory
 
 from .conftest import ROLES
 
@@ -100,6 +103,9 @@ PAGES = {
         "/workspace/history/update/999999/",
         expect(LOGIN, 404, 404, 404, 404, 404),
     ),
+    # Who logged in, downloaded and changed what: administrators only (below).
+    "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403)),
+    "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403)),
 }
 
 
@@ -138,6 +144,16 @@ def test_each_page_answers_each_role_as_its_rights_say(world_with_files, page, r
         assert response["Location"].startswith("/accounts/login/?next=")
     else:
         assert response.status_code == expected[role], (page, role)
+
+
+@pytest.mark.parametrize("page", ["audit", "audit download"])
+def test_an_administrator_reads_the_audit(world, page):
+    administrator = UserFactory(username="admin")
+    user_profile_save(profile=UserProfile(user=administrator, role=Role.ADMINISTRATOR))
+    client = Client()
+    client.force_login(administrator)
+
+    assert client.get(PAGES[page][0]).status_code == 200
 
 
 def test_interior_cannot_change_a_justice_draft_by_posting_to_its_url(world):
