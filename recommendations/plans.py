@@ -82,42 +82,45 @@ def indicator_value_create(*, user, indicator: Indicator, **fields) -> Indicator
 
 
 @transaction.atomic
-def indicator_value_edit(*, user, value: IndicatorValue, **fields) -> IndicatorValue:
+def indicator_value_edit(*, user, indicator_value: IndicatorValue, **fields) -> IndicatorValue:
     """Change a value's content (never its workflow state), as
-    ``rules.may_change_indicator_value`` allows."""
-    require(rules.may_change_indicator_value(user, value), _unchangeable_value())
+    ``rules.may_change_indicator_value`` allows. (``indicator_value``: ``value`` is one of
+    its fields.)"""
+    require(rules.may_change_indicator_value(user, indicator_value), _unchangeable_value())
     workflow.refuse_workflow_fields(fields)
     for name, content in fields.items():
-        setattr(value, name, content)
-    return save(value, user)
+        setattr(indicator_value, name, content)
+    return save(indicator_value, user)
 
 
 @transaction.atomic
-def indicator_value_submit(*, user, value: IndicatorValue) -> IndicatorValue:
+def indicator_value_submit(*, user, indicator_value: IndicatorValue) -> IndicatorValue:
     """Send a draft (or a corrected returned value) to the coordinators. Its first
     submission moves the indicator's next report date on by one period."""
-    require(rules.may_change_indicator_value(user, value), _unchangeable_value())
-    first = workflow.submit(value)
-    save(value, user)
+    require(rules.may_change_indicator_value(user, indicator_value), _unchangeable_value())
+    first = workflow.submit(indicator_value)
+    save(indicator_value, user)
     if first:
-        _advance_report_date(value.indicator_id, user)
-    return value
+        _advance_report_date(indicator_value.indicator_id, user)
+    return indicator_value
 
 
 @transaction.atomic
-def indicator_value_validate(*, user, value: IndicatorValue) -> IndicatorValue:
+def indicator_value_validate(*, user, indicator_value: IndicatorValue) -> IndicatorValue:
     """Accept a submitted value (coordinators): from now on it is part of the record."""
     require(rules.may_validate(user), _("Only a coordinator may validate values."))
-    workflow.validate(value, user=user)
-    return save(value, user)
+    workflow.validate(indicator_value, user=user)
+    return save(indicator_value, user)
 
 
 @transaction.atomic
-def indicator_value_return(*, user, value: IndicatorValue, comment: str) -> IndicatorValue:
+def indicator_value_return(
+    *, user, indicator_value: IndicatorValue, comment: str
+) -> IndicatorValue:
     """Send a submitted value back to its institution with the coordinator's comment."""
     require(rules.may_validate(user), _("Only a coordinator may return values."))
-    workflow.give_back(value, user=user, comment=comment)
-    return save(value, user)
+    workflow.give_back(indicator_value, user=user, comment=comment)
+    return save(indicator_value, user)
 
 
 def _advance_report_date(indicator_id: int, user):

@@ -156,7 +156,9 @@ def value_edit(request, pk):
         form,
         indicator,
         value,
-        save=lambda fields: plans.indicator_value_edit(user=request.user, value=value, **fields),
+        save=lambda fields: plans.indicator_value_edit(
+            user=request.user, indicator_value=value, **fields
+        ),
     )
 
 
@@ -167,7 +169,7 @@ def _value_form(request, form, indicator, value, *, save):
             with transaction.atomic():
                 saved = save(form.service_fields())
                 if submit:
-                    plans.indicator_value_submit(user=request.user, value=saved)
+                    plans.indicator_value_submit(user=request.user, indicator_value=saved)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -186,7 +188,7 @@ def value_submit(request, pk):
     """Submit a draft (or resubmit a returned value) as it stands."""
     value = value_to_change(request, pk)
     try:
-        plans.indicator_value_submit(user=request.user, value=value)
+        plans.indicator_value_submit(user=request.user, indicator_value=value)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:

@@ -119,9 +119,11 @@ def _decide_values(request, values, validating: bool, comment: str):
             with transaction.atomic():
                 locked = IndicatorValue.objects.select_for_update().get(pk=value.pk)
                 if validating:
-                    plans.indicator_value_validate(user=request.user, value=locked)
+                    plans.indicator_value_validate(user=request.user, indicator_value=locked)
                 else:
-                    plans.indicator_value_return(user=request.user, value=locked, comment=comment)
+                    plans.indicator_value_return(
+                        user=request.user, indicator_value=locked, comment=comment
+                    )
         except ValidationError as error:
             refused.append(f"{value.indicator}: {' '.join(error.messages)}")
         else:
