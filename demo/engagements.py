@@ -7,6 +7,8 @@ named paragraphs (``link_references``). Those about the second cycle link none: 
 recommendations are not in the data set.
 """
 
+from typing import Any
+
 SEED_MISSION = "Seed 000: UNDP Belarus, mission of Belarusian officials to Washington D.C."
 SEED_WORKING_GROUP = "Seed 001: US Department of State, second Working Group (Dec. 2015)"
 SEED_COOPERATION = "Seed 002: Belarus' cooperation with UN human rights mechanisms"
@@ -28,7 +30,7 @@ OFFICIALS = [
     "Ministry of Foreign Affairs",
 ]
 
-ENGAGEMENTS = [
+ENGAGEMENTS: list[dict[str, Any]] = [
     {
         "kind": "country_visit",
         "title": "Visit of the Special Rapporteur on trafficking in persons, "
