@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
@@ -16,12 +17,15 @@ from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR
 from recommendations.models import Position, Recommendation, Responsibility, Status
 from recommendations.selectors import measure, with_current_status
 
+if TYPE_CHECKING:
+    from recommendations.selectors.measure import RecommendationWithStatus
+
 CHUNK = 1000
 
 
 def export_queryset(
     recommendations: QuerySet[Recommendation], as_of: date | None = None
-) -> QuerySet[Recommendation]:
+) -> QuerySet[RecommendationWithStatus]:
     """The recommendations with everything a row needs, in a few queries per chunk (the
     status as of a day if given)."""
     return (
@@ -47,7 +51,7 @@ def rows(recommendations: QuerySet[Recommendation], as_of: date | None = None) -
         yield row(recommendation)
 
 
-def row(recommendation: Recommendation) -> list:
+def row(recommendation: RecommendationWithStatus) -> list:
     review = recommendation.review
     responsibilities = list(recommendation.responsibilities.all())
     lead = next((r.institution.name for r in responsibilities if r.role == "lead"), "")
