@@ -61,7 +61,7 @@ class RoleAccess:
     permissions: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
-ROLE_ACCESS = {
+ROLE_ACCESS: dict[str, RoleAccess] = {  # by the profile's role
     # Import and curate recommendations, assign institutions, validate, record engagements.
     Role.COORDINATOR: RoleAccess(
         staff=True, group="Coordinators", permissions=_on_the_domain(EVERY_ACTION)

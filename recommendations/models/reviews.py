@@ -130,7 +130,8 @@ class Recommendation(models.Model):
         related_name="recommendations",
         help_text="A target's goal is among the SDG goals too.",
     )
-    institutions = models.ManyToManyField(
+    # Typed by hand: the checker cannot follow a through model named by a string.
+    institutions: "models.ManyToManyField[Institution, Responsibility]" = models.ManyToManyField(
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
     action_category = models.PositiveSmallIntegerField(

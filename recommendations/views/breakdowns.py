@@ -60,7 +60,7 @@ NONE_RECORDED = {
     "affected_group": "No affected group recorded",
 }
 # The filters select themes and groups by slug; measure_by keys them by id.
-SLUGGED = {"theme": Theme, "affected_group": AffectedGroup}
+SLUGGED: dict[str, type[Theme | AffectedGroup]] = {"theme": Theme, "affected_group": AffectedGroup}
 
 
 def breakdown(

@@ -6,7 +6,8 @@ from ...models import Mechanism, ReviewCycle, State
 
 
 class ReviewSerializer(ModelCleanSerializer):
-    label = serializers.CharField(source="__str__", read_only=True)
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
     state_under_review = serializers.SlugRelatedField(
         slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
     )

@@ -36,7 +36,8 @@ class GroupSerializer(MeasureSerializer):
         "an SDG target's code, a state's ISO3 code, a status or a position; null for "
         "recommendations with none recorded."
     )
-    label = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class StatsSerializer(serializers.Serializer):
