@@ -142,6 +142,6 @@ def cluster_add_recommendations(*, user, cluster: Cluster, recommendations) -> i
     added = [r for r in recommendations if r.pk not in before]
     if added:
         # The history records the new links, and who made them, as the links change.
-        cluster._history_user = user
+        cluster._history_user = user  # type: ignore[attr-defined]
         cluster.recommendations.add(*added)
     return len(added)

@@ -56,7 +56,8 @@ def _move(record: ReportedRecord, expected: tuple[str, ...], target: str):
             gettext("A %(state)s %(record)s cannot be %(step)s.")
             % {
                 "state": record.get_workflow_state_display().lower(),
-                "record": RECORD_NAMES.get(record._meta.model_name, record._meta.verbose_name),
+                "record": RECORD_NAMES.get(str(record._meta.model_name))
+                or record._meta.verbose_name,
                 "step": WorkflowState(target).label.lower(),
             }
         )

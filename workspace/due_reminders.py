@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from recommendations.models import ImplementationAction, Indicator
 from recommendations.selectors import DueItem, due_items
 
 from .models import DueReminderSent
@@ -80,10 +81,13 @@ def due_reminders(today: date, *, lead_days: int | None = None) -> list[Reminder
         staff[user.profile.institution_id].append(user)
     reminders = []
     for item in items:
-        reminder = Reminder(item, event_of(item.due_on, today, lead_days), [])
+        occasion = event_of(item.due_on, today, lead_days)
+        if occasion is None:  # not reached: the items are those due within the lead time
+            continue
+        reminder = Reminder(item, occasion, [])
         if reminder.record_key in sent:
             continue
-        person = item.obj.responsible_person if item.kind == "indicator" else None
+        person = item.obj.responsible_person if isinstance(item.obj, Indicator) else None
         if person is not None and person.is_active and person.email:
             reminder.recipients = [person]
         else:
@@ -131,8 +135,8 @@ def _record(reminder: Reminder) -> bool:
     try:
         with transaction.atomic():
             DueReminderSent.objects.create(
-                action=item.obj if item.kind == "action" else None,
-                indicator=item.obj if item.kind == "indicator" else None,
+                action=item.obj if isinstance(item.obj, ImplementationAction) else None,
+                indicator=item.obj if isinstance(item.obj, Indicator) else None,
                 event=reminder.event,
                 due_on=item.due_on,
                 recipients="\n".join(user.email for user in reminder.recipients),

@@ -6,6 +6,8 @@ API and the admin run too; the services in ``recommendations.services`` decide
 who may write what and do the writing.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
@@ -35,7 +37,14 @@ class EvidenceFileInput(forms.ClearableFileInput):
         return context
 
 
-class EvidenceFileMixin:
+# The mixin is type-checked as the model form it is mixed into.
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm
+else:
+    _ModelForm = object
+
+
+class EvidenceFileMixin(_ModelForm):
     """Size, type and content checks for the evidence file, and a help text saying them."""
 
     evidence_kind = ""
@@ -48,8 +57,10 @@ class EvidenceFileMixin:
                 "workspace:evidence", args=[self.evidence_kind, self.instance.pk]
             )
         field.help_text = f"Optional. {describe_allowed()}."
-        self.fields["evidence_url"].help_text = "Optional. A public link to the evidence."
-        self.fields["evidence_url"].assume_scheme = "https"
+        link = self.fields["evidence_url"]
+        assert isinstance(link, forms.URLField)  # the model's URLField
+        link.help_text = "Optional. A public link to the evidence."
+        link.assume_scheme = "https"  # type: ignore[attr-defined]  # Django 5's, not in the stubs
 
     def clean_evidence_file(self):
         value = self.cleaned_data.get("evidence_file")
@@ -100,8 +111,10 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_evidence()
-        self.fields["budget_amount"].min_value = 0
-        self.fields["budget_amount"].widget.attrs["min"] = "0"
+        budget = self.fields["budget_amount"]
+        assert isinstance(budget, forms.DecimalField)  # the model's DecimalField
+        budget.min_value = 0
+        budget.widget.attrs["min"] = "0"
         self.fields["budget_currency"].help_text = "Three letters (ISO 4217), e.g. USD, EUR, BYN."
         self.fields["budget_currency"].widget.attrs.update(
             {"maxlength": "3", "autocomplete": "off", "size": "4"}
@@ -172,7 +185,9 @@ class IndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Whoever may report: the staff of an institution (the model checks that the person
         # is of the one chosen as responsible).
-        self.fields["responsible_person"].queryset = (
+        responsible = self.fields["responsible_person"]
+        assert isinstance(responsible, forms.ModelChoiceField)
+        responsible.queryset = (
             get_user_model()
             .objects.filter(is_active=True, profile__institution__isnull=False)
             .select_related("profile__institution")
@@ -240,12 +255,17 @@ class ReviewDecisionForm(forms.Form):
 
     def __init__(self, *args, queryset, values=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["updates"].queryset = queryset
+        updates = self.fields["updates"]
+        assert isinstance(updates, forms.ModelMultipleChoiceField)
+        updates.queryset = queryset
         if values is not None:
-            self.fields["values"].queryset = values
+            ticked_values = self.fields["values"]
+            assert isinstance(ticked_values, forms.ModelMultipleChoiceField)
+            ticked_values.queryset = values
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # a form's clean() gives its cleaned_data
         ticked = cleaned.get("updates"), cleaned.get("values")
         if not self.errors and not any(items is not None and items.exists() for items in ticked):
             self.add_error(None, _("Tick at least one update or indicator value."))

@@ -35,6 +35,9 @@ class ReportedRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewer_comment = models.TextField(blank=True)
+    # Each concrete record names the institution that reports it (for the type checker;
+    # an annotation alone adds no field).
+    institution_id: int
 
     class Meta:
         abstract = True

@@ -20,10 +20,27 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from ..models import ImplementationAction, Indicator, IndicatorValue
+
+
+class LatestValue(TypedDict):
+    """What ``with_latest_value`` adds to each indicator."""
+
+    latest_value: Decimal | None
+    latest_value_on: date | None
+
+
+# An indicator as ``with_latest_value`` gives it, for the type checker (django-stubs'
+# helper is a development dependency).
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    IndicatorWithLatestValue = WithAnnotations[Indicator, LatestValue]
 
 ActionStatus = ImplementationAction.ActionStatus
 OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.ONGOING)
@@ -44,7 +61,9 @@ class DueItem:
 
     @property
     def action(self) -> ImplementationAction:
-        return self.obj if self.kind == "action" else self.obj.action
+        if isinstance(self.obj, Indicator):
+            return self.obj.action
+        return self.obj
 
     def is_overdue(self, today: date) -> bool:
         return self.due_on < today
@@ -62,7 +81,7 @@ def month_end(day: date) -> date:
 
 def action_is_overdue(action: ImplementationAction, today: date) -> bool:
     """The per-object form of ``open_actions``: past its planned end while open."""
-    return bool(action.end_date) and action.status in OPEN_ACTIONS and action.end_date < today
+    return action.end_date is not None and action.status in OPEN_ACTIONS and action.end_date < today
 
 
 def indicator_is_overdue(indicator: Indicator, today: date) -> bool:
@@ -129,7 +148,9 @@ def due_lists(*, today: date, institution=None) -> DueLists:
     )
 
 
-def with_latest_value(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
+def with_latest_value(
+    indicators: QuerySet[Indicator],
+) -> QuerySet[IndicatorWithLatestValue]:
     """Annotate each indicator with its latest validated value: ``latest_value`` and
     ``latest_value_on`` (None without one), latest by the date it was measured on, then
     by validation. Drafts, submissions and returned values never count."""

@@ -4,6 +4,7 @@ import os
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -20,7 +21,7 @@ from recommendations.models import (
 
 from ..uploads import serving_headers
 
-HISTORIES = {
+HISTORIES: dict[str, type[models.Model]] = {
     "recommendation": Recommendation,
     "action": ImplementationAction,
     "update": ProgressUpdate,
@@ -38,7 +39,7 @@ def history(request, kind, pk):
     model = HISTORIES.get(kind)
     if model is None:
         raise Http404("No history of that kind.")
-    obj = model.objects.filter(pk=pk).first()
+    obj = model._default_manager.filter(pk=pk).first()
     deleted = obj is None
     if deleted:
         obj = latest_version(model, pk)
@@ -65,6 +66,7 @@ def evidence(request, kind, pk):
         raise Http404("No evidence of that kind.")
     if not rules.may_read(request.user):
         return redirect_to_login(request.get_full_path())
+    obj: ProgressUpdate | ImplementationAction | IndicatorValue
     if kind == "update":
         obj = get_object_or_404(ProgressUpdate, pk=pk)
         allowed = rules.may_see_update(request.user, obj)
