@@ -45,6 +45,7 @@ from recommendations.selectors import with_current_status
 from . import belarus
 from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
+from .plans import load_plans
 from .sources import SOURCES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -93,6 +94,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         logins = _users(institutions, password)
         _demo_history(first, institutions, sources)
         _demo_workflow(first)
+        load_plans()
         refresh_planner_statistics()
         _engagements(institutions, sources, first, second)
     return logins

@@ -1,13 +1,13 @@
 """Evidence files on disk: which ones are still needed, and removing the rest.
 
-A stored file is needed while a live action or progress update names it, or a
-door of the tracker can bring back a record that names it:
+A stored file is needed while a live action, progress update or indicator value
+names it, or a door of the tracker can bring back a record that names it:
 - an action's past versions can all be reverted in the admin (Revert), so any
   version of an action in the history keeps its file;
-- a progress update is never reverted, only restored after a deletion, as it
-  was when deleted: the last version of a deleted update keeps its file.
+- a progress update (an indicator value) is never reverted, only restored after a
+  deletion, as it was when deleted: the last version of a deleted update keeps its file.
 
-So a file replaced or removed on a progress update is deleted as soon as the
+So a file replaced or removed on a progress update or value is deleted as soon as the
 change is committed; an action's old files stay while its history names them;
 a deleted record's file stays so that a restore brings it back whole. Files
 nothing needs any more (an upload whose transaction failed, a restore over
@@ -26,10 +26,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
 
-from recommendations.models import ImplementationAction, ProgressUpdate
+from recommendations.models import ImplementationAction, IndicatorValue, ProgressUpdate
 
 FIELD = "evidence_file"
 EVIDENCE_DIRECTORY = "evidence"
+# The reported records (never reverted; restored as they were when deleted).
+REPORTED = (ProgressUpdate, IndicatorValue)
 
 
 def _name(value) -> str:
@@ -39,33 +41,27 @@ def _name(value) -> str:
 def needed_names() -> set[str]:
     """Every stored file name some record needs (see the module's docstring)."""
     names: set[str | None] = set()
-    for records in (
-        ImplementationAction.objects.all(),
-        ProgressUpdate.objects.all(),
-        ImplementationAction.history.all(),
-        _restorable_update_versions(),
-    ):
+    for records in _records_naming_files():
         names.update(records.exclude(**{FIELD: ""}).values_list(FIELD, flat=True).distinct())
     return {name for name in names if name is not None}
 
 
-def _restorable_update_versions():
-    return ProgressUpdate.history.filter(history_type="-").exclude(
-        id__in=ProgressUpdate.objects.values("pk")
-    )
+def _records_naming_files():
+    return [
+        ImplementationAction.objects.all(),
+        ImplementationAction.history.all(),
+        *(model.objects.all() for model in REPORTED),
+        *(_restorable_versions(model) for model in REPORTED),
+    ]
+
+
+def _restorable_versions(model):
+    return model.history.filter(history_type="-").exclude(id__in=model.objects.values("pk"))
 
 
 def is_needed(name: str) -> bool:
     """Whether some record needs the file ``name``."""
-    return any(
-        records.filter(**{FIELD: name}).exists()
-        for records in (
-            ImplementationAction.objects.all(),
-            ProgressUpdate.objects.all(),
-            ImplementationAction.history.all(),
-            _restorable_update_versions(),
-        )
-    )
+    return any(records.filter(**{FIELD: name}).exists() for records in _records_naming_files())
 
 
 def evidence_file_release(name: str) -> bool:
@@ -128,7 +124,7 @@ def _release_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    for model in (ImplementationAction, ProgressUpdate):
+    for model in (ImplementationAction, *REPORTED):
         uid = f"evidence_{model._meta.model_name}"
         post_init.connect(_remember_loaded_name, sender=model, dispatch_uid=uid)
         post_save.connect(_release_replaced, sender=model, dispatch_uid=uid)

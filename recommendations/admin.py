@@ -18,7 +18,12 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 
-from . import people, rules, services
+from . import (
+    admin_plans,  # noqa: F401  (registers the plans' admins)
+    people,
+    rules,
+    services,
+)
 from .admin_deleted import DeletedRecordsMixin
 from .admin_history import HistoryAdmin
 from .importing.admin_upload import RecommendationImportMixin

@@ -21,6 +21,7 @@ from web.filters import (
 
 from .models import (
     AffectedGroup,
+    Cluster,
     Institution,
     Mechanism,
     Position,
@@ -127,6 +128,14 @@ class RecommendationFilter(FilterSet):
         distinct=True,
         case=str.lower,
         label="Affected group (slug)",
+    )
+    cluster = CodesFilter(
+        field_name="clusters",
+        to_field_name="slug",
+        queryset=Cluster.objects.all(),
+        distinct=True,
+        case=str.lower,
+        label="Cluster (slug)",
     )
     updated_since = InstantFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"

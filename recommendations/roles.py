@@ -42,6 +42,9 @@ DOMAIN_MODELS = {
         "implementationaction",
         "progressupdate",
         "source",
+        "indicator",
+        "indicatorvalue",
+        "cluster",
     ),
     "missions": ("engagement",),
 }

@@ -11,9 +11,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
+from .models import (
+    ImplementationAction,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+    Recommendation,
+    ReportedRecord,
+    Role,
+)
 
-# A progress update's content may change only in these states (``may_change_update``).
+# A reported record's content (a progress update's, an indicator value's) may change only
+# in these states (``may_change_update``, ``may_change_indicator_value``).
 CHANGEABLE_STATES = (ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.RETURNED)
 
 
@@ -54,28 +63,47 @@ def may_validate(user) -> bool:
     return is_coordinator(user)
 
 
+def _visible_reported(user, records: QuerySet) -> QuerySet:
+    """Reported records (progress updates, indicator values) one may see: validated ones
+    for every reader; all for coordinators; ministry staff also their own institution's
+    drafts, submissions and returned records."""
+    if is_coordinator(user):
+        return records
+    validated = Q(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
+    institution = institution_of(user)
+    if institution is not None:
+        return records.filter(validated | Q(institution=institution))
+    return records.filter(validated)
+
+
+def _may_see_reported(user, record: ReportedRecord) -> bool:
+    if is_coordinator(user) or record.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
+        return True
+    institution = institution_of(user)
+    return institution is not None and record.institution_id == institution.pk
+
+
+def _may_change_reported(user, record: ReportedRecord) -> bool:
+    if record.workflow_state not in CHANGEABLE_STATES:
+        return False
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    return institution is not None and record.institution_id == institution.pk
+
+
 def visible_updates(user, updates: QuerySet[ProgressUpdate] | None = None):
     """The progress updates the user may see: validated ones for every reader;
     coordinators see all; ministry staff also see their own institution's
     drafts, submissions and returned updates."""
-    updates = ProgressUpdate.objects.all() if updates is None else updates
-    if is_coordinator(user):
-        return updates
-    validated = Q(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
-    institution = institution_of(user)
-    if institution is not None:
-        return updates.filter(validated | Q(institution=institution))
-    return updates.filter(validated)
+    return _visible_reported(user, ProgressUpdate.objects.all() if updates is None else updates)
 
 
 def may_see_update(user, update: ProgressUpdate) -> bool:
     """The per-object form of ``visible_updates``: validated updates for every
     reader, all for coordinators, their own institution's for ministry staff.
     (Whether the user may read the tracker at all is ``may_read``.)"""
-    if is_coordinator(user) or update.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
-        return True
-    institution = institution_of(user)
-    return institution is not None and update.institution_id == institution.pk
+    return _may_see_reported(user, update)
 
 
 def may_see_action(user, action: ImplementationAction) -> bool:
@@ -108,12 +136,7 @@ def may_change_update(user, update: ProgressUpdate) -> bool:
     validated update is never rewritten (a correction is a new update, validated in
     turn); a submitted one waits for the coordinator's decision. Every door asks
     this: the services, the workspace and its templates, the admin, the API."""
-    if update.workflow_state not in CHANGEABLE_STATES:
-        return False
-    if is_coordinator(user):
-        return True
-    institution = institution_of(user)
-    return institution is not None and update.institution_id == institution.pk
+    return _may_change_reported(user, update)
 
 
 def may_delete_update(user, update: ProgressUpdate) -> bool:
@@ -133,32 +156,37 @@ def may_change_action(user, action: ImplementationAction) -> bool:
 
 def may_see_history(user, obj) -> bool:
     """Who changed what, when. Coordinators and administrators: every history.
-    Ministry staff: that of the recommendations their institution answers for and
-    of their institution's own actions and updates. UN advisers: that of what is
-    public to readers (recommendations, actions, reviews, engagements), but never
-    that of a progress update, which holds drafts and the coordinators' return
-    comments. ``obj`` may be a deleted object rebuilt from its history."""
+    Ministry staff: that of the recommendations their institution answers for, of
+    their institution's own actions, updates and indicator values, and of the
+    indicators it is responsible for or whose action is its own. UN advisers: that
+    of what is public to readers (recommendations, actions, indicators, clusters,
+    reviews, engagements), but never that of a progress update or an indicator
+    value, which hold drafts and the coordinators' return comments. ``obj`` may be
+    a deleted object rebuilt from its history."""
     if is_coordinator(user):
         return True
-    if role_of(user) == Role.ADVISER and not isinstance(obj, ProgressUpdate):
+    if role_of(user) == Role.ADVISER and not isinstance(obj, ReportedRecord):
         return True
     institution = institution_of(user)
     if institution is None:
         return False
     if isinstance(obj, Recommendation):
         return obj.responsibilities.filter(institution=institution).exists()
+    if isinstance(obj, Indicator):
+        return _indicator_is_of(obj, institution)
     return getattr(obj, "institution_id", None) == institution.pk
 
 
 def check_history_access(user, obj, *, deleted: bool = False) -> None:
     """The answer of every history page (the workspace's, and the admin's list of
     versions and past versions) when the user may not read ``obj``'s history:
-    Http404 when they may not even know it exists (a progress update
-    ``may_see_update`` hides, or a deleted object whose history is not theirs),
+    Http404 when they may not even know it exists (a progress update or indicator
+    value ``may_see_update`` / ``may_see_indicator_value`` hides, or a deleted object
+    whose history is not theirs),
     PermissionDenied when they may see it but not its history. Returns None when
     they may read it. ``obj`` is the object as it is now, or as last recorded when
     ``deleted``."""
-    hidden = isinstance(obj, ProgressUpdate) and not may_see_update(user, obj)
+    hidden = isinstance(obj, ReportedRecord) and not _may_see_reported(user, obj)
     if hidden or (deleted and not may_see_history(user, obj)):
         raise Http404("No such record.")
     if not may_see_history(user, obj):
@@ -167,15 +195,18 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
 
 def may_revert(user, obj, *, deleted: bool = False) -> bool:
     """Whether a past version of ``obj`` may be brought back as it was (the admin's
-    "Revert"). Never a progress update: its workflow fields change only through
-    ``services`` and a correction is a new update. Never a deleted object: restoring
-    is ``services.deleted_record_restore``. Otherwise a revert is an ordinary change,
-    for whoever may change the object (actions: ``may_change_action``; the rest of
-    the domain: coordinators); the admin also asks its own change permission."""
-    if deleted or isinstance(obj, ProgressUpdate):
+    "Revert"). Never a progress update or an indicator value: their workflow fields
+    change only through the services and a correction is a new record. Never a
+    deleted object: restoring is ``services.deleted_record_restore``. Otherwise a
+    revert is an ordinary change, for whoever may change the object (actions:
+    ``may_change_action``; indicators: ``may_change_indicator``; the rest of the
+    domain: coordinators); the admin also asks its own change permission."""
+    if deleted or isinstance(obj, ReportedRecord):
         return False
     if isinstance(obj, ImplementationAction):
         return may_change_action(user, obj)
+    if isinstance(obj, Indicator):
+        return may_change_indicator(user, obj)
     return is_coordinator(user)
 
 
@@ -234,3 +265,79 @@ def may_record_action(user, institution, recommendations) -> bool:
         return False
     wanted = {recommendation.pk for recommendation in recommendations}
     return responsible_recommendations(user).filter(pk__in=wanted).count() == len(wanted)
+
+
+# Implementation plans: indicators and their values. An indicator is the plan of an
+# action: its institution defines it; the institution responsible for it (often the same)
+# reports its values too. Readers see every indicator and the validated values.
+
+
+def _indicator_is_of(indicator: Indicator, institution) -> bool:
+    """Whether ``institution`` is responsible for the indicator or took its action
+    (read from the database: ``indicator`` may be rebuilt from its history)."""
+    if indicator.institution_id == institution.pk:
+        return True
+    return ImplementationAction.objects.filter(
+        pk=indicator.action_id, institution=institution
+    ).exists()
+
+
+def may_work_on_action(user, action: ImplementationAction) -> bool:
+    """Whether the action's plan (its indicators and their values) is the user's to
+    work on in the workspace: coordinators; ministry staff of the action's institution
+    or of an institution responsible for one of its indicators."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    if institution is None:
+        return False
+    return (
+        action.institution_id == institution.pk
+        or action.indicators.filter(institution=institution).exists()
+    )
+
+
+def may_add_indicator(user, action: ImplementationAction) -> bool:
+    """Indicators are added to an action by whoever may change it: coordinators, and
+    ministry staff of the action's institution."""
+    return may_change_action(user, action)
+
+
+def may_change_indicator(user, indicator: Indicator) -> bool:
+    """Coordinators may change any indicator (its definition and next report date);
+    ministry staff those of their institution's actions."""
+    return may_change_action(user, indicator.action)
+
+
+def may_report_on_indicator(user, indicator: Indicator) -> bool:
+    """Whether the user may report a value of the indicator: coordinators, and ministry
+    staff of the institution responsible for it or of the action's institution."""
+    if is_coordinator(user):
+        return True
+    institution = institution_of(user)
+    return institution is not None and _indicator_is_of(indicator, institution)
+
+
+def visible_indicator_values(user, values: QuerySet[IndicatorValue] | None = None):
+    """The indicator values the user may see, as ``visible_updates`` for updates:
+    validated ones for every reader; coordinators all; ministry staff also their own
+    institution's drafts, submissions and returned values."""
+    return _visible_reported(user, IndicatorValue.objects.all() if values is None else values)
+
+
+def may_see_indicator_value(user, value: IndicatorValue) -> bool:
+    """The per-object form of ``visible_indicator_values``."""
+    return _may_see_reported(user, value)
+
+
+def may_change_indicator_value(user, value: IndicatorValue) -> bool:
+    """As ``may_change_update``: only while a draft or returned, only by its
+    institution's staff or a coordinator; a validated value is never rewritten (a
+    correction is a new value)."""
+    return _may_change_reported(user, value)
+
+
+def may_delete_indicator_value(user, value: IndicatorValue) -> bool:
+    """As ``may_delete_update``: coordinators any (the history keeps it); ministry staff
+    what they may still change."""
+    return is_coordinator(user) or may_change_indicator_value(user, value)

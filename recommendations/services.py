@@ -1,20 +1,24 @@
 """Writes with rules: the progress-update workflow, implementation actions, the
 institutions responsible for a recommendation, its SDG targets' goals, and
-bringing deleted records back from their history.
+bringing deleted records back from their history. (Indicators, their values and
+clusters: ``recommendations.plans``.)
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
-→ resubmitted → … Only a validated update changes a recommendation's status
+→ resubmitted → … (the steps: ``recommendations.workflow``, shared with indicator
+values). Only a validated update changes a recommendation's status
 and the dashboards. Each transition records who and when (and the history
 keeps every earlier version). The pages, the admin and the API call these
 functions; none of them changes ``workflow_state`` by hand.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from . import rules
+from . import rules, workflow
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
+from .workflow import WORKFLOW_FIELDS, TransitionError  # noqa: F401  (their old home)
+from .workflow import require as _require
+from .workflow import save as _save
 
 WorkflowState = ProgressUpdate.WorkflowState
 
@@ -22,27 +26,6 @@ UNCHANGEABLE_UPDATE = (
     "Only a draft or a returned update can be changed or submitted, by its institution or a "
     "coordinator; a validated update is corrected by a new update."
 )
-# Written by the workflow steps below only, never as content.
-WORKFLOW_FIELDS = frozenset(
-    {"workflow_state", "submitted_at", "reviewed_by", "reviewed_at", "reviewer_comment"}
-)
-
-
-class TransitionError(ValidationError):
-    """A workflow step that the update's current state does not allow."""
-
-
-def _require(allowed: bool, message: str):
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-def _save(obj, user):
-    obj.full_clean()
-    # The history records who made the change, also outside a request (commands, tests).
-    obj._history_user = user
-    obj.save()
-    return obj
 
 
 def _acting_institution(user, recommendation):
@@ -52,15 +35,6 @@ def _acting_institution(user, recommendation):
         lead = recommendation.responsibilities.filter(role=Responsibility.Role.LEAD).first()
         institution = lead.institution if lead else None
     return institution
-
-
-def _move(update: ProgressUpdate, expected: tuple[str, ...], target: str):
-    if update.workflow_state not in expected:
-        raise TransitionError(
-            f"A {update.get_workflow_state_display().lower()} update cannot be "
-            f"{WorkflowState(target).label.lower()}."
-        )
-    update.workflow_state = target
 
 
 @transaction.atomic
@@ -91,11 +65,7 @@ def progress_update_edit(*, user, update: ProgressUpdate, **fields) -> ProgressU
     allows: a draft or returned update, by its institution or a coordinator. Raises
     PermissionDenied (a validated update is never rewritten) or ValidationError."""
     _require(rules.may_change_update(user, update), UNCHANGEABLE_UPDATE)
-    workflow = WORKFLOW_FIELDS & fields.keys()
-    if workflow:
-        raise ValidationError(
-            {name: "Changes only through the workflow steps." for name in workflow}
-        )
+    workflow.refuse_workflow_fields(fields)
     for name, value in fields.items():
         setattr(update, name, value)
     return _save(update, user)
@@ -105,8 +75,7 @@ def progress_update_edit(*, user, update: ProgressUpdate, **fields) -> ProgressU
 def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
     """Send a draft (or a returned update, corrected) to the coordinators."""
     _require(rules.may_change_update(user, update), UNCHANGEABLE_UPDATE)
-    _move(update, (WorkflowState.DRAFT, WorkflowState.RETURNED), WorkflowState.SUBMITTED)
-    update.submitted_at = timezone.now()
+    workflow.submit(update)
     return _save(update, user)
 
 
@@ -114,9 +83,7 @@ def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
 def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     """Accept a submitted update: from now on it counts in the measure."""
     _require(rules.may_validate(user), "Only a coordinator may validate updates.")
-    _move(update, (WorkflowState.SUBMITTED,), WorkflowState.VALIDATED)
-    update.reviewed_by = user
-    update.reviewed_at = timezone.now()
+    workflow.validate(update, user=user)
     _save(update, user)
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
@@ -127,12 +94,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
 def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> ProgressUpdate:
     """Send a submitted update back to its institution with the coordinator's comment."""
     _require(rules.may_validate(user), "Only a coordinator may return updates.")
-    if not comment or not comment.strip():
-        raise ValidationError({"reviewer_comment": "Say what needs to change."})
-    _move(update, (WorkflowState.SUBMITTED,), WorkflowState.RETURNED)
-    update.reviewer_comment = comment.strip()
-    update.reviewed_by = user
-    update.reviewed_at = timezone.now()
+    workflow.give_back(update, user=user, comment=comment)
     return _save(update, user)
 
 

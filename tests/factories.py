@@ -8,7 +8,10 @@ from django.utils import timezone
 
 from missions.models import Engagement
 from recommendations.models import (
+    Cluster,
     ImplementationAction,
+    Indicator,
+    IndicatorValue,
     Institution,
     Mechanism,
     Position,
@@ -123,6 +126,43 @@ class ImplementationActionFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Action {n}")
     institution = factory.SubFactory(InstitutionFactory)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """An indicator of an action, the action's institution responsible for it."""
+
+    class Meta:
+        model = Indicator
+
+    action = factory.SubFactory(ImplementationActionFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "persons"
+    baseline = 0
+    target = 100
+    frequency = Indicator.Frequency.YEARLY
+    institution = factory.LazyAttribute(lambda indicator: indicator.action.institution)
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    """A validated value (as ``ProgressUpdateFactory`` makes validated updates)."""
+
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = date(2012, 6, 1)
+    value = 10
+    institution = factory.LazyAttribute(lambda value: value.indicator.institution)
+    workflow_state = IndicatorValue.WorkflowState.VALIDATED
+    reviewed_at = factory.LazyFunction(timezone.now)
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cluster
+
+    name = factory.Sequence(lambda n: f"Cluster {n}")
+    slug = factory.Sequence(lambda n: f"cluster-{n}")
 
 
 class EngagementFactory(factory.django.DjangoModelFactory):

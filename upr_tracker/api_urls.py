@@ -10,7 +10,10 @@ from rest_framework.routers import SimpleRouter
 from missions.api import EngagementViewSet
 from recommendations.api.views import (
     ApiRootView,
+    ClusterViewSet,
     ImplementationActionViewSet,
+    IndicatorValueViewSet,
+    IndicatorViewSet,
     InstitutionViewSet,
     ProgressUpdateViewSet,
     RecommendationViewSet,
@@ -29,6 +32,9 @@ router.register("reviews", ReviewViewSet, basename="reviews")
 router.register("recommendations", RecommendationViewSet, basename="recommendations")
 router.register("actions", ImplementationActionViewSet, basename="actions")
 router.register("progress-updates", ProgressUpdateViewSet, basename="progress-updates")
+router.register("indicators", IndicatorViewSet, basename="indicators")
+router.register("indicator-values", IndicatorValueViewSet, basename="indicator-values")
+router.register("clusters", ClusterViewSet, basename="clusters")
 router.register("engagements", EngagementViewSet, basename="engagements")
 router.register("institutions", InstitutionViewSet, basename="institutions")
 router.register("themes", ThemeViewSet, basename="themes")

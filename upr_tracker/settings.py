@@ -226,6 +226,9 @@ LOGGING = {
 UPR_PUBLIC_DASHBOARD = envbool("UPR_PUBLIC_DASHBOARD", False)
 # A supported recommendation with no validated progress for this long is overdue.
 UPR_OVERDUE_MONTHS = envint("UPR_OVERDUE_MONTHS", 12)
+# Due dates (an action's planned end, an indicator's report date) are reminded of this
+# many days before, on the day and once past (send_reminders).
+UPR_REMINDER_LEAD_DAYS = envint("UPR_REMINDER_LEAD_DAYS", 14)
 # Evidence uploads: the largest file accepted and the kinds (by extension; the
 # known ones are also recognised by their content).
 UPR_UPLOAD_MAX_BYTES = envint("UPR_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

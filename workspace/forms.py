@@ -9,11 +9,14 @@ who may write what and do the writing.
 from typing import TYPE_CHECKING
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import ImplementationAction, ProgressUpdate
+from recommendations.models import ImplementationAction, Indicator, IndicatorValue, ProgressUpdate
 
 from .uploads import check_evidence_file, describe_allowed
 
@@ -153,19 +156,93 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
             self.initial.setdefault("assessed_on", timezone.localdate())
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    """Ministry staff, each named with their institution."""
+
+    def label_from_instance(self, user):
+        name = user.get_full_name() or user.get_username()
+        return f"{name} ({user.profile.institution})"
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "description",
+            "unit",
+            "baseline",
+            "target",
+            "frequency",
+            "institution",
+            "responsible_person",
+            "next_report_date",
+        ]
+        widgets = {"next_report_date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"responsible_person": StaffChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Whoever may report: the staff of an institution (the model checks that the person
+        # is of the one chosen as responsible).
+        responsible = self.fields["responsible_person"]
+        assert isinstance(responsible, forms.ModelChoiceField)
+        responsible.queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, profile__institution__isnull=False)
+            .select_related("profile__institution")
+            .order_by("profile__institution__name", "last_name", "username")
+        )
+        self.fields["responsible_person"].required = False
+        self.fields["institution"].help_text = _(
+            "Who reports its values: by default the action's institution."
+        )
+        for name in ("baseline", "target", "unit", "description", "next_report_date"):
+            field = self.fields[name]
+            field.help_text = format_lazy("{} {}", _("Optional."), field.help_text or "")
+
+
+class IndicatorValueForm(EvidenceFileMixin, forms.ModelForm):
+    evidence_kind = "value"
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["measured_on", "value", "comment", "evidence_url", "evidence_file"]
+        widgets = {"measured_on": DATE, "comment": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"comment": _("Optional. How it was measured, what it shows.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_evidence()
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("measured_on", timezone.localdate())
+
+
 class ReviewDecisionForm(forms.Form):
-    """The validation queue's bulk decision on the ticked updates."""
+    """The validation queue's bulk decision on the ticked updates and indicator values."""
 
     VALIDATE = "validate"
     RETURN = "return"
+    NO_LONGER_WAITING = (
+        "An update you ticked no longer waits for validation "
+        "(another coordinator may have decided on it); the list below is current."
+    )
 
     updates = forms.ModelMultipleChoiceField(
         queryset=ProgressUpdate.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": NO_LONGER_WAITING},
+    )
+    values = forms.ModelMultipleChoiceField(
+        queryset=IndicatorValue.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         error_messages={
-            "required": "Tick at least one update.",
-            "invalid_choice": "An update you ticked no longer waits for validation "
-            "(another coordinator may have decided on it); the list below is current.",
+            "invalid_choice": _(
+                "An indicator value you ticked no longer waits for validation "
+                "(another coordinator may have decided on it); the list below is current."
+            )
         },
     )
     decision = forms.ChoiceField(choices=[(VALIDATE, "Validate"), (RETURN, "Return")])
@@ -176,15 +253,22 @@ class ReviewDecisionForm(forms.Form):
         help_text="Required to return updates: say what needs to change.",
     )
 
-    def __init__(self, *args, queryset, **kwargs):
+    def __init__(self, *args, queryset, values=None, **kwargs):
         super().__init__(*args, **kwargs)
         updates = self.fields["updates"]
         assert isinstance(updates, forms.ModelMultipleChoiceField)
         updates.queryset = queryset
+        if values is not None:
+            ticked_values = self.fields["values"]
+            assert isinstance(ticked_values, forms.ModelMultipleChoiceField)
+            ticked_values.queryset = values
 
     def clean(self):
         cleaned = super().clean()
         assert cleaned is not None  # a form's clean() gives its cleaned_data
+        ticked = cleaned.get("updates"), cleaned.get("values")
+        if not self.errors and not any(items is not None and items.exists() for items in ticked):
+            self.add_error(None, _("Tick at least one update or indicator value."))
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
             self.add_error("comment", "Say what needs to change before returning updates.")
         return cleaned

@@ -1,8 +1,10 @@
 """What the workspace keeps of its own: the reminders it sent."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Institution
+from recommendations.models import ImplementationAction, Indicator, Institution
 
 
 class ReminderSent(models.Model):
@@ -30,3 +32,51 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.institution} — {self.date}"
+
+
+class DueReminderSent(models.Model):
+    """One reminder of one due date (an action's planned end or an indicator's report
+    date): one record per object, event and date, written before the e-mail is sent, so
+    that ``send_reminders`` run again (the same day or later) never sends it twice. A
+    date moved later is a new date, reminded of again."""
+
+    class Event(models.TextChoices):
+        BEFORE = "before", _("Due soon")
+        ON = "on", _("Due today")
+        OVERDUE = "overdue", _("Overdue")
+
+    action = models.ForeignKey(
+        ImplementationAction, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.CharField(_("event"), max_length=10, choices=Event.choices)
+    due_on = models.DateField(_("due on"))
+    recipients = models.TextField(_("recipients"), help_text=_("The addresses it went to."))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("due-date reminder sent")
+        verbose_name_plural = _("due-date reminders sent")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__isnull=True, indicator__isnull=False)
+                | Q(action__isnull=False, indicator__isnull=True),
+                name="due_reminder_of_an_action_or_an_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "event", "due_on"],
+                condition=Q(action__isnull=False),
+                name="one_reminder_per_action_event_and_date",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "event", "due_on"],
+                condition=Q(indicator__isnull=False),
+                name="one_reminder_per_indicator_event_and_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action or self.indicator} — {self.get_event_display()} ({self.due_on})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, home, queue, records, reporting, tokens
+from .views import account, due, home, plans, queue, records, reporting, tokens
 
 app_name = "workspace"
 
@@ -18,6 +18,14 @@ urlpatterns = [
     path("recommendations/<int:pk>/updates/new/", reporting.update_create, name="update_create"),
     path("updates/<int:pk>/edit/", reporting.update_edit, name="update_edit"),
     path("updates/<int:pk>/submit/", reporting.update_submit, name="update_submit"),
+    path("due/", due.due_dates, name="due"),
+    path("actions/<int:pk>/", plans.action_page, name="action"),
+    path("actions/<int:pk>/indicators/new/", plans.indicator_create, name="indicator_create"),
+    path("indicators/<int:pk>/", plans.indicator_page, name="indicator"),
+    path("indicators/<int:pk>/edit/", plans.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/values/new/", plans.value_create, name="value_create"),
+    path("values/<int:pk>/edit/", plans.value_edit, name="value_edit"),
+    path("values/<int:pk>/submit/", plans.value_submit, name="value_submit"),
     path("history/<str:kind>/<int:pk>/", records.history, name="history"),
     path("evidence/<str:kind>/<int:pk>/", records.evidence, name="evidence"),
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),

@@ -4,7 +4,9 @@ Each recommendation with its reference, recommending states, position, current s
 actions taken and the responsible institutions, grouped by theme, after the review's figures.
 Only what counts is shown: the status is the one of the latest *validated* progress update
 (``selectors.with_current_status``), the figures are ``selectors.measure`` of the review, and
-the actions are those completed or ongoing.
+the actions are those completed or ongoing, each with its indicators (latest validated
+value against the target: ``report_plans``). What is overdue on the day of the report (an
+open action past its planned end, an indicator report past its date) follows the figures.
 
 A recommendation with several themes is listed once, under the first of its themes in
 alphabetical order, with its other themes named in its entry: the sections then add up to
@@ -29,9 +31,18 @@ from recommendations.models import (
 )
 from recommendations.selectors import (
     Measure,
+    action_is_overdue,
     measure,
     with_current_status,
     with_status_is_demo,
+)
+
+from .report_plans import (
+    OverdueLine,
+    ReportIndicator,
+    indicators_prefetch,
+    overdue_lines,
+    report_indicator,
 )
 
 NO_THEME = "Recommendations without a theme"
@@ -48,6 +59,8 @@ class ReportAction:
     status: str
     dates: str
     is_demo: bool
+    is_overdue: bool = False
+    indicators: list[ReportIndicator] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +90,7 @@ class StatusReport:
     sections: list[ReportSection]
     generated_on: date
     has_demo_data: bool
+    overdue: list[OverdueLine] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -86,6 +100,7 @@ class StatusReport:
 def status_report(review: ReviewCycle) -> StatusReport:
     """The report of ``review`` (see module docstring), in a fixed number of queries."""
     recommendations = review.recommendations.all()
+    today = timezone.localdate()
     listed = with_status_is_demo(with_current_status(recommendations)).prefetch_related(
         "recommending_states",
         "themes",
@@ -99,6 +114,7 @@ def status_report(review: ReviewCycle) -> StatusReport:
             "actions",
             queryset=ImplementationAction.objects.filter(status__in=ACTIONS_TAKEN)
             .select_related("institution")
+            .prefetch_related(indicators_prefetch())
             .order_by("start_date", "title"),
         ),
     )
@@ -118,7 +134,7 @@ def status_report(review: ReviewCycle) -> StatusReport:
                 for r in recommendation.responsibilities.all()
             ],
             other_themes=themes[1:],
-            actions=[_action(action) for action in recommendation.actions.all()],
+            actions=[_action(action, today) for action in recommendation.actions.all()],
         )
         sections.setdefault(themes[0] if themes else NO_THEME, []).append(entry)
     ordered = sorted(sections, key=lambda theme: (theme == NO_THEME, theme.casefold()))
@@ -126,7 +142,11 @@ def status_report(review: ReviewCycle) -> StatusReport:
         review=review,
         figures=measure(recommendations),
         sections=[ReportSection(theme, sections[theme]) for theme in ordered],
-        generated_on=timezone.localdate(),
+        generated_on=today,
+        overdue=overdue_lines(
+            ImplementationAction.objects.filter(recommendations__review=review).distinct(),
+            today,
+        ),
         has_demo_data=ProgressUpdate.objects.filter(
             recommendation__review=review, is_demo=True
         ).exists()
@@ -158,7 +178,7 @@ def summary_lines(report: StatusReport) -> list[tuple[str, str]]:
     return lines
 
 
-def _action(action: ImplementationAction) -> ReportAction:
+def _action(action: ImplementationAction, today: date) -> ReportAction:
     start, end = action.start_date, action.end_date
     dates = " – ".join(date_format(d) for d in (start, end) if d) if start or end else ""
     return ReportAction(
@@ -167,6 +187,8 @@ def _action(action: ImplementationAction) -> ReportAction:
         status=action.get_status_display(),
         dates=dates,
         is_demo=action.is_demo,
+        is_overdue=action_is_overdue(action, today),
+        indicators=[report_indicator(i, today) for i in action.indicators.all()],
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from .report_plans import indicator_line, overdue_line
 from .status_report import StatusReport, summary_lines
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,6 +37,14 @@ def status_report_docx(report: StatusReport) -> bytes:
     for label, value in summary_lines(report):
         cells = figures.add_row().cells
         cells[0].text, cells[1].text = label, value
+    document.add_heading(_("Overdue"), level=1)
+    for line in report.overdue:
+        document.add_paragraph(overdue_line(line), style="List Bullet")
+    if not report.overdue:
+        document.add_paragraph(
+            _("Nothing of this review's actions is overdue on %(day)s.")
+            % {"day": date_format(report.generated_on)}
+        )
     for section in report.sections:
         document.add_heading(section.theme, level=1)
         for entry in section.entries:
@@ -51,11 +61,7 @@ def status_report_docx(report: StatusReport) -> bytes:
 
 
 def entry_lines(entry) -> list[tuple[str, str]]:
-    actions = "\n".join(
-        f"{a.title} ({a.institution}; {a.status}{'; ' + a.dates if a.dates else ''})"
-        + (" [demo]" if a.is_demo else "")
-        for a in entry.actions
-    )
+    actions = "\n".join(_action_text(a) for a in entry.actions)
     lines = [
         ("Recommending states", ", ".join(entry.recommending_states) or "—"),
         ("Position", entry.position),
@@ -66,3 +72,11 @@ def entry_lines(entry) -> list[tuple[str, str]]:
     if entry.other_themes:
         lines.append(("Also under", ", ".join(entry.other_themes)))
     return lines
+
+
+def _action_text(action) -> str:
+    text = f"{action.title} ({action.institution}; {action.status}"
+    text += f"; {action.dates})" if action.dates else ")"
+    text += " [demo]" if action.is_demo else ""
+    text += f" [{_('overdue')}]" if action.is_overdue else ""
+    return "\n".join([text, *(f"– {indicator_line(i)}" for i in action.indicators)])

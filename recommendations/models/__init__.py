@@ -1,4 +1,5 @@
 from .people import Role, UserProfile
+from .plans import Cluster, Indicator, IndicatorValue, add_months
 from .progress import ImplementationAction, ProgressUpdate
 from .reviews import (
     ACTION_CATEGORIES,
@@ -21,17 +22,22 @@ from .taxonomy import (
     Theme,
     goal_of_target,
 )
+from .workflow import ReportedRecord, WorkflowState
 
 __all__ = [
     "ACTION_CATEGORIES",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
+    "Cluster",
     "ImplementationAction",
+    "Indicator",
+    "IndicatorValue",
     "Institution",
     "Mechanism",
     "Position",
     "ProgressUpdate",
     "Recommendation",
+    "ReportedRecord",
     "Responsibility",
     "ReviewCycle",
     "Role",
@@ -42,6 +48,8 @@ __all__ = [
     "Status",
     "Theme",
     "UserProfile",
+    "WorkflowState",
+    "add_months",
     "goal_of_target",
     "reference_sort_key",
 ]

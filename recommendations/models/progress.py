@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from .reviews import Recommendation, Status
 from .sources import Source
 from .taxonomy import Institution
+from .workflow import ReportedRecord
 
 
 def validate_not_negative(amount):
@@ -119,7 +120,7 @@ class ImplementationAction(models.Model):
             raise ValidationError(errors)
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(ReportedRecord):
     """An assessment of a recommendation's implementation status at a date.
 
     Only a validated update counts: the recommendation's status is the one of its
@@ -130,12 +131,6 @@ class ProgressUpdate(models.Model):
         GOVERNMENT = "government", "Government"
         UN = "un", "United Nations"
         CIVIL_SOCIETY = "civil_society", "Civil society"
-
-    class WorkflowState(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
-        VALIDATED = "validated", "Validated"
-        RETURNED = "returned", "Returned"
 
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.PROTECT, related_name="progress_updates"
@@ -159,15 +154,7 @@ class ProgressUpdate(models.Model):
     )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/updates/%Y/", blank=True)
-    workflow_state = models.CharField(
-        max_length=10, choices=WorkflowState.choices, default=WorkflowState.DRAFT
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reviewer_comment = models.TextField(blank=True)
+    # workflow_state, submitted_at, reviewed_at, reviewed_by, reviewer_comment: ReportedRecord
     is_demo = models.BooleanField(
         default=False, help_text="Demo data: an illustrative assessment, not an official one."
     )

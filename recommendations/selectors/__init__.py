@@ -1,9 +1,20 @@
 """Reads that compute. ``measure`` holds the one measure every view shows;
 the other modules hold the reads the pages add on top of it (what is overdue,
-the measure over time), and call the measure rather than count on their own.
+the measure over time, what falls due), and call the measure rather than count on their own.
 
 Import from here: ``from recommendations.selectors import measure, measure_by``.
 """
+
+from .due import (  # noqa: F401
+    DueItem,
+    DueLists,
+    action_is_overdue,
+    due_items,
+    due_lists,
+    indicator_is_overdue,
+    month_end,
+    with_latest_value,
+)
 
 # Every public name of the measure module, including ones a later change adds there.
 from .measure import *  # noqa: F403

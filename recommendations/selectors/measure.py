@@ -212,7 +212,7 @@ def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = N
 
 # What each grouping of ``measure_by`` groups on: (key field, label field). A group's key
 # is the identifier the filters take for it: a theme's or affected group's slug, a
-# state's ISO3 code, an institution's or review's id, an SDG goal's number.
+# state's ISO3 code, an institution's or review's id, an SDG goal's number, a cluster's slug.
 GROUPINGS = {
     "review": ("review_id", None),
     "mechanism": ("review__mechanism__code", "review__mechanism__name"),
@@ -222,6 +222,7 @@ GROUPINGS = {
     "sdg": ("sdg_goals__number", "sdg_goals__name"),
     "sdg_target": ("sdg_targets__code", "sdg_targets__name"),
     "affected_group": ("affected_groups__slug", "affected_groups__name"),
+    "cluster": ("clusters__slug", "clusters__name"),
     "position": ("position", None),
     "status": ("_current_status", None),  # of every recommendation, supported or not
 }
@@ -233,9 +234,9 @@ def measure_by(
     """The measure of each group of a set, in one query, largest groups first.
 
     A recommendation with several themes (states, institutions, goals, targets,
-    groups) counts once in each; one with none is in a group whose key is None. ``as_of`` is
-    as in ``measure``: a group with only recommendations of reviews not yet held on
-    that day (grouped by review: a review not yet held) is absent.
+    groups, clusters) counts once in each; one with none is in a group whose key is
+    None. ``as_of`` is as in ``measure``: a group with only recommendations of reviews
+    not yet held on that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
     """
     if group_by not in GROUPINGS:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation, Status
 from ..selectors import Measure, measure_by
@@ -50,6 +51,7 @@ GROUPINGS = {
     "sdg": ("By SDG goal", "SDG goal", "sdg"),
     "sdg_target": ("By SDG target", "SDG target", "sdg_target"),
     "affected_group": ("By affected group", "Affected group", "affected_group"),
+    "cluster": (_("By cluster"), _("Cluster"), "cluster"),
 }
 NONE_RECORDED = {
     "mechanism": "No mechanism",  # every review has one: never shown
@@ -59,6 +61,7 @@ NONE_RECORDED = {
     "sdg": "No SDG goal recorded",
     "sdg_target": "No SDG target recorded",
     "affected_group": "No affected group recorded",
+    "cluster": _("In no cluster"),
 }
 
 
@@ -103,8 +106,8 @@ def breakdown(
     ]
     return Breakdown(
         grouping=grouping,
-        title=title,
-        column=column,
+        title=str(title),
+        column=str(column),
         rows=rows,
         group_count=len(groups),
         query=query,
@@ -148,7 +151,7 @@ def _number(percent) -> float | str:
 
 def _label(grouping, group) -> str:
     if group.key is None:
-        return NONE_RECORDED[grouping]
+        return str(NONE_RECORDED[grouping])
     if grouping == "sdg":
         return f"SDG {group.key}: {group.label}"
     if grouping == "sdg_target" and group.label != group.key:

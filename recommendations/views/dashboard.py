@@ -93,7 +93,8 @@ def dashboard(request):
 
 def _breakdowns(selection, recommendations, overdue_by_institution, *, query: str) -> list:
     """The breakdown tables: by mechanism when all of the state's mechanisms are chosen
-    and it has reviews by more than one, by SDG target when some recommendation has one."""
+    and it has reviews by more than one, by SDG target (by cluster) when some
+    recommendation has one."""
     mechanisms = {review.mechanism_id for review in selection.reviews}
     tables = []
     for grouping in GROUPINGS:
@@ -107,7 +108,7 @@ def _breakdowns(selection, recommendations, overdue_by_institution, *, query: st
             as_of=selection.as_of,
             query=query,
         )
-        if grouping == "sdg_target" and all(row.key is None for row in table.rows):
+        if grouping in ("sdg_target", "cluster") and all(row.key is None for row in table.rows):
             continue
         tables.append(table)
     return tables

@@ -12,12 +12,21 @@ from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
-from ..models import Institution, Mechanism, Recommendation, ReviewCycle, SdgTarget, State
+from ..models import (
+    Cluster,
+    Institution,
+    Mechanism,
+    Recommendation,
+    ReviewCycle,
+    SdgTarget,
+    State,
+)
 
 # The filters that take several values: a drop-down each (see OneOrMoreSelect).
 MULTIPLE = (
@@ -31,6 +40,7 @@ MULTIPLE = (
     "sdg",
     "sdg_target",
     "affected_group",
+    "cluster",
 )
 
 # Offered by the name shown (web.collation); positions and statuses keep their scale's
@@ -42,6 +52,7 @@ BY_NAME = (
     "theme",
     "institution",
     "affected_group",
+    "cluster",
 )
 
 LABELS = {
@@ -57,6 +68,7 @@ LABELS = {
     "sdg": "SDG goal",
     "sdg_target": "SDG target",
     "affected_group": "Affected group",
+    "cluster": _("Cluster"),
     "updated_since": "Updated since",
     "search": "Search",
 }
@@ -84,6 +96,7 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["institution"].queryset = Institution.objects.filter(
         Q(responsibilities__isnull=False)
     ).distinct()
+    fields["cluster"].queryset = Cluster.objects.filter(recommendations__isnull=False).distinct()
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"

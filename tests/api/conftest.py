@@ -11,7 +11,10 @@ from rest_framework.test import APIClient
 
 from missions.models import Engagement
 from recommendations.models import (
+    Cluster,
     ImplementationAction,
+    Indicator,
+    IndicatorValue,
     Position,
     ProgressUpdate,
     Recommendation,
@@ -21,8 +24,11 @@ from recommendations.models import (
     Theme,
 )
 from tests.factories import (
+    ClusterFactory,
     EngagementFactory,
     ImplementationActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     MechanismFactory,
     RecommendationFactory,
     ReviewCycleFactory,
@@ -60,6 +66,11 @@ class World:
     interior_action: ImplementationAction
     engagement: Engagement
     users: dict
+    justice_indicator: Indicator  # of the Ministry of Justice's action, reported yearly
+    justice_value_draft: IndicatorValue
+    validated_value: IndicatorValue
+    interior_value_submitted: IndicatorValue
+    cluster: Cluster  # the trafficking recommendation (97.1)
 
 
 @pytest.fixture
@@ -110,6 +121,14 @@ def world(db, justice, interior, users):
     interior_action = ImplementationActionFactory(title="Moratorium studied", institution=interior)
     interior_action.recommendations.add(interior_recommendation)
     engagement = EngagementFactory(title="Seminar on trafficking", state_concerned=belarus)
+    justice_indicator = IndicatorFactory(
+        action=justice_action,
+        name="Convictions for trafficking",
+        next_report_date=date(2030, 6, 30),
+    )
+    interior_indicator = IndicatorFactory(action=interior_action, name="Executions stayed")
+    cluster = ClusterFactory(name="Trafficking in human beings", slug="trafficking-cluster")
+    cluster.recommendations.add(justice_recommendation)
     return World(
         review=review,
         justice_ministry=justice,
@@ -126,6 +145,19 @@ def world(db, justice, interior, users):
         interior_action=interior_action,
         engagement=engagement,
         users=users,
+        justice_indicator=justice_indicator,
+        justice_value_draft=IndicatorValueFactory(
+            indicator=justice_indicator,
+            value=12,
+            comment="Justice's draft value",
+            workflow_state=DRAFT,
+            reviewed_at=None,
+        ),
+        validated_value=IndicatorValueFactory(indicator=justice_indicator, value=9),
+        interior_value_submitted=IndicatorValueFactory(
+            indicator=interior_indicator, value=1, workflow_state=SUBMITTED, reviewed_at=None
+        ),
+        cluster=cluster,
     )
 
 

@@ -11,7 +11,10 @@ import pytest
 
 from missions.models import Engagement
 from recommendations.models import (
+    Cluster,
     ImplementationAction,
+    Indicator,
+    IndicatorValue,
     Institution,
     ProgressUpdate,
     Recommendation,
@@ -39,6 +42,7 @@ ACTIONS = {  # the action is the Ministry of Justice's
     "justice": (200, 200, 201, 200, 200, 405),
     "interior": (200, 200, 403, 403, 403, 405),
 }
+INDICATORS = ACTIONS  # the indicator is of the Ministry of Justice's action
 PROGRESS_UPDATES = {  # the update is a draft of the Ministry of Justice
     **CURATED,
     "public": (200, 404, 401, 401, 401, 401),
@@ -115,6 +119,30 @@ def resources(world):
             {"name": "Changed"},
             lambda theme: theme.name,
         ),
+        "indicators": (
+            Indicator,
+            world.justice_indicator,
+            {"action": world.justice_action.pk, "name": "Decisions published"},
+            {"action": world.justice_action.pk, "name": "Changed", "frequency": "quarterly"},
+            {"name": "Changed"},
+            lambda indicator: indicator.name,
+        ),
+        "indicator-values": (
+            IndicatorValue,
+            world.justice_value_draft,
+            {"indicator": world.justice_indicator.pk, "measured_on": "2013-01-01", "value": "5"},
+            {"measured_on": "2013-01-01", "value": "7", "comment": "Changed"},
+            {"comment": "Changed"},
+            lambda value: value.comment,
+        ),
+        "clusters": (
+            Cluster,
+            world.cluster,
+            {"name": "Torture", "slug": "torture"},
+            {"name": "Changed", "slug": "trafficking-cluster"},
+            {"name": "Changed"},
+            lambda cluster: cluster.name,
+        ),
         "states": (
             State,
             world.state,
@@ -131,12 +159,15 @@ EXPECTED = {
     "recommendations": CURATED,
     "actions": ACTIONS,
     "progress-updates": PROGRESS_UPDATES,
+    "indicators": INDICATORS,
+    "indicator-values": PROGRESS_UPDATES,  # the value is a draft of the Ministry of Justice
+    "clusters": CURATED,
     "engagements": CURATED,
     "institutions": CURATED,
     "themes": CURATED,
     "states": CURATED,
 }
-LOOKUP = {"states": "iso3", "themes": "slug"}
+LOOKUP = {"states": "iso3", "themes": "slug", "clusters": "slug"}
 
 
 def detail_url(resource, instance):
@@ -192,6 +223,9 @@ def resource_field(resource):
         "recommendations": "text",
         "actions": "title",
         "progress-updates": "narrative",
+        "indicators": "name",
+        "indicator-values": "comment",
+        "clusters": "name",
         "engagements": "title",
         "institutions": "name",
         "themes": "name",
@@ -240,6 +274,30 @@ def test_what_progress_updates_each_role_sees_in_the_list(api_as, world, role):
         assert response.status_code == 401
     else:
         assert {update["id"] for update in response.json()["results"]} == visible
+
+
+@pytest.mark.parametrize("role", list(CURATED))
+def test_what_indicator_values_each_role_sees_in_the_list(api_as, world, role):
+    visible = {
+        "anonymous": None,
+        "public": {world.validated_value.pk},
+        "partner": {world.validated_value.pk},
+        "adviser": {world.validated_value.pk},
+        "justice": {world.validated_value.pk, world.justice_value_draft.pk},
+        "interior": {world.validated_value.pk, world.interior_value_submitted.pk},
+        "coordinator": {
+            world.validated_value.pk,
+            world.justice_value_draft.pk,
+            world.interior_value_submitted.pk,
+        },
+    }[role]
+
+    response = api_as(role).get("/api/v1/indicator-values/")
+
+    if visible is None:
+        assert response.status_code == 401
+    else:
+        assert {value["id"] for value in response.json()["results"]} == visible
 
 
 def test_history_has_no_endpoint_at_all(api_as, world):

@@ -7,8 +7,11 @@ from django.test.utils import CaptureQueriesContext
 
 from recommendations.models import AffectedGroup, SdgGoal
 from tests.factories import (
+    ClusterFactory,
     EngagementFactory,
     ImplementationActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     InstitutionFactory,
     ProgressUpdateFactory,
     RecommendationFactory,
@@ -25,6 +28,9 @@ LISTS = [
     "recommendations",
     "actions",
     "progress-updates",
+    "indicators",
+    "indicator-values",
+    "clusters",
     "engagements",
     "institutions",
     "themes",
@@ -53,6 +59,10 @@ def add_data(world, n):
         ProgressUpdateFactory(recommendation=recommendation, institution=institution)
         action = ImplementationActionFactory(institution=institution)
         action.recommendations.add(recommendation, world.justice_recommendation)
+        indicator = IndicatorFactory(action=action, institution=institution)
+        IndicatorValueFactory(indicator=indicator, institution=institution)
+        cluster = ClusterFactory()
+        cluster.recommendations.add(recommendation, world.justice_recommendation)
         engagement = EngagementFactory(country=state, state_concerned=state)
         engagement.organisers.add(institution)
         engagement.funders.add(world.justice_ministry)
@@ -103,7 +113,16 @@ def test_ten_times_the_data_takes_no_more_queries(
 
 @pytest.mark.parametrize(
     "group_by",
-    ["review", "theme", "institution", "recommending_state", "sdg", "status", "position"],
+    [
+        "review",
+        "theme",
+        "institution",
+        "recommending_state",
+        "sdg",
+        "status",
+        "position",
+        "cluster",
+    ],
 )
 def test_stats_take_as_many_queries_for_30_recommendations_as_for_3(
     coordinator, world, group_by, django_assert_num_queries

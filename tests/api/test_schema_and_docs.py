@@ -16,6 +16,9 @@ RESOURCES = [
     "recommendations",
     "actions",
     "progress-updates",
+    "indicators",
+    "indicator-values",
+    "clusters",
     "engagements",
     "institutions",
     "themes",
@@ -53,6 +56,7 @@ def test_the_schema_is_openapi_3_and_covers_every_resource(schema):
         assert f"/api/v1/{resource}/" in paths
     for step in ("submit", "validate", "return"):
         assert f"/api/v1/progress-updates/{{id}}/{step}/" in paths
+        assert f"/api/v1/indicator-values/{{id}}/{step}/" in paths
 
 
 def test_the_schema_documents_the_filters_of_recommendations_and_stats(schema):

@@ -160,6 +160,7 @@ def test_the_word_document_holds_the_same_report(reader, review):
     assert headings == [
         f"Mid-term status report: {review}",
         "Summary",
+        "Overdue",
         "Death penalty",
         "98.1",
         "Trafficking",

@@ -9,21 +9,30 @@ from functools import partial
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from recommendations.models import (
     ImplementationAction,
+    Indicator,
+    IndicatorValue,
     Institution,
     Position,
     ProgressUpdate,
     Recommendation,
 )
-from tests.factories import ImplementationActionFactory, ReviewCycleFactory
+from tests.factories import (
+    ImplementationActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ReviewCycleFactory,
+)
 from tests.world import VALIDATED, WorkflowState, ministry_recommendation, role_client, update
 
-__all__ = ["ROLES", "State", "World", "ministry_recommendation", "update"]
+__all__ = ["ROLES", "Plan", "State", "World", "ministry_recommendation", "update"]
 
 State = WorkflowState  # the name the workspace's tests import
 ROLES = ["anonymous", "partner", "adviser", "justice", "interior", "coordinator"]
+VALUE_STATE = IndicatorValue.WorkflowState
 
 
 @dataclass
@@ -95,4 +104,46 @@ def world(db, justice, interior, users, settings):
         ),
         users=users,
         new_client=partial(role_client, users=users, settings=settings),
+    )
+
+
+@dataclass
+class Plan:
+    """The Ministry of Justice's plan for its action: an indicator (reported yearly by
+    Justice, its officer responsible) with a draft, a submitted and a validated value."""
+
+    indicator: Indicator
+    draft: IndicatorValue
+    submitted: IndicatorValue
+    validated: IndicatorValue
+
+
+@pytest.fixture
+def plan(world) -> Plan:
+    indicator = IndicatorFactory(
+        action=world.justice_action,
+        name="Judges trained on the moratorium",
+        target=120,
+        responsible_person=world.users["justice"],
+        next_report_date=date(2030, 1, 31),
+    )
+    return Plan(
+        indicator=indicator,
+        draft=IndicatorValueFactory(
+            indicator=indicator,
+            value=80,
+            comment="Justice's draft value",
+            workflow_state=VALUE_STATE.DRAFT,
+            reviewed_at=None,
+            author=world.users["justice"],
+        ),
+        submitted=IndicatorValueFactory(
+            indicator=indicator,
+            value=60,
+            measured_on=date(2013, 6, 1),
+            workflow_state=VALUE_STATE.SUBMITTED,
+            submitted_at=timezone.now(),
+            reviewed_at=None,
+        ),
+        validated=IndicatorValueFactory(indicator=indicator, value=40),
     )

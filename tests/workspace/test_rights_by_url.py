@@ -12,7 +12,7 @@ from django.test import Client
 from api_tokens.services import api_token_create
 from recommendations.models import ImplementationAction, ProgressUpdate, Role, UserProfile
 from recommendations.people import user_profile_save
-from tests.factories import UserFactory
+from tests.factories import ClusterFactory, UserFactory
 
 from .conftest import ROLES
 
@@ -109,6 +109,66 @@ PAGES = {
 }
 
 
+# An action's plan (the ``plan`` fixture: an indicator of Justice's action, reported by
+# Justice, with a draft and a validated value). The plan is worked on by its institutions
+# and the coordinators; readers see validated values through the pages and the API.
+PLAN_PAGES = {
+    "due dates": ("/workspace/due/", expect(LOGIN, 403, 403, 200, 200, 200)),
+    "justice action's plan": (
+        "/workspace/actions/{w.justice_action.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "new indicator of justice action": (
+        "/workspace/actions/{w.justice_action.pk}/indicators/new/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "justice indicator": (
+        "/workspace/indicators/{p.indicator.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "edit justice indicator": (
+        "/workspace/indicators/{p.indicator.pk}/edit/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "new value of justice indicator": (
+        "/workspace/indicators/{p.indicator.pk}/values/new/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "edit justice draft value": (
+        "/workspace/values/{p.draft.pk}/edit/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "edit justice validated value": (
+        "/workspace/values/{p.validated.pk}/edit/",
+        expect(LOGIN, 403, 403, 403, 403, 403),
+    ),
+    "history of justice indicator": (
+        "/workspace/history/indicator/{p.indicator.pk}/",
+        expect(LOGIN, 403, 200, 200, 403, 200),
+    ),
+    "history of justice draft value": (
+        "/workspace/history/value/{p.draft.pk}/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "history of justice validated value": (
+        "/workspace/history/value/{p.validated.pk}/",
+        expect(LOGIN, 403, 403, 200, 403, 200),
+    ),
+    "evidence of justice draft value": (
+        "/workspace/evidence/value/{p.draft.pk}/",
+        expect(LOGIN, 404, 404, 200, 404, 200),
+    ),
+    "evidence of justice validated value": (
+        "/workspace/evidence/value/{p.validated.pk}/",
+        expect(LOGIN, 200, 200, 200, 200, 200),
+    ),
+    "history of a cluster": (
+        "/workspace/history/cluster/{c.pk}/",
+        expect(LOGIN, 403, 200, 403, 403, 200),
+    ),
+}
+
+
 @pytest.fixture
 def world_with_files(world):
     for obj in (world.justice_draft, world.justice_validated, world.justice_action):
@@ -138,6 +198,24 @@ def test_each_page_answers_each_role_as_its_rights_say(world_with_files, page, r
     url = template.format(w=world_with_files)
 
     response = world_with_files.client(role).get(url)
+
+    if expected[role] == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/?next=")
+    else:
+        assert response.status_code == expected[role], (page, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", PLAN_PAGES, ids=str)
+def test_each_page_of_a_plan_answers_each_role_as_its_rights_say(world, plan, page, role):
+    for value in (plan.draft, plan.validated):
+        value.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    cluster = ClusterFactory()
+    template, expected = PLAN_PAGES[page]
+    url = template.format(w=world, p=plan, c=cluster)
+
+    response = world.client(role).get(url)
 
     if expected[role] == LOGIN:
         assert response.status_code == 302

@@ -118,7 +118,7 @@ def test_returning_in_bulk_sends_the_comment_to_the_institutions(world, waiting)
 def test_nothing_ticked_decides_nothing(world, waiting):
     response = world.client("coordinator").post("/workspace/queue/", {"decision": "validate"})
 
-    assert "Tick at least one update." in response.content.decode()
+    assert "Tick at least one update or indicator value." in response.content.decode()
     assert ProgressUpdate.objects.filter(workflow_state=State.SUBMITTED).count() == 2
 
 

@@ -9,9 +9,16 @@ validated updates) but the change is not one's to make.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from recommendations import rules
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import (
+    ImplementationAction,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+    Recommendation,
+)
 from recommendations.selectors import with_current_status
 
 
@@ -62,3 +69,68 @@ def require_ministry_staff(request):
 def require_coordinator(request):
     if not rules.may_validate(request.user):
         raise PermissionDenied("Only coordinators validate progress updates.")
+
+
+def action_to_work_on(request, pk) -> ImplementationAction:
+    """An action whose plan the user works on (``rules.may_work_on_action``)."""
+    action = get_object_or_404(ImplementationAction.objects.select_related("institution"), pk=pk)
+    if not rules.may_work_on_action(request.user, action):
+        raise PermissionDenied(
+            _(
+                "This action's plan is for its institution, the institutions responsible for "
+                "its indicators and the coordinators."
+            )
+        )
+    return action
+
+
+def indicator_to_report_on(request, pk) -> Indicator:
+    """An indicator the user may report values of (``rules.may_report_on_indicator``)."""
+    indicator = get_object_or_404(
+        Indicator.objects.select_related(
+            "action__institution", "institution", "responsible_person"
+        ),
+        pk=pk,
+    )
+    if not rules.may_report_on_indicator(request.user, indicator):
+        raise PermissionDenied(
+            _(
+                "The values of this indicator are reported by the institution responsible for "
+                "it, the action's institution and the coordinators."
+            )
+        )
+    return indicator
+
+
+def indicator_to_change(request, pk) -> Indicator:
+    """An indicator the user may change (``rules.may_change_indicator``)."""
+    indicator = indicator_to_report_on(request, pk)
+    if not rules.may_change_indicator(request.user, indicator):
+        raise PermissionDenied(_("Only the action's institution or a coordinator may change it."))
+    return indicator
+
+
+def value_to_change(request, pk) -> IndicatorValue:
+    """An indicator value the user may see and change (as ``update_to_change``)."""
+    value = get_object_or_404(
+        IndicatorValue.objects.select_related("indicator__action", "institution"), pk=pk
+    )
+    if not rules.may_see_indicator_value(request.user, value):
+        raise Http404(_("No such indicator value."))
+    if not rules.may_change_indicator_value(request.user, value):
+        raise PermissionDenied(
+            _(
+                "This value is %(state)s. Only a draft or a returned value can be changed or "
+                "submitted, by its institution or a coordinator; a validated value is corrected "
+                "by a new value."
+            )
+            % {"state": value.get_workflow_state_display().lower()}
+        )
+    return value
+
+
+def require_ministry_staff_or_coordinator(request):
+    """The institution of ministry staff; None for coordinators (every institution)."""
+    if rules.is_coordinator(request.user):
+        return None
+    return require_ministry_staff(request)

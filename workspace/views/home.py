@@ -5,12 +5,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from recommendations import rules
-from recommendations.models import ProgressUpdate, Responsibility
-from recommendations.selectors import with_overdue_flag
+from recommendations.models import IndicatorValue, ProgressUpdate, Responsibility
+from recommendations.selectors import due_lists, with_overdue_flag
 
 from .access import recommendation_to_report_on, require_ministry_staff
+from .due import due_tables
 
 WorkflowState = ProgressUpdate.WorkflowState
 
@@ -30,7 +32,8 @@ def landing(request):
 def my_recommendations(request):
     """The recommendations the officer's institution leads or supports, by review,
     with their status, the last update and what is overdue; above them the
-    institution's updates that wait for someone (returned, drafts, submitted)."""
+    institution's updates and indicator values that wait for someone (returned,
+    drafts, submitted), and its due dates: overdue and due this month."""
     institution = require_ministry_staff(request)
     user = request.user
     latest_visible = rules.visible_updates(user).filter(recommendation=OuterRef("pk"))
@@ -71,6 +74,16 @@ def my_recommendations(request):
     }
     for update in pending:
         waiting[update.workflow_state].append(update)
+    # The institution's indicator values that wait for it: returned ones and drafts.
+    values = (
+        IndicatorValue.objects.filter(
+            institution=institution,
+            workflow_state__in=[WorkflowState.RETURNED, WorkflowState.DRAFT],
+        )
+        .select_related("indicator", "reviewed_by")
+        .order_by("-workflow_state", "-updated_at")
+    )
+    due = due_lists(today=timezone.localdate(), institution=institution)
     return render(
         request,
         "workspace/my_recommendations.html",
@@ -83,6 +96,9 @@ def my_recommendations(request):
             "drafts": waiting[WorkflowState.DRAFT],
             "submitted": waiting[WorkflowState.SUBMITTED],
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
+            "values_waiting": list(values),
+            "due_tables": due_tables(due),
+            "due_count": len(due.overdue) + len(due.this_month),
         },
     )
 
@@ -110,7 +126,12 @@ def recommendation_page(request, pk):
                 for u in updates
             ],
             "actions": [
-                (a, rules.may_change_action(user, a), rules.may_see_history(user, a))
+                (
+                    a,
+                    rules.may_change_action(user, a),
+                    rules.may_see_history(user, a),
+                    rules.may_work_on_action(user, a),
+                )
                 for a in actions
             ],
             "may_see_history": rules.may_see_history(user, recommendation),

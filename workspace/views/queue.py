@@ -1,14 +1,16 @@
-"""The coordinators' validation queue: submitted updates, validated or returned in bulk."""
+"""The coordinators' validation queue: submitted progress updates and indicator values,
+validated or returned in bulk."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext
 
-from recommendations import services
-from recommendations.models import ProgressUpdate, Recommendation
-from recommendations.selectors import with_current_status
+from recommendations import plans, services
+from recommendations.models import Indicator, IndicatorValue, ProgressUpdate, Recommendation
+from recommendations.selectors import with_current_status, with_latest_value
 
 from ..forms import ReviewDecisionForm
 from .access import require_coordinator
@@ -19,8 +21,9 @@ RECENTLY_RETURNED = 20
 
 @login_required
 def queue(request):
-    """Each submitted update beside the recommendation's current status; tick some,
-    then validate them or return them with a comment."""
+    """Each submitted update beside the recommendation's current status, and each
+    submitted indicator value beside the indicator's latest validated value and target;
+    tick some, then validate them or return them with a comment."""
     require_coordinator(request)
     submitted = (
         ProgressUpdate.objects.filter(workflow_state=WorkflowState.SUBMITTED)
@@ -32,7 +35,12 @@ def queue(request):
         )
         .order_by("submitted_at", "id")
     )
-    form = ReviewDecisionForm(request.POST or None, queryset=submitted)
+    submitted_values = (
+        IndicatorValue.objects.filter(workflow_state=WorkflowState.SUBMITTED)
+        .select_related("indicator__action", "institution", "author")
+        .order_by("submitted_at", "id")
+    )
+    form = ReviewDecisionForm(request.POST or None, queryset=submitted, values=submitted_values)
     if request.method == "POST" and form.is_valid():
         _decide(request, form)
         return redirect("workspace:queue")
@@ -47,6 +55,12 @@ def queue(request):
         .order_by("-reviewed_at")[:RECENTLY_RETURNED]
     )
     ticked = {str(value) for value in request.POST.getlist("updates")}
+    ticked_values = {str(value) for value in request.POST.getlist("values")}
+    values = list(submitted_values)
+    latest = with_latest_value(
+        Indicator.objects.filter(pk__in={value.indicator_id for value in values})
+    ).values_list("pk", "latest_value", "latest_value_on")
+    latest_by_indicator = {pk: (value, day) for pk, value, day in latest}
     return render(
         request,
         "workspace/queue.html",
@@ -56,6 +70,14 @@ def queue(request):
                 (update, current_status.get(update.recommendation_id), str(update.pk) in ticked)
                 for update in updates
             ],
+            "value_rows": [
+                (
+                    value,
+                    latest_by_indicator.get(value.indicator_id, (None, None)),
+                    str(value.pk) in ticked_values,
+                )
+                for value in values
+            ],
             "returned": returned,
         },
     )
@@ -64,13 +86,15 @@ def queue(request):
 def _decide(request, form):
     decision = form.cleaned_data["decision"]
     comment = form.cleaned_data["comment"]
+    validating = decision == ReviewDecisionForm.VALIDATE
+    verb = "validated" if validating else "returned"
     done, refused = [], []
     for update in form.cleaned_data["updates"]:
         try:
             with transaction.atomic():
                 # Locked, so that two coordinators cannot decide on one update at once.
                 locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-                if decision == ReviewDecisionForm.VALIDATE:
+                if validating:
                     services.progress_update_validate(user=request.user, update=locked)
                 else:
                     services.progress_update_return(
@@ -80,9 +104,45 @@ def _decide(request, form):
             refused.append(f"{update.recommendation.reference}: {' '.join(error.messages)}")
         else:
             done.append(update.recommendation.reference)
-    verb = "validated" if decision == ReviewDecisionForm.VALIDATE else "returned"
     if done:
         count = f"{len(done)} update{'s' if len(done) != 1 else ''}"
         messages.success(request, f"{count} {verb}: {', '.join(done)}.")
     for problem in refused:
         messages.error(request, f"Not {verb}: {problem}")
+    _decide_values(request, form.cleaned_data["values"], validating, comment)
+
+
+def _decide_values(request, values, validating: bool, comment: str):
+    done, refused = [], []
+    for value in values:
+        try:
+            with transaction.atomic():
+                locked = IndicatorValue.objects.select_for_update().get(pk=value.pk)
+                if validating:
+                    plans.indicator_value_validate(user=request.user, indicator_value=locked)
+                else:
+                    plans.indicator_value_return(
+                        user=request.user, indicator_value=locked, comment=comment
+                    )
+        except ValidationError as error:
+            refused.append(f"{value.indicator}: {' '.join(error.messages)}")
+        else:
+            done.append(str(value.indicator))
+    if done:
+        message = (
+            ngettext(
+                "%(count)d indicator value validated: %(names)s.",
+                "%(count)d indicator values validated: %(names)s.",
+                len(done),
+            )
+            if validating
+            else ngettext(
+                "%(count)d indicator value returned: %(names)s.",
+                "%(count)d indicator values returned: %(names)s.",
+                len(done),
+            )
+        )
+        messages.success(request, message % {"count": len(done), "names": "; ".join(done)})
+    for problem in refused:
+        not_done = gettext("Not validated: %s") if validating else gettext("Not returned: %s")
+        messages.error(request, not_done % problem)

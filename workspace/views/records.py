@@ -4,19 +4,30 @@ import os
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from recommendations import rules
 from recommendations.history import change_log, latest_version
-from recommendations.models import ImplementationAction, ProgressUpdate, Recommendation
+from recommendations.models import (
+    Cluster,
+    ImplementationAction,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+    Recommendation,
+)
 
 from ..uploads import serving_headers
 
-HISTORIES: dict[str, type[Recommendation | ImplementationAction | ProgressUpdate]] = {
+HISTORIES: dict[str, type[models.Model]] = {
     "recommendation": Recommendation,
     "action": ImplementationAction,
     "update": ProgressUpdate,
+    "indicator": Indicator,
+    "value": IndicatorValue,
+    "cluster": Cluster,
 }
 
 
@@ -28,7 +39,7 @@ def history(request, kind, pk):
     model = HISTORIES.get(kind)
     if model is None:
         raise Http404("No history of that kind.")
-    obj = model.objects.filter(pk=pk).first()
+    obj = model._default_manager.filter(pk=pk).first()
     deleted = obj is None
     if deleted:
         obj = latest_version(model, pk)
@@ -51,14 +62,17 @@ def history(request, kind, pk):
 def evidence(request, kind, pk):
     """An uploaded evidence file, to those who may read what it belongs to: images are
     shown, other files downloaded, never interpreted by the browser as anything else."""
-    if kind not in ("update", "action"):
+    if kind not in ("update", "action", "value"):
         raise Http404("No evidence of that kind.")
     if not rules.may_read(request.user):
         return redirect_to_login(request.get_full_path())
-    obj: ProgressUpdate | ImplementationAction
+    obj: ProgressUpdate | ImplementationAction | IndicatorValue
     if kind == "update":
         obj = get_object_or_404(ProgressUpdate, pk=pk)
         allowed = rules.may_see_update(request.user, obj)
+    elif kind == "value":
+        obj = get_object_or_404(IndicatorValue, pk=pk)
+        allowed = rules.may_see_indicator_value(request.user, obj)
     else:
         obj = get_object_or_404(ImplementationAction, pk=pk)
         allowed = rules.may_see_action(request.user, obj)

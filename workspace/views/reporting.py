@@ -21,7 +21,7 @@ from .access import action_to_change, recommendation_to_report_on, update_to_cha
 SUBMIT = "submit"
 
 
-def _add_service_errors(form, error: ValidationError):
+def add_service_errors(form, error: ValidationError):
     """Errors the services find after the form's own checks, shown on the form."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -40,7 +40,7 @@ def action_create(request, pk):
                 user=request.user, recommendations=[recommendation], **form.service_fields()
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"The action “{action.title}” was recorded.")
             return redirect("workspace:recommendation", pk=recommendation.pk)
@@ -62,7 +62,7 @@ def action_edit(request, pk, action_pk):
                 user=request.user, action=action, **form.service_fields()
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"The action “{action.title}” was saved.")
             return redirect("workspace:recommendation", pk=recommendation.pk)
@@ -117,7 +117,7 @@ def _update_form(request, form, recommendation, update, *, save):
                 if submit:
                     services.progress_update_submit(user=request.user, update=saved)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _saved_message(saved))
             return redirect("workspace:recommendation", pk=recommendation.pk)

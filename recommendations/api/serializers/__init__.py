@@ -1,3 +1,10 @@
+from .plans import (
+    ClusterSerializer,
+    IndicatorSerializer,
+    IndicatorValueCreateSerializer,
+    IndicatorValueEditSerializer,
+    IndicatorValueSerializer,
+)
 from .progress import (
     ImplementationActionSerializer,
     ProgressUpdateCreateSerializer,
@@ -11,7 +18,12 @@ from .stats import StatsQuerySerializer, StatsSerializer
 from .vocabulary import InstitutionSerializer, StateSerializer, ThemeSerializer
 
 __all__ = [
+    "ClusterSerializer",
     "ImplementationActionSerializer",
+    "IndicatorSerializer",
+    "IndicatorValueCreateSerializer",
+    "IndicatorValueEditSerializer",
+    "IndicatorValueSerializer",
     "InstitutionSerializer",
     "ProgressUpdateCreateSerializer",
     "ProgressUpdateEditSerializer",

@@ -42,6 +42,7 @@ class GroupSerializer(MeasureSerializer):
         "(mechanism), a theme's slug (theme), an institution's id (institution), a "
         "state's ISO3 code (recommending_state), an SDG goal's number (sdg), an SDG "
         "target's code (sdg_target), an affected group's slug (affected_group), a "
+        "cluster's slug (cluster), a "
         "position or a status; null for the recommendations with none recorded."
     )
     # A field named like Field.label: DRF's metaclass moves declared fields off the class.

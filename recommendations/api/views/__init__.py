@@ -1,3 +1,4 @@
+from .plans import ClusterViewSet, IndicatorValueViewSet, IndicatorViewSet
 from .progress import ImplementationActionViewSet, ProgressUpdateViewSet
 from .recommendations import RecommendationViewSet
 from .reviews import ReviewViewSet
@@ -7,7 +8,10 @@ from .vocabulary import InstitutionViewSet, StateViewSet, ThemeViewSet
 
 __all__ = [
     "ApiRootView",
+    "ClusterViewSet",
     "ImplementationActionViewSet",
+    "IndicatorValueViewSet",
+    "IndicatorViewSet",
     "InstitutionViewSet",
     "ProgressUpdateViewSet",
     "RecommendationViewSet",
