@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from . import rules
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
+from .statuses import recommendation_status_refresh
 
 WorkflowState = ProgressUpdate.WorkflowState
 
@@ -118,6 +119,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     update.reviewed_by = user
     update.reviewed_at = timezone.now()
     _save(update, user)
+    recommendation_status_refresh([update.recommendation_id])
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
     return update
@@ -134,6 +136,22 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
     update.reviewed_by = user
     update.reviewed_at = timezone.now()
     return _save(update, user)
+
+
+@transaction.atomic
+def progress_update_delete(*, user, update: ProgressUpdate) -> None:
+    """Delete an update as ``rules.may_delete_update`` allows (coordinators any, the
+    history keeps it and it can be restored; ministry staff their drafts and returned
+    ones). A validated one takes its part of the recommendation's status with it.
+    Raises PermissionDenied."""
+    _require(rules.may_delete_update(user, update), "You may not delete this update.")
+    was_validated = update.workflow_state == WorkflowState.VALIDATED
+    recommendation_id = update.recommendation_id
+    update._history_user = user
+    update.delete()
+    if was_validated:
+        recommendation_status_refresh([recommendation_id])
+        Recommendation.objects.filter(pk=recommendation_id).update(updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -259,6 +277,9 @@ def deleted_record_restore(*, user, model, object_id):
         getattr(restored, field.name).set(related)
     if model is Recommendation:
         _restore_responsibilities(user, restored, deleted_at=deletion.history_date)
+        recommendation_status_refresh([restored.pk])
+    if model is ProgressUpdate and restored.workflow_state == WorkflowState.VALIDATED:
+        recommendation_status_refresh([restored.recommendation_id])
     return restored
 
 

@@ -9,11 +9,13 @@ from .reviews import (
     Status,
     reference_sort_key,
 )
+from .status_history import FiguresVersion, StatusChange
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
 
 __all__ = [
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
+    "FiguresVersion",
     "ImplementationAction",
     "Institution",
     "Mechanism",
@@ -26,6 +28,7 @@ __all__ = [
     "SdgGoal",
     "State",
     "Status",
+    "StatusChange",
     "Theme",
     "UserProfile",
     "reference_sort_key",

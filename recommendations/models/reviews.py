@@ -1,7 +1,9 @@
 """A review of one state by one mechanism, and the recommendations it produced."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
@@ -139,10 +141,52 @@ class Recommendation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
-    history = HistoricalRecords()
+    # The current status, maintained from the validated updates by
+    # ``recommendations.statuses.recommendation_status_refresh`` in the transaction of
+    # every step that changes them: derived, never content (see MAINTAINED_FIELDS).
+    status = models.CharField(
+        max_length=25,
+        choices=Status.choices,
+        default=Status.NOT_STARTED,
+        editable=False,
+        help_text="That of the latest validated progress update (not started without one).",
+    )
+    status_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The date the latest validated update's assessment speaks of.",
+    )
+    status_update = models.ForeignKey(
+        "ProgressUpdate",
+        null=True,
+        blank=True,
+        editable=False,
+        # A deleted update must be followed by a refresh in the same transaction: the
+        # database refuses the commit otherwise (the constraint is checked at commit).
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        help_text="The validated update the status comes from.",
+    )
+    status_is_demo = models.BooleanField(
+        default=False, editable=False, help_text="The status comes from a demo update."
+    )
+    # Full-text search on PostgreSQL (``recommendations.search``): filled by a trigger
+    # from the reference and the text; empty on other databases.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=["status", "status_on", "status_update", "status_is_demo", "search_vector"]
+    )
 
     class Meta:
         ordering = ["review", "sort_key"]
+        indexes = [
+            models.Index(fields=["status", "position"], name="recommendation_status"),
+            # ``search`` also matches a reference exactly, whatever its case. (PostgreSQL
+            # also indexes the search vector and the latest update's date: migration 0008.)
+            models.Index(Upper("reference"), name="recommendation_reference_upper"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["review", "reference"], name="recommendation_reference_unique_in_review"
@@ -161,7 +205,20 @@ class Recommendation(models.Model):
     def save(self, *args, **kwargs):
         # Sorting "97.10" after "97.9" needs the numbers padded; derived, never typed.
         self.sort_key = reference_sort_key(self.reference)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # An edit (a form, the API, the importer, a revert) never writes back the
+            # maintained fields it read: a validation may have changed them meanwhile.
+            kwargs["update_fields"] = EDITABLE_COLUMNS
         super().save(*args, **kwargs)
+
+
+# Derived from other tables by their own maintainers, never written by ``save``.
+MAINTAINED_FIELDS = ("status", "status_on", "status_update", "status_is_demo", "search_vector")
+EDITABLE_COLUMNS = [
+    field.name
+    for field in Recommendation._meta.concrete_fields
+    if not field.primary_key and field.name not in MAINTAINED_FIELDS
+]
 
 
 def reference_sort_key(reference: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from ..models import (
@@ -68,14 +68,31 @@ def validated_updates(as_of: date | None = None) -> QuerySet[ProgressUpdate]:
 
 def current_status_expression(as_of: date | None = None):
     """An expression for a recommendation's status: its latest validated update's
-    status (latest by assessment date, then by validation), or "not started"."""
-    latest = (
-        validated_updates(as_of)
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-assessed_on", "-reviewed_at", "-id")
-        .values("status")[:1]
+    status (latest by assessment date, then by validation), or "not started".
+
+    Today that is the maintained column ``Recommendation.status``
+    (``recommendations.statuses``); as of a day, the status change in force that day
+    (``StatusChange``, joined by ``with_current_status``)."""
+    if as_of is None:
+        return F("status")
+    return Coalesce(F(f"{_then(as_of)}__status"), Value(Status.NOT_STARTED.value))
+
+
+def _then(as_of: date) -> str:
+    return f"_status_on_{as_of:%Y%m%d}"
+
+
+def _status_then(recommendations: QuerySet[Recommendation], as_of: date | None):
+    """Join each recommendation to its status change in force on ``as_of`` (at most one:
+    the periods of one recommendation do not overlap), as ``_then(as_of)``."""
+    if as_of is None:
+        return recommendations
+    in_force = Q(status_changes__day__lte=as_of) & (
+        Q(status_changes__until__isnull=True) | Q(status_changes__until__gt=as_of)
     )
-    return Coalesce(Subquery(latest), Value(Status.NOT_STARTED.value))
+    return recommendations.annotate(
+        **{_then(as_of): FilteredRelation("status_changes", condition=in_force)}
+    )
 
 
 def with_current_status(
@@ -83,7 +100,9 @@ def with_current_status(
 ) -> QuerySet[Recommendation]:
     """Annotate each recommendation with ``current_status`` (as of a date if given).
     Only annotates: which recommendations existed on that day is ``held_by``."""
-    return recommendations.annotate(current_status=current_status_expression(as_of))
+    return _status_then(recommendations, as_of).annotate(
+        current_status=current_status_expression(as_of)
+    )
 
 
 def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Recommendation]:
@@ -95,18 +114,44 @@ def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Re
     )
 
 
+def each_once(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    """The same recommendations, each in one row only: a filter across a many-valued
+    relation (two themes asked for, say) repeats a recommendation once per match.
+    Such a set is taken as ``pk IN (…)``; a plain one is left as it is, so that counting
+    its rows needs no DISTINCT (which sorts, and spills to disk at scale)."""
+    query = recommendations.query
+    repeats = query.distinct or any(
+        getattr(join, "filtered_relation", None) is None
+        and (
+            getattr(join.join_field, "one_to_many", False)
+            or getattr(join.join_field, "many_to_many", False)
+        )
+        for join in query.alias_map.values()
+        if hasattr(join, "join_field")
+    )
+    if not repeats and not query.is_sliced:
+        return recommendations
+    return Recommendation.objects.filter(pk__in=recommendations.values("pk"))
+
+
 def _status_counts(
     recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
 ) -> QuerySet:
     """Counts of recommendations per (fields…, position, status): the database does the
     counting; callers only fold these few rows (groups × positions × statuses). As of
-    a day, only the recommendations of reviews held by then (``held_by``)."""
+    a day, only the recommendations of reviews held by then (``held_by``).
+
+    Each recommendation is counted in one row per group it belongs to: the set is taken
+    once (``each_once``) and the one grouping join (themes, say) cannot repeat it within
+    a group, so a plain COUNT suffices."""
+    recommendations = each_once(recommendations)
     if as_of is not None:
         recommendations = held_by(recommendations, as_of)
     return (
-        recommendations.annotate(_current_status=current_status_expression(as_of))
+        _status_then(recommendations, as_of)
+        .annotate(_current_status=current_status_expression(as_of))
         .values(*fields, "position", "_current_status")
-        .annotate(_count=Count("pk", distinct=True))
+        .annotate(_count=Count("*"))
         .order_by()
     )
 
@@ -174,21 +219,42 @@ def measure_by(
     that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
     """
+    key_field, label_field, fields = _grouping(group_by)
+    rows_by_key, labels = _by_key(
+        _status_counts(recommendations, as_of, fields), group_by, key_field, label_field
+    )
+    if group_by == "review":
+        labels = _review_labels(rows_by_key)
+    return _groups(rows_by_key, labels)
+
+
+def _grouping(group_by: str) -> tuple[str, str | None, list[str]]:
+    """(key field, label field, the fields to group on) of a grouping."""
     if group_by not in GROUPINGS:
         raise ValueError(f"Cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     key_field, label_field = GROUPINGS[group_by]
     fields = [key_field] + ([label_field] if label_field else [])
     if group_by == "status":
         fields = []  # the status is already one of the counted dimensions
+    return key_field, label_field, fields
+
+
+def _by_key(rows, group_by, key_field, label_field):
     rows_by_key: dict[object, list[dict]] = {}
     labels: dict[object, str] = {}
-    for row in _status_counts(recommendations, as_of, fields):
+    for row in rows:
         key = row["_current_status"] if group_by == "status" else row[key_field]
         rows_by_key.setdefault(key, []).append(row)
         labels[key] = row[label_field] if label_field and key is not None else _label(group_by, key)
-    if group_by == "review":
-        reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
-        labels = {review.pk: str(review) for review in reviews.filter(pk__in=list(rows_by_key))}
+    return rows_by_key, labels
+
+
+def _review_labels(keys) -> dict[object, str]:
+    reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
+    return {review.pk: str(review) for review in reviews.filter(pk__in=list(keys))}
+
+
+def _groups(rows_by_key, labels) -> list[GroupMeasure]:
     groups = [
         GroupMeasure(key=key, label=labels[key], measure=_fold(rows))
         for key, rows in rows_by_key.items()

@@ -13,18 +13,17 @@ from django.db.models import (
     Case,
     Count,
     DateField,
-    OuterRef,
+    F,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from ..models import SUPPORTED_POSITIONS, Recommendation, Status
-from .measure import validated_updates, with_current_status
+from ..models import SUPPORTED_POSITIONS, Recommendation, Responsibility, Status
+from .measure import each_once, with_current_status
 
 
 def overdue_threshold(today: date | None = None) -> date:
@@ -48,12 +47,6 @@ def with_overdue_flag(
     count from the review's adoption (or review) date. The workspace, the reminders
     and the dashboards all ask this one function.
     """
-    latest = (
-        validated_updates()
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-assessed_on")
-        .values("assessed_on")[:1]
-    )
     since = Coalesce(
         "last_validated_on",
         "review__adoption_date",
@@ -67,7 +60,7 @@ def with_overdue_flag(
         & Q(progress_since__lt=overdue_threshold(today))
     )
     return with_current_status(recommendations).annotate(
-        last_validated_on=Subquery(latest, output_field=DateField()),
+        last_validated_on=F("status_on"),  # maintained with the status
         progress_since=since,
         is_overdue=Case(
             When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
@@ -87,11 +80,11 @@ def overdue_count_by_institution(
 ) -> dict[int, int]:
     """{institution id: how many of the overdue recommendations of the set it leads or
     supports}, in one query."""
-    overdue = overdue_recommendations(recommendations, today=today)
+    overdue = overdue_recommendations(each_once(recommendations), today=today)
     rows = (
-        Recommendation.objects.filter(pk__in=overdue.values("pk"))
-        .values("institutions")
-        .annotate(count=Count("pk", distinct=True))
+        Responsibility.objects.filter(recommendation__in=overdue.values("pk"))
+        .values("institution")
+        .annotate(count=Count("*"))  # one responsibility per institution and recommendation
         .order_by()
     )
-    return {row["institutions"]: row["count"] for row in rows if row["institutions"] is not None}
+    return {row["institution"]: row["count"] for row in rows}

@@ -44,7 +44,9 @@ DEFAULT_SORT = "reference"
 
 def last_update_expression(as_of=None):
     """The assessment date of a recommendation's latest validated update (None if none),
-    as of a day if given."""
+    as of a day if given: today the maintained (indexed) ``status_on``."""
+    if as_of is None:
+        return F("status_on")
     return Subquery(
         validated_updates(as_of)
         .filter(recommendation=OuterRef("pk"))
