@@ -1,0 +1,148 @@
+"""The measure on many days at once: ``measure_by`` as of each day of a series, from the
+compact status history, in a fixed number of queries whatever the number of days.
+
+It is the measure's own definition (``measure._fold``, the groupings, ``held_by``)
+applied to counts the database makes per interval between two days;
+``tests/test_measure_by_days.py`` holds it to ``measure_by(…, as_of=day)`` on every day.
+"""
+
+from datetime import date
+
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+
+from ..models import Recommendation, Status
+from .measure import (
+    GroupMeasure,
+    _by_key,
+    _grouping,
+    _groups,
+    _review_labels,
+    each_once,
+)
+
+
+def measure_by_days(
+    recommendations: QuerySet[Recommendation], group_by: str, days: list[date]
+) -> dict[date, list[GroupMeasure]]:
+    """``measure_by(recommendations, group_by, as_of=day)`` for each of ``days``, in two
+    queries (three grouped by review) however many days: what the curve of a figure
+    over time needs.
+
+    The statuses come from the status changes (``StatusChange``): each is in force from
+    its day (or, if later, the day its review was held) until the next change, so a
+    figure on a day is the count of changes begun by then and not yet ended. The
+    database counts changes and recommendations per group, position, status and the
+    interval between two of ``days`` they begin and end in; adding them up day by day
+    is left to Python (a few rows per group and day).
+    Raises ValueError for an unknown ``group_by``.
+    """
+    days = sorted(set(days))
+    key_field, label_field, fields = _grouping(group_by)
+    if group_by == "status":
+        key_field, fields = None, []
+    once = each_once(recommendations)
+    held = _interval("review__review_date", days, when_null=0)
+    members = once.values(*fields, "position", _held=held).annotate(_count=Count("*")).order_by()
+    changes = (
+        once.filter(status_changes__isnull=False)
+        .values(
+            *fields,
+            "position",
+            "status_changes__status",
+            _held=held,
+            _from=_interval("status_changes__day", days, when_null=len(days)),
+            _until=_interval("status_changes__until", days, when_null=len(days)),
+        )
+        .annotate(_count=Count("*"))
+        .order_by()
+    )
+    counts = _DayCounts(len(days))
+    labels: dict[object, str] = {}
+    for row in members:
+        key = row[key_field] if key_field else None
+        counts.add(key, row["position"], None, row["_held"], len(days), row["_count"])
+        if label_field and key is not None:
+            labels[key] = row[label_field]
+    for row in changes:
+        key = row[key_field] if key_field else None
+        begins = max(row["_from"], row["_held"])
+        counts.add(
+            key,
+            row["position"],
+            row["status_changes__status"],
+            begins,
+            row["_until"],
+            row["_count"],
+        )
+    rows_by_day = counts.rows()
+    if group_by == "review":
+        labels = _review_labels({row[0] for rows in rows_by_day for row in rows})
+    result = {}
+    for index, day in enumerate(days):
+        rows = [
+            {"_key": key, "position": position, "_current_status": status, "_count": count}
+            for key, position, status, count in rows_by_day[index]
+        ]
+        if group_by == "status":
+            rows_by_key, day_labels = _by_key(rows, "status", None, None)
+        else:
+            rows_by_key, day_labels = _by_key(rows, group_by, "_key", None)
+            day_labels = {key: labels.get(key, label) for key, label in day_labels.items()}
+        result[day] = _groups(rows_by_key, day_labels)
+    return result
+
+
+def _interval(field: str, days: list[date], *, when_null: int) -> Case:
+    """Which of ``days`` a date first falls on or before: 0 for the first day, …,
+    ``len(days)`` for none of them; ``when_null`` for no date."""
+    return Case(
+        When(**{f"{field}__isnull": True}, then=Value(when_null)),
+        *(When(**{f"{field}__lte": day}, then=Value(index)) for index, day in enumerate(days)),
+        default=Value(len(days)),
+        output_field=IntegerField(),
+    )
+
+
+class _DayCounts:
+    """Counts per (group, position, status) that begin in force at one interval and end
+    at a later one, added up into the counts on each day."""
+
+    def __init__(self, days: int):
+        self.days = days
+        self.changes: dict[tuple, list[int]] = {}
+
+    def add(self, key, position, status, begins: int, ends: int, count: int):
+        """``status`` None: recommendations (held from ``begins``); else status changes."""
+        if begins >= ends:
+            return
+        steps = self.changes.setdefault((key, position, status), [0] * (self.days + 1))
+        steps[begins] += count
+        steps[ends] -= count
+
+    def rows(self) -> list[list[tuple]]:
+        """For each day: (group, position, status, count) rows, a group's recommendations
+        with no status change in force that day counted as not started."""
+        by_day: list[list[tuple]] = [[] for _ in range(self.days)]
+        running = {triple: 0 for triple in self.changes}
+        for index in range(self.days):
+            held: dict[tuple, int] = {}
+            with_status: dict[tuple, int] = {}
+            for (key, position, status), steps in self.changes.items():
+                value = running[(key, position, status)] + steps[index]
+                running[(key, position, status)] = value
+                if status is None:
+                    held[(key, position)] = value
+                elif value:
+                    by_day[index].append((key, position, status, value))
+                    with_status[(key, position)] = with_status.get((key, position), 0) + value
+            for (key, position), count in held.items():
+                if count - with_status.get((key, position), 0):
+                    by_day[index].append(
+                        (
+                            key,
+                            position,
+                            Status.NOT_STARTED.value,
+                            count - with_status.get((key, position), 0),
+                        )
+                    )
+        return by_day
