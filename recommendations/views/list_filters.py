@@ -9,13 +9,13 @@ browser and names what is in force. The list's download takes the same
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
-from ..models import Institution, ReviewCycle, State
+from ..models import Institution, Recommendation, Responsibility, ReviewCycle, State
 
 # The filters that take several values: a drop-down each (see OneOrMoreSelect).
 MULTIPLE = (
@@ -55,13 +55,17 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["review"].queryset = ReviewCycle.objects.select_related(
         "state_under_review", "mechanism"
     )
-    fields["state_under_review"].queryset = State.objects.filter(reviews__isnull=False).distinct()
-    fields["recommending_state"].queryset = State.objects.annotate(
-        made=Count("recommendations_made")
-    ).filter(made__gt=0)
+    # Only what has recommendations to filter; each an index probe per option (EXISTS),
+    # not a count over every recommendation.
+    fields["state_under_review"].queryset = State.objects.filter(
+        Exists(ReviewCycle.objects.filter(state_under_review=OuterRef("pk")))
+    )
+    fields["recommending_state"].queryset = State.objects.filter(
+        Exists(Recommendation.recommending_states.through.objects.filter(state=OuterRef("pk")))
+    )
     fields["institution"].queryset = Institution.objects.filter(
-        Q(responsibilities__isnull=False)
-    ).distinct()
+        Exists(Responsibility.objects.filter(institution=OuterRef("pk")))
+    )
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
