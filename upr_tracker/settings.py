@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .scaling import cache_settings, postgresql_options, replica_databases
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -118,7 +120,22 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+# PostgreSQL without JIT compilation (it costs more than the tracker's queries take).
+if not envbool("DATABASE_JIT", False):
+    DATABASES["default"]["OPTIONS"] = postgresql_options(DATABASES["default"])
+# Read replicas for the pages of figures, and the router that sends their reads there.
+DATABASES.update(
+    replica_databases(
+        os.environ.get("DATABASE_REPLICA_URLS", ""),
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        jit=envbool("DATABASE_JIT", False),
+    )
+)
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every app server: the database's own table by default (see upr_tracker.scaling).
+CACHES = cache_settings(os.environ.get("CACHE_URL", ""))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
