@@ -4,7 +4,7 @@ that day says: the same groups, the same counts, the same percentages."""
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,6 +56,12 @@ def as_figures(groups):
     recommendations=st.lists(a_recommendation, max_size=8),
 )
 def test_each_day_has_the_figures_of_the_measure_as_of_that_day(review_days, recommendations):
+    with transaction.atomic():  # each example on its own data
+        _each_day_as_of_that_day(review_days, recommendations)
+        transaction.set_rollback(True)
+
+
+def _each_day_as_of_that_day(review_days, recommendations):
     reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
     themes = ThemeFactory.create_batch(3)
     for review, position, theme_numbers, updates in recommendations:

@@ -55,7 +55,7 @@ def cache_settings(url: str) -> dict:
     scheme = parts.scheme if parts else "db"
     if scheme == "db":
         default = {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "web.cache.DatabaseCache",
             "LOCATION": CACHE_TABLE,
         }
     elif scheme in ("redis", "rediss"):

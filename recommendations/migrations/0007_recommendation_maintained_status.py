@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='recommendation',
             name='status_update',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The validated update the status comes from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='recommendations.progressupdate'),
+            field=models.ForeignKey(blank=True, db_index=False, editable=False, help_text='The validated update the status comes from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='recommendations.progressupdate'),
         ),
         migrations.AddIndex(
             model_name='recommendation',

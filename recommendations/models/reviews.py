@@ -166,6 +166,7 @@ class Recommendation(models.Model):
         # database refuses the commit otherwise (the constraint is checked at commit).
         on_delete=models.DO_NOTHING,
         related_name="+",
+        db_index=False,  # never looked up by it
         help_text="The validated update the status comes from.",
     )
     status_is_demo = models.BooleanField(
@@ -183,6 +184,12 @@ class Recommendation(models.Model):
         ordering = ["review", "sort_key"]
         indexes = [
             models.Index(fields=["status", "position"], name="recommendation_status"),
+            # The measure reads only these columns: counted from an index (index-only
+            # scans), not from the rows with their texts (PostgreSQL also keeps them by
+            # id, for counts joined to themes or institutions: migration 0010).
+            models.Index(
+                fields=["review", "position", "status"], name="recommendation_review_counts"
+            ),
             # ``search`` also matches a reference exactly, whatever its case. (PostgreSQL
             # also indexes the search vector and the latest update's date: migration 0008.)
             models.Index(Upper("reference"), name="recommendation_reference_upper"),
@@ -248,6 +255,13 @@ class Responsibility(models.Model):
         verbose_name_plural = "responsibilities"
         # Not by recommendation: that would join and sort by its review on every prefetch.
         ordering = ["role", "institution__name"]
+        indexes = [
+            # An institution's recommendations (its page, its row of a breakdown).
+            models.Index(
+                fields=["institution", "role", "recommendation"],
+                name="responsibility_of_institution",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "institution"], name="one_responsibility_per_institution"

@@ -228,6 +228,31 @@ def measure_by(
     return _groups(rows_by_key, labels)
 
 
+# The groupings that put each recommendation in exactly one group.
+PARTITIONS = ("review", "position", "status")
+
+
+def measure_and_groups(
+    recommendations: QuerySet[Recommendation],
+    group_by: str,
+    *,
+    as_of: date | None = None,
+    labelled: bool = True,
+) -> tuple[Measure, list[GroupMeasure]]:
+    """``measure`` and ``measure_by`` of one set together, from the same one query, for
+    a grouping in ``PARTITIONS`` (each recommendation in one group, so the groups' counts
+    add up to the whole); ``labelled=False`` spares the query naming the reviews (their
+    groups are then labelled by id). Raises ValueError for another grouping."""
+    if group_by not in PARTITIONS:
+        raise ValueError(f"{group_by!r} does not split the set; choose one of {PARTITIONS}")
+    key_field, label_field, fields = _grouping(group_by)
+    rows = list(_status_counts(recommendations, as_of, fields))
+    rows_by_key, labels = _by_key(rows, group_by, key_field, label_field)
+    if group_by == "review" and labelled:
+        labels = _review_labels(rows_by_key)
+    return _fold(rows), _groups(rows_by_key, labels)
+
+
 def _grouping(group_by: str) -> tuple[str, str | None, list[str]]:
     """(key field, label field, the fields to group on) of a grouping."""
     if group_by not in GROUPINGS:

@@ -8,7 +8,7 @@ applied to counts the database makes per interval between two days;
 
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, Expression, F, IntegerField, QuerySet, Value, When
 
 from ..models import Recommendation, Status
 from .measure import (
@@ -22,18 +22,23 @@ from .measure import (
 
 
 def measure_by_days(
-    recommendations: QuerySet[Recommendation], group_by: str, days: list[date]
+    recommendations: QuerySet[Recommendation],
+    group_by: str,
+    days: list[date],
+    *,
+    labelled: bool = True,
 ) -> dict[date, list[GroupMeasure]]:
     """``measure_by(recommendations, group_by, as_of=day)`` for each of ``days``, in two
-    queries (three grouped by review) however many days: what the curve of a figure
-    over time needs.
+    queries (three grouped by review and labelled) however many days: what the curve of
+    a figure over time needs.
 
     The statuses come from the status changes (``StatusChange``): each is in force from
     its day (or, if later, the day its review was held) until the next change, so a
     figure on a day is the count of changes begun by then and not yet ended. The
     database counts changes and recommendations per group, position, status and the
     interval between two of ``days`` they begin and end in; adding them up day by day
-    is left to Python (a few rows per group and day).
+    is left to Python (a few rows per group and day). ``labelled=False`` spares the
+    query naming the reviews when only their keys are wanted.
     Raises ValueError for an unknown ``group_by``.
     """
     days = sorted(set(days))
@@ -75,7 +80,7 @@ def measure_by_days(
             row["_count"],
         )
     rows_by_day = counts.rows()
-    if group_by == "review":
+    if group_by == "review" and labelled:
         labels = _review_labels({row[0] for rows in rows_by_day for row in rows})
     result = {}
     for index, day in enumerate(days):
@@ -92,15 +97,43 @@ def measure_by_days(
     return result
 
 
-def _interval(field: str, days: list[date], *, when_null: int) -> Case:
+def _interval(field: str, days: list[date], *, when_null: int) -> "_Interval":
     """Which of ``days`` a date first falls on or before: 0 for the first day, …,
     ``len(days)`` for none of them; ``when_null`` for no date."""
-    return Case(
-        When(**{f"{field}__isnull": True}, then=Value(when_null)),
-        *(When(**{f"{field}__lte": day}, then=Value(index)) for index, day in enumerate(days)),
-        default=Value(len(days)),
-        output_field=IntegerField(),
-    )
+    return _Interval(field, days, when_null)
+
+
+class _Interval(Expression):
+    """``_interval`` as a CASE on any database, and as ``width_bucket`` (a binary search
+    over the days, the same answer) on PostgreSQL, where a CASE of forty days compared
+    for each of a million rows would be the query's main cost."""
+
+    def __init__(self, field: str, days: list[date], when_null: int):
+        super().__init__(output_field=IntegerField())
+        self.days, self.when_null = days, when_null
+        self.date = F(field)
+        self.case = Case(
+            When(**{f"{field}__isnull": True}, then=Value(when_null)),
+            *(When(**{f"{field}__lte": day}, then=Value(index)) for index, day in enumerate(days)),
+            default=Value(len(days)),
+            output_field=IntegerField(),
+        )
+
+    def get_source_expressions(self):
+        return [self.date, self.case]
+
+    def set_source_expressions(self, expressions):
+        self.date, self.case = expressions
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(self.case)
+
+    def as_postgresql(self, compiler, connection):
+        sql, params = compiler.compile(self.date)
+        return (
+            f"COALESCE(width_bucket({sql} - 1, %s::date[]), %s)",
+            [*params, list(self.days), self.when_null],
+        )
 
 
 class _DayCounts:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -70,6 +69,7 @@ def implementation_over_time(
     reviews: list[ReviewCycle],
     *,
     today: date | None = None,
+    cached: bool = True,
 ) -> OverTime:
     """% implemented of each of ``reviews`` (restricted to ``recommendations``) at the
     end of each half-year from the earliest review to ``today``.
@@ -78,7 +78,8 @@ def implementation_over_time(
     no point (None) there, as the measure gives it no figure; reviews without a
     review date count from the first day; a review with no supported recommendation
     has a line of None. Read from the cache when the same series was computed since
-    the data last changed; else computed in three queries, and kept.
+    the data last changed; else computed in three queries, and kept (unless ``cached``
+    is False: for a caller that keeps it with more).
     """
     today = today or timezone.localdate()
     dated = [review.review_date for review in reviews if review.review_date]
@@ -86,17 +87,21 @@ def implementation_over_time(
         return OverTime(days=[], lines=[])
     days = half_year_ends(min(dated), today)
     of_reviews = recommendations.filter(review__in=reviews)
-    key = caching.figures_key(
-        "over-time", of_reviews, [(r.pk, r.review_date) for r in reviews], days
-    )
-    by_day = cache.get(key)
-    if by_day is None:
+
+    def points():
         # The measure leaves out a review not yet held on a day: no point there.
-        by_day = [
+        return [
             {group.key: group.measure.percent_implemented for group in groups}
-            for groups in measure_by_days(of_reviews, "review", days).values()
+            for groups in measure_by_days(of_reviews, "review", days, labelled=False).values()
         ]
-        cache.set(key, by_day, timeout=caching.TIMEOUT)
+
+    by_day = (
+        caching.cached(
+            "over-time", points, of_reviews, [(r.pk, r.review_date) for r in reviews], days
+        )
+        if cached
+        else points()
+    )
     lines = [
         Line(review=review, points=[figures.get(review.pk) for figures in by_day])
         for review in reviews

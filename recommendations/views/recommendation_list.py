@@ -5,6 +5,7 @@ from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, W
 from django.shortcuts import render
 
 from web.access import readable_page
+from web.replicas import reads_from_replica
 
 from ..charts import STATUS_ORDER
 from ..models import Position, Recommendation
@@ -56,6 +57,7 @@ def last_update_expression(as_of=None):
 
 
 @readable_page
+@reads_from_replica
 def recommendation_list(request):
     """Recommendations through the shared filter, the measure of all of them on top,
     one page of rows below (a fixed number of queries whatever the page or data)."""
