@@ -27,6 +27,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='recommendation',
+            index=models.Index(fields=['review', 'sort_key'], name='recommendation_review_order'),
+        ),
+        migrations.AddIndex(
+            model_name='recommendation',
             index=models.Index(fields=['review', 'position', 'status'], name='recommendation_review_counts'),
         ),
         migrations.AddIndex(

@@ -96,6 +96,13 @@ class Status(models.TextChoices):
     NOT_IMPLEMENTED = "not_implemented", "Not implemented"
 
 
+class RecommendationManager(models.Manager):
+    def get_queryset(self):
+        # The search vector serves the database's full-text index and is never read here:
+        # not fetched with every row (it is about as long as the text).
+        return super().get_queryset().defer("search_vector")
+
+
 class Recommendation(models.Model):
     """One recommendation (a paragraph of the outcome report) of one review."""
 
@@ -179,11 +186,14 @@ class Recommendation(models.Model):
     history = HistoricalRecords(
         excluded_fields=["status", "status_on", "status_update", "status_is_demo", "search_vector"]
     )
+    objects = RecommendationManager()
 
     class Meta:
         ordering = ["review", "sort_key"]
         indexes = [
             models.Index(fields=["status", "position"], name="recommendation_status"),
+            # The API's order (review, paragraph) walks an index.
+            models.Index(fields=["review", "sort_key"], name="recommendation_review_order"),
             # The measure reads only these columns: counted from an index (index-only
             # scans), not from the rows with their texts (PostgreSQL also keeps them by
             # id, for counts joined to themes or institutions: migration 0010).

@@ -8,7 +8,7 @@ the two percentages. The dashboard, the exports and the API all call
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -157,12 +157,23 @@ def _status_counts(
 
 
 def _fold(rows) -> Measure:
-    by_position = dict.fromkeys(Position.values, 0)
-    by_status = dict.fromkeys(Status.values, 0)
-    for row in rows:
-        by_position[row["position"]] += row["_count"]
-        if row["position"] in SUPPORTED_POSITIONS:
-            by_status[row["_current_status"]] += row["_count"]
+    return _fold_counts((row["position"], row["_current_status"], row["_count"]) for row in rows)
+
+
+# The vocabularies' values, listed once (an enum's ``values`` is built on every call).
+_POSITIONS = tuple(Position.values)
+_STATUSES = tuple(Status.values)
+_SUPPORTED = frozenset(SUPPORTED_POSITIONS)
+
+
+def _fold_counts(counts) -> Measure:
+    """The measure of (position, status, how many) counts: the one place that adds up."""
+    by_position = dict.fromkeys(_POSITIONS, 0)
+    by_status = dict.fromkeys(_STATUSES, 0)
+    for position, status, count in counts:
+        by_position[position] += count
+        if position in _SUPPORTED:
+            by_status[status] += count
     supported = sum(by_position[position] for position in SUPPORTED_POSITIONS)
     implemented = by_status[Status.IMPLEMENTED]
     partially = by_status[Status.PARTIALLY_IMPLEMENTED]
@@ -180,7 +191,10 @@ def percentage(part: int, whole: int) -> Decimal | None:
     """part ÷ whole in per cent, rounded half up to one decimal; None when whole is 0."""
     if not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # In tenths of a per cent, rounded half up, with whole numbers only (exact, and fast
+    # enough for the thousands of figures of a series over time).
+    tenths = (2000 * part + whole) // (2 * whole)
+    return Decimal(tenths).scaleb(-1)
 
 
 def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = None) -> Measure:

@@ -7,15 +7,16 @@ applied to counts the database makes per interval between two days;
 """
 
 from datetime import date
+from itertools import accumulate
 
 from django.db.models import Case, Count, Expression, F, IntegerField, QuerySet, Value, When
 
 from ..models import Recommendation, Status
 from .measure import (
     GroupMeasure,
-    _by_key,
+    _fold_counts,
     _grouping,
-    _groups,
+    _label,
     _review_labels,
     each_once,
 )
@@ -48,52 +49,60 @@ def measure_by_days(
     once = each_once(recommendations)
     held = _interval("review__review_date", days, when_null=0)
     members = once.values(*fields, "position", _held=held).annotate(_count=Count("*")).order_by()
+    # As tuples (key, position, status, held, from, until, count): a few rows per group and
+    # interval, many thousands over every review, read without a dict each.
     changes = (
         once.filter(status_changes__isnull=False)
-        .values(
-            *fields,
-            "position",
-            "status_changes__status",
+        .annotate(
             _held=held,
             _from=_interval("status_changes__day", days, when_null=len(days)),
             _until=_interval("status_changes__until", days, when_null=len(days)),
         )
+        .values_list(
+            key_field if key_field else "position",
+            "position",
+            "status_changes__status",
+            "_held",
+            "_from",
+            "_until",
+        )
         .annotate(_count=Count("*"))
         .order_by()
     )
-    counts = _DayCounts(len(days))
+    counts = _DayCounts(len(days), by_status=group_by == "status")
     labels: dict[object, str] = {}
     for row in members:
         key = row[key_field] if key_field else None
         counts.add(key, row["position"], None, row["_held"], len(days), row["_count"])
         if label_field and key is not None:
             labels[key] = row[label_field]
-    for row in changes:
-        key = row[key_field] if key_field else None
-        begins = max(row["_from"], row["_held"])
+    for key, position, status, held_from, begins, ends, count in changes:
         counts.add(
-            key,
-            row["position"],
-            row["status_changes__status"],
-            begins,
-            row["_until"],
-            row["_count"],
+            key if key_field else None, position, status, max(begins, held_from), ends, count
         )
-    rows_by_day = counts.rows()
+    counts_by_day = counts.by_day()
     if group_by == "review" and labelled:
-        labels = _review_labels({row[0] for rows in rows_by_day for row in rows})
+        labels = _review_labels({key for day in counts_by_day for key, _ in day.items()})
     result = {}
-    for index, day in enumerate(days):
-        rows = [
-            {"_key": key, "position": position, "_current_status": status, "_count": count}
-            for key, position, status, count in rows_by_day[index]
+    folded: dict[tuple, object] = {}  # the same counts on another day or in another group
+
+    def measured(group_counts):
+        counted = tuple(sorted(group_counts))
+        if counted not in folded:
+            folded[counted] = _fold_counts(counted)
+        return folded[counted]
+
+    for day, counts_of_groups in zip(days, counts_by_day, strict=True):
+        groups = [
+            GroupMeasure(
+                key=key,
+                label=labels.get(key) if key in labels else _label(group_by, key),
+                measure=measured(group_counts),
+            )
+            for key, group_counts in counts_of_groups.items()
         ]
-        if group_by == "status":
-            rows_by_key, day_labels = _by_key(rows, "status", None, None)
-        else:
-            rows_by_key, day_labels = _by_key(rows, group_by, "_key", None)
-            day_labels = {key: labels.get(key, label) for key, label in day_labels.items()}
-        result[day] = _groups(rows_by_key, day_labels)
+        groups.sort(key=lambda group: (-group.measure.total, str(group.label)))
+        result[day] = groups
     return result
 
 
@@ -140,8 +149,9 @@ class _DayCounts:
     """Counts per (group, position, status) that begin in force at one interval and end
     at a later one, added up into the counts on each day."""
 
-    def __init__(self, days: int):
+    def __init__(self, days: int, *, by_status: bool):
         self.days = days
+        self.by_status = by_status  # grouped by the status itself
         self.changes: dict[tuple, list[int]] = {}
 
     def add(self, key, position, status, begins: int, ends: int, count: int):
@@ -152,30 +162,32 @@ class _DayCounts:
         steps[begins] += count
         steps[ends] -= count
 
-    def rows(self) -> list[list[tuple]]:
-        """For each day: (group, position, status, count) rows, a group's recommendations
-        with no status change in force that day counted as not started."""
-        by_day: list[list[tuple]] = [[] for _ in range(self.days)]
-        running = {triple: 0 for triple in self.changes}
-        for index in range(self.days):
-            held: dict[tuple, int] = {}
-            with_status: dict[tuple, int] = {}
-            for (key, position, status), steps in self.changes.items():
-                value = running[(key, position, status)] + steps[index]
-                running[(key, position, status)] = value
-                if status is None:
-                    held[(key, position)] = value
-                elif value:
-                    by_day[index].append((key, position, status, value))
-                    with_status[(key, position)] = with_status.get((key, position), 0) + value
-            for (key, position), count in held.items():
-                if count - with_status.get((key, position), 0):
-                    by_day[index].append(
-                        (
-                            key,
-                            position,
-                            Status.NOT_STARTED.value,
-                            count - with_status.get((key, position), 0),
-                        )
+    def by_day(self) -> list[dict[object, list[tuple]]]:
+        """For each day: {group: [(position, status, how many)]}, a group's recommendations
+        with no status change in force that day counted as not started (grouped by
+        status, each count is in its status's group)."""
+        days = self.days
+        by_day: list[dict[object, list[tuple]]] = [{} for _ in range(days)]
+        held: dict[tuple, list[int]] = {}
+        with_status: dict[tuple, list[int]] = {}
+        for (key, position, status), steps in self.changes.items():
+            running = list(accumulate(steps[:days]))
+            if status is None:
+                held[(key, position)] = running
+                continue
+            counted = with_status.setdefault((key, position), [0] * days)
+            for index, value in enumerate(running):
+                if value:
+                    group = status if self.by_status else key
+                    by_day[index].setdefault(group, []).append((position, status, value))
+                    counted[index] += value
+        not_started = Status.NOT_STARTED.value
+        for (key, position), running in held.items():
+            counted = with_status.get((key, position), [0] * days)
+            for index, value in enumerate(running):
+                if value - counted[index]:
+                    group = not_started if self.by_status else key
+                    by_day[index].setdefault(group, []).append(
+                        (position, not_started, value - counted[index])
                     )
         return by_day

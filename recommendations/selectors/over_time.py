@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from .. import caching
-from ..models import Recommendation, ReviewCycle
+from ..models import SUPPORTED_POSITIONS, Recommendation, ReviewCycle
 from .measure_by_days import measure_by_days
 
 MAX_POINTS = 40
@@ -86,7 +86,8 @@ def implementation_over_time(
     if not reviews or not dated:
         return OverTime(days=[], lines=[])
     days = half_year_ends(min(dated), today)
-    of_reviews = recommendations.filter(review__in=reviews)
+    # % implemented counts the supported ones only: the others need not be read.
+    of_reviews = recommendations.filter(review__in=reviews, position__in=SUPPORTED_POSITIONS)
 
     def points():
         # The measure leaves out a review not yet held on a day: no point there.
