@@ -4,9 +4,11 @@ back from their history.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
-and the dashboards. Each transition records who and when (and the history
-keeps every earlier version). The pages, the admin and the API call these
-functions; none of them changes ``workflow_state`` by hand.
+and the dashboards: validating, deleting or restoring one refreshes the kept status
+(``statuses.recommendation_status_refresh``) in the same transaction. Each transition
+records who and when (and the history keeps every earlier version). The pages, the
+admin and the API call these functions; none of them changes ``workflow_state`` (or
+deletes an update) by hand.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
