@@ -1,11 +1,12 @@
-# The commands a newcomer needs: `make run` and `make test`.
+# The commands a newcomer needs: `make run` and `make test`; `make serve` runs the
+# tracker as production does.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format demo migrate clean bench
+.PHONY: run serve test lint format demo migrate clean bench backup load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +28,22 @@ run: demo
 	@echo "UPR Tracker is starting at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	@echo "Log in with one of the demo logins above; the admin is at http://$(HOST):$(PORT)/admin/"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# gunicorn with production settings (DEBUG off) on PostgreSQL: DATABASE_URL, or a
+# throwaway local server with the demo (scripts/serve.sh says more).
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+# The database and the evidence files in backups/ (README: Backups).
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup
 
 test: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Time every page and endpoint against its floor on PostgreSQL (a throwaway server, or
@@ -41,14 +52,21 @@ test: $(VENV)/.installed
 BENCH_SIZES ?= 10000,100000
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES) $(if $(BENCH_MILLION),--million)
+	$(BIN)/python -m bench.import_upr_info
+
+# A bounded load test on loopback: gunicorn (production settings) on a throwaway PostgreSQL,
+# 32 simulated people for 60 s; the figures go to benchmarks/RESULTS.md (scripts/load.sh).
+load: $(VENV)/.installed
+	scripts/load.sh
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3

@@ -1,8 +1,11 @@
-"""API tokens in the admin: listed and revocable; created only by
-``manage.py create_api_token``, which shows the secret once. The secret itself is
-never stored, so no page can show it again."""
+"""API tokens in the admin: every user's, listed and revocable by coordinators and
+administrators (``rules.may_manage_api_tokens``). Tokens are made by their users on the
+tokens page (``/workspace/tokens/``) or with ``manage.py create_api_token``, which show
+the secret once. The secret itself is never stored, so no page can show it again."""
 
 from django.contrib import admin, messages
+
+from recommendations import rules
 
 from .models import ApiToken
 from .services import api_token_revoke
@@ -26,6 +29,17 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke"]
 
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and rules.may_manage_api_tokens(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and rules.may_manage_api_tokens(request.user)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and rules.may_manage_api_tokens(request.user)
+
     def has_add_permission(self, request):
         return False
 
@@ -41,7 +55,11 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description="Revoke the selected tokens", permissions=["change"])
     def revoke(self, request, queryset):
-        tokens = list(queryset.filter(revoked_at__isnull=True))
+        tokens = [
+            token
+            for token in queryset.filter(revoked_at__isnull=True).select_related("user")
+            if rules.may_revoke_api_token(request.user, token)
+        ]
         for token in tokens:
             api_token_revoke(token=token)
         self.message_user(request, f"{len(tokens)} token(s) revoked.", messages.SUCCESS)

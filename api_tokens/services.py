@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from recommendations import rules
-from recommendations.models import Role
 
 from .models import ApiToken
 
@@ -33,8 +32,9 @@ def _hash(token: str) -> str:
 def api_token_create(*, user, name: str = "", read_only: bool = False) -> tuple[ApiToken, str]:
     """Create a token for ``user`` and return it with its secret text.
 
-    The text is shown once and never stored. A partner's token is always
-    read-only, whatever ``read_only`` says.
+    The text is shown once and never stored. The token is read-only when asked, and
+    always for a user who may not write (``rules.api_token_is_read_only``: partners,
+    advisers), whatever ``read_only`` says.
     """
     key_id = secrets.token_hex(6)
     while ApiToken.objects.filter(key_id=key_id).exists():
@@ -45,7 +45,7 @@ def api_token_create(*, user, name: str = "", read_only: bool = False) -> tuple[
         name=name,
         key_id=key_id,
         secret_hash=_hash(text),
-        read_only=read_only or rules.role_of(user) == Role.PARTNER,
+        read_only=rules.api_token_is_read_only(user, asked=read_only),
     )
     return token, text
 

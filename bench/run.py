@@ -16,6 +16,7 @@ import argparse
 import math
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -276,6 +277,17 @@ def _paths(client, cache) -> list[Path_]:
             before=cache.clear,
         ),
         Path_("dashboard, one cycle", get(reverse("dashboard") + "?cycle=1"), _status_only),
+        Path_(
+            "dashboard, a theme as of a day",
+            get(reverse("dashboard") + f"?theme={theme.slug}&as_of=2014-12-31"),
+            _status_only,
+        ),
+        Path_(
+            "whole breakdown by state",
+            get(reverse("breakdown", args=["recommending_state"])),
+            _status_only,
+        ),
+        Path_("institutions", get(reverse("institution-list")), _status_only),
         Path_("recommendation list", get(listing), floors.app_listing, lambda c: floors.listing(c)),
         Path_("list, by theme", get(f"{listing}?theme={theme.slug}"), _status_only),
         Path_(
@@ -459,9 +471,21 @@ def _write(path: Path, runs, repeat: int):
                 f"{f'{t.ratio:.1f}×' if t.ratio else '—'} |"
             )
         lines.append("")
+    lines += _kept_sections(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines))
     print(f"\nWrote {path}.")
+
+
+def _kept_sections(path: Path) -> list[str]:
+    """The sections other tools write into the same file (``make load``'s), as they are."""
+    from load.results import HEADING
+
+    if not path.exists():
+        return []
+    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    match = pattern.search(path.read_text())
+    return [match.group(0).rstrip("\n"), ""] if match else []
 
 
 # The issue's targets: (path, most milliseconds) at 100,000, and at 1,000,000.

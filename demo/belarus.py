@@ -12,23 +12,25 @@ not an official assessment.
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
-FIRST_CYCLE = {
+FIRST_CYCLE: dict[str, Any] = {
     "cycle": 1,
     "session": "8",
     "document_symbol": "A/HRC/15/16",
     "review_date": date(2010, 5, 12),
     "government_reported_supported": 75,
-    "government_reported_source": "Seed 002: 'accepted 75 recommendations of 93 made by the "
-    "UN Member States'",
-    "notes": "Positions are those of UPR Info's final responses joined to the Working Group "
-    "report's paragraphs (74 accepted, 19 noted). The government counts 75 of 93 accepted: "
-    "one paragraph was accepted in part.",
+    "government_reported_source": "cooperation",  # a key of demo.sources.SOURCES
+    "notes": "Positions are UPR Info's final responses joined to the Working Group report's "
+    "paragraphs: 73 accepted, 1 accepted in part (98.3: the Convention on the Rights of "
+    "Persons with Disabilities accepted, its Optional Protocol noted) and 19 noted. In these "
+    "public files 74 paragraphs hold an accepted response; which further paragraph the "
+    "government counts as accepted cannot be told from them.",
 }
 
-SECOND_CYCLE = {
+SECOND_CYCLE: dict[str, Any] = {
     "cycle": 2,
     "session": "22",
     "review_date": date(2015, 5, 4),
@@ -129,7 +131,7 @@ HARD_ISSUES = {"Death penalty", "Freedom of association and peaceful assembly", 
 DEMO_NOTE = "Demo assessment for illustration, not an official one."
 
 # Measures the seeds report, as demo actions: (title, institution, issue they serve,
-# start, end, status, description).
+# start, end, status, description, source: a key of demo.sources.SOURCES or None).
 ACTIONS = [
     (
         "National plan on the implementation of the UPR recommendations",
@@ -138,8 +140,9 @@ ACTIONS = [
         date(2010, 10, 1),
         date(2014, 12, 31),
         "completed",
-        "Seed 002: the national plan on implementation of UPR recommendations was adopted "
-        "and the interagency group was established.",
+        "The national plan on implementation of UPR recommendations was adopted and the "
+        "interagency group was established.",
+        "cooperation",
     ),
     (
         "Assessment of the identification and referral of trafficking victims",
@@ -149,7 +152,8 @@ ACTIONS = [
         date(2011, 12, 31),
         "completed",
         "With ODIHR, the OSCE Office in Minsk and La Strada, towards a national referral "
-        "mechanism (seed 004).",
+        "mechanism.",
+        "osce",
     ),
     (
         "Training of public commissions monitoring penitentiary institutions",
@@ -159,7 +163,8 @@ ACTIONS = [
         date(2012, 6, 30),
         "completed",
         "Follow-up of the 2009 joint project with ODIHR on public monitoring of the "
-        "penitentiary system (seed 004).",
+        "penitentiary system.",
+        "osce",
     ),
     (
         "Reform of the electoral legislation",
@@ -168,7 +173,8 @@ ACTIONS = [
         date(2010, 6, 1),
         None,
         "ongoing",
-        "Working group on election legislation, with OSCE expert consultations (seed 004).",
+        "Working group on election legislation, with OSCE expert consultations.",
+        "osce",
     ),
     (
         "Periodic reports to the treaty bodies brought up to date",
@@ -177,7 +183,8 @@ ACTIONS = [
         date(2010, 11, 1),
         date(2011, 12, 31),
         "completed",
-        "Reports to CESCR (2010), CEDAW, CRC and CAT (2011) and a core report (seed 002).",
+        "Reports to CESCR (2010), CEDAW, CRC and CAT (2011) and a core report.",
+        "cooperation",
     ),
     (
         "Human rights training for law enforcement officers",
@@ -187,8 +194,52 @@ ACTIONS = [
         date(2013, 12, 31),
         "completed",
         "Training modules at the International Training Centre in Minsk.",
+        None,
     ),
 ]
+
+
+# Work in progress for the workspace and the validation queue, each chosen by theme so that
+# its narrative fits its recommendation: (username, the institution that leads it, theme, a
+# word of its text, proposed status, assessed on, narrative, step: submitted, returned or
+# draft). The recommendation is the first (by reference) that fits and whose current status
+# is neither implemented nor the proposed one, so that each item proposes a change.
+WORK_IN_PROGRESS = [
+    (
+        "interior",
+        "Ministry of Internal Affairs",
+        "Detention",
+        "conditions",
+        "implemented",
+        date(2015, 3, 15),
+        "Living conditions in prisons and pre-trial detention centres reviewed against "
+        "international standards with the public commissions monitoring penitentiary "
+        "institutions; the centres renovated since 2012 now meet them.",
+        "submitted",
+    ),
+    (
+        "interior",
+        "Ministry of Internal Affairs",
+        "Torture and other CID treatment",
+        "complaints",
+        "implemented",
+        date(2015, 2, 1),
+        "Complaints of torture and ill-treatment in detention are investigated; measures taken.",
+        "returned",
+    ),
+    (
+        "justice",
+        "Ministry of Justice",
+        "Civil society",
+        "registration",
+        "in_progress",
+        date(2015, 4, 1),
+        "Draft amendments simplifying the registration of non-governmental organizations "
+        "prepared; to be completed before submission.",
+        "draft",
+    ),
+]
+RETURN_COMMENT = "Which measures, adopted when? Please name the act and attach it as evidence."
 
 
 def demo_statuses(recommendations, seed: int = 2010):

@@ -1,14 +1,26 @@
 """The engagements the seed documents describe (../shared/seeds), for the demo.
 
 Dates are as precise as the seeds give them; where a seed says only "in May
-2009" the engagement is dated to the month. Each entry names its seed.
+2009" the engagement is dated to the month. Each entry names its source (a key of
+``demo.sources.SOURCES``), and the first-cycle recommendations it answered: those of its
+themes (``link_themes``) and named paragraphs (``link_references``). Those about the
+second cycle link none: its recommendations are not in the data set.
 """
 
-SEED_MISSION = "Seed 000: UNDP Belarus, mission of Belarusian officials to Washington D.C."
-SEED_WORKING_GROUP = "Seed 001: US Department of State, second Working Group (Dec. 2015)"
-SEED_COOPERATION = "Seed 002: Belarus' cooperation with UN human rights mechanisms"
-SEED_ADVISER = "Seed 003: OHCHR, UN Human Rights in Belarus (last reviewed Nov. 2020)"
-SEED_OSCE = "Seed 004: OSCE Office in Minsk, human dimension activities (2009)"
+from typing import Any
+
+SEED_MISSION = "mission"  # seeds/000
+SEED_WORKING_GROUP = "working_group"  # seeds/001
+SEED_COOPERATION = "cooperation"  # seeds/002
+SEED_ADVISER = "adviser"  # seeds/003
+SEED_OSCE = "osce"  # seeds/004
+
+# The recommendations on reporting to the treaty bodies: "timely submission of periodic
+# reports" (97.12), "ensure that overdue reports … are submitted" (97.14). Each report
+# to a treaty body answers them, and those on its treaty's subject (``link_themes``).
+TREATY_REPORTING = ["97.12", "97.14"]
+# Cooperation with the UN and with OHCHR in particular.
+OHCHR_COOPERATION = ["97.9", "97.19"]
 
 OFFICIALS = [
     "Ministry of Justice",
@@ -18,7 +30,7 @@ OFFICIALS = [
     "Ministry of Foreign Affairs",
 ]
 
-ENGAGEMENTS = [
+ENGAGEMENTS: list[dict[str, Any]] = [
     {
         "kind": "country_visit",
         "title": "Visit of the Special Rapporteur on trafficking in persons, "
@@ -106,6 +118,7 @@ ENGAGEMENTS = [
         "kind": "training",
         "title": "Training session on election observation",
         "start_date": "2009-12-01",
+        "link_themes": ["Elections"],
         "date_precision": "month",
         "place": "Belarus",
         "country": "BLR",
@@ -121,6 +134,7 @@ ENGAGEMENTS = [
         "kind": "mission",
         "title": "Research visit of Belarusian journalists to Western European countries",
         "start_date": "2009-11-01",
+        "link_themes": ["Freedom of the press"],
         "end_date": "2009-12-31",
         "date_precision": "month",
         "place": "Western European countries",
@@ -168,6 +182,7 @@ ENGAGEMENTS = [
         "kind": "needs_assessment",
         "title": "OHCHR needs assessment visit",
         "start_date": "2009-11-01",
+        "link_references": [*OHCHR_COOPERATION, "97.55"],
         "date_precision": "month",
         "place": "Minsk",
         "country": "BLR",
@@ -190,6 +205,8 @@ ENGAGEMENTS = [
         "kind": "periodic_report",
         "title": "Fifth periodic report to the Committee against Torture",
         "start_date": "2009-12-01",
+        "link_themes": ["Torture and other CID treatment"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "month",
         "mechanisms": ["CAT"],
         "participants": ["Ministry of Foreign Affairs"],
@@ -202,6 +219,8 @@ ENGAGEMENTS = [
         "title": "OHCHR training seminar on the Universal Periodic Review and treaty body "
         "reporting",
         "start_date": "2010-07-01",
+        "link_themes": ["UPR process"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "month",
         "place": "Minsk",
         "country": "BLR",
@@ -216,6 +235,8 @@ ENGAGEMENTS = [
         "title": "Combined periodic reports to the Committee on Economic, Social and "
         "Cultural Rights",
         "start_date": "2010-11-01",
+        "link_themes": ["ESC rights - general"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "month",
         "mechanisms": ["CESCR"],
         "participants": ["Ministry of Foreign Affairs"],
@@ -227,6 +248,7 @@ ENGAGEMENTS = [
         "kind": "dialogue",
         "title": "Areas for cooperation on UPR implementation identified to OHCHR",
         "start_date": "2010-12-01",
+        "link_references": ["97.10", "97.19", "97.55"],
         "date_precision": "month",
         "participants": [
             "Ministry of Foreign Affairs",
@@ -241,6 +263,7 @@ ENGAGEMENTS = [
         "kind": "dialogue",
         "title": "OHCHR visits to Belarus on strengthening interaction",
         "start_date": "2010-01-01",
+        "link_references": OHCHR_COOPERATION,
         "end_date": "2011-12-31",
         "date_precision": "year",
         "place": "Minsk",
@@ -257,6 +280,8 @@ ENGAGEMENTS = [
         "title": "Seventh periodic report to the Committee on the Elimination of "
         "Discrimination against Women",
         "start_date": "2011-01-01",
+        "link_themes": ["Women's rights"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "year",
         "mechanisms": ["CEDAW"],
         "participants": ["Ministry of Foreign Affairs"],
@@ -268,6 +293,8 @@ ENGAGEMENTS = [
         "kind": "periodic_report",
         "title": "Three reports to the Committee on the Rights of the Child",
         "start_date": "2011-01-01",
+        "link_themes": ["Rights of the Child"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "year",
         "mechanisms": ["CRC"],
         "participants": ["Ministry of Foreign Affairs"],
@@ -279,6 +306,8 @@ ENGAGEMENTS = [
         "kind": "periodic_report",
         "title": "Periodic report to the Committee against Torture",
         "start_date": "2011-01-01",
+        "link_themes": ["Torture and other CID treatment"],
+        "link_references": TREATY_REPORTING,
         "date_precision": "year",
         "mechanisms": ["CAT"],
         "participants": ["Ministry of Foreign Affairs"],
@@ -291,6 +320,7 @@ ENGAGEMENTS = [
         "kind": "invitation",
         "title": "Invitation to the High Commissioner for Human Rights",
         "start_date": "2011-08-01",
+        "link_references": OHCHR_COOPERATION,
         "date_precision": "month",
         "participants": ["Ministry of Foreign Affairs"],
         "summary": "The Government of Belarus issued an official invitation to the High "

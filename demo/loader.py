@@ -9,14 +9,13 @@ one their role has on every database (``recommendations.roles``, installed by mi
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
 from missions.models import Engagement
@@ -36,6 +35,7 @@ from recommendations.models import (
     ReviewCycle,
     Role,
     SdgGoal,
+    Source,
     State,
     Status,
 )
@@ -46,6 +46,7 @@ from recommendations.statuses import recommendation_status_refresh
 from . import belarus
 from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
+from .sources import SOURCES
 
 DATA = Path(__file__).resolve().parent / "data"
 # The report's paragraphs first, then UPR Info's final responses joined to them (README,
@@ -85,15 +86,16 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         ensure_states()
         _affected_groups()
         institutions = _institutions()
-        first, second = _reviews()
+        sources = _sources()
+        first, second = _reviews(sources)
         _import_first_cycle(first)
         _classify(first, institutions)
         refresh_planner_statistics()
         logins = _users(institutions, password)
-        _demo_history(first, institutions)
+        _demo_history(first, institutions, sources)
         _demo_workflow(first)
         refresh_planner_statistics()
-        _engagements(institutions, first, second)
+        _engagements(institutions, sources, first, second)
     return logins
 
 
@@ -116,16 +118,38 @@ def _institutions() -> dict[str, Institution]:
     return {institution.name: institution for institution in Institution.objects.all()}
 
 
-def _reviews() -> tuple[ReviewCycle, ReviewCycle]:
+def _sources() -> dict[str, Source]:
+    """The seeds' documents as sources, by their key in ``SOURCES``."""
+    sources = {}
+    for key, values in SOURCES.items():
+        values = dict(values)
+        sources[key], _ = Source.objects.get_or_create(
+            title=values.pop("title"), publisher=values.pop("publisher"), defaults=values
+        )
+    return sources
+
+
+def _cited(record, field: str, source: Source | None):
+    """Cite ``source`` where the record cites nothing yet, or still cites a seed by the
+    internal label an earlier demo wrote ("Seed 002: …"); a coordinator's choice stands."""
+    current = getattr(record, field)
+    if source is not None and (current is None or current.title.startswith("Seed 0")):
+        setattr(record, field, source)
+        record.save(update_fields=[field])
+
+
+def _reviews(sources: dict[str, Source]) -> tuple[ReviewCycle, ReviewCycle]:
     belarus_state = State.objects.get(iso3="BLR")
     upr = Mechanism.objects.get(code="UPR")
     reviews = []
     for values in (belarus.FIRST_CYCLE, belarus.SECOND_CYCLE):
         values = dict(values)
         cycle = values.pop("cycle")
+        source = sources.get(values.pop("government_reported_source", None))
         review, _ = ReviewCycle.objects.get_or_create(
             state_under_review=belarus_state, mechanism=upr, cycle=cycle, defaults=values
         )
+        _cited(review, "government_reported_source", source)
         reviews.append(review)
     return reviews[0], reviews[1]
 
@@ -176,7 +200,9 @@ def _classify(review: ReviewCycle, institutions: dict[str, Institution]):
             recommendation.sdg_goals.set([goals[number] for number in sorted(numbers)])
 
 
-def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
+def _demo_history(
+    review: ReviewCycle, institutions: dict[str, Institution], sources: dict[str, Source]
+):
     if ProgressUpdate.objects.filter(recommendation__review=review, is_demo=True).exists():
         return
     coordinator = get_user_model().objects.get(username="coordinator")
@@ -210,7 +236,7 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
     ProgressUpdate.objects.bulk_create(updates)
     # Written in bulk, past the workflow: the statuses they decide are refreshed here.
     recommendation_status_refresh(review.recommendations.all())
-    for title, institution, issue, start, end, status, description in belarus.ACTIONS:
+    for title, institution, issue, start, end, status, description, source in belarus.ACTIONS:
         action = ImplementationAction.objects.create(
             title=title,
             institution=institutions[institution],
@@ -218,6 +244,7 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
             end_date=end,
             status=status,
             description=f"{description} {belarus.DEMO_NOTE}",
+            source=sources.get(source) if source else None,
             is_demo=True,
         )
         served = review.recommendations.filter(position__in=SUPPORTED_POSITIONS)
@@ -227,9 +254,9 @@ def _demo_history(review: ReviewCycle, institutions: dict[str, Institution]):
 
 
 def _demo_workflow(review: ReviewCycle):
-    """Work in progress for the workspace and the validation queue: an update the
-    Ministry of Internal Affairs submitted, one the coordinator returned to it, and
-    a Ministry of Justice draft. None is validated, so no figure changes."""
+    """Work in progress for the workspace and the validation queue (``WORK_IN_PROGRESS``):
+    an update the Ministry of Internal Affairs submitted, one the coordinator returned to
+    it, and a Ministry of Justice draft. None is validated, so no figure changes."""
     unvalidated = ProgressUpdate.objects.filter(
         recommendation__review=review, is_demo=True
     ).exclude(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
@@ -238,58 +265,57 @@ def _demo_workflow(review: ReviewCycle):
     users = {user.username: user for user in get_user_model().objects.filter(
         username__in=["coordinator", "justice", "interior"]
     )}  # fmt: skip
-    interior = _not_yet_implemented(review, "Ministry of Internal Affairs")
-    justice = _not_yet_implemented(review, "Ministry of Justice")
-    if len(interior) < 2 or not justice:
-        return
-    submitted = services.progress_update_create(
-        user=users["interior"],
-        recommendation=interior[0],
-        status="partially_implemented",
-        assessed_on=date(2015, 3, 15),
-        narrative=f"{belarus.DEMO_NOTE} Referral of trafficking victims assessed with ODIHR, "
-        "the OSCE Office in Minsk and La Strada; a national referral mechanism is drafted.",
-        is_demo=True,
-    )
-    services.progress_update_submit(user=users["interior"], update=submitted)
-    returned = services.progress_update_create(
-        user=users["interior"],
-        recommendation=interior[1],
-        status="implemented",
-        assessed_on=date(2015, 2, 1),
-        narrative=f"{belarus.DEMO_NOTE} Measures taken.",
-        is_demo=True,
-    )
-    services.progress_update_submit(user=users["interior"], update=returned)
-    services.progress_update_return(
-        user=users["coordinator"],
-        update=returned,
-        comment="Which measures, adopted when? Please name the act and attach it as evidence.",
-    )
-    services.progress_update_create(
-        user=users["justice"],
-        recommendation=justice[-1],
-        status="in_progress",
-        assessed_on=date(2015, 4, 1),
-        narrative=f"{belarus.DEMO_NOTE} Draft amendments prepared; to be completed before "
-        "submission.",
-        is_demo=True,
-    )
+    for (
+        username,
+        institution,
+        theme,
+        word,
+        status,
+        day,
+        narrative,
+        step,
+    ) in belarus.WORK_IN_PROGRESS:
+        recommendation = _to_report_on(review, institution, theme, word, status)
+        if recommendation is None:
+            continue
+        update = services.progress_update_create(
+            user=users[username],
+            recommendation=recommendation,
+            status=status,
+            assessed_on=day,
+            narrative=f"{belarus.DEMO_NOTE} {narrative}",
+            is_demo=True,
+        )
+        if step in ("submitted", "returned"):
+            services.progress_update_submit(user=users[username], update=update)
+        if step == "returned":
+            services.progress_update_return(
+                user=users["coordinator"], update=update, comment=belarus.RETURN_COMMENT
+            )
 
 
-def _not_yet_implemented(review: ReviewCycle, institution: str) -> list[Recommendation]:
-    """Supported recommendations the institution leads, not implemented, by reference."""
+def _to_report_on(
+    review: ReviewCycle, institution: str, theme: str, word: str, proposed: str
+) -> Recommendation | None:
+    """The first supported recommendation (by reference) the institution leads, on
+    ``theme``, whose text has ``word``, not implemented and not already at ``proposed``."""
     led = review.recommendations.filter(
         position__in=SUPPORTED_POSITIONS,
         responsibilities__institution__name=institution,
         responsibilities__role=Responsibility.Role.LEAD,
+        themes__name=theme,
+        text__icontains=word,
     )
-    return list(
-        with_current_status(led).exclude(current_status=Status.IMPLEMENTED).order_by("sort_key")
+    return (
+        with_current_status(led)
+        # The plugin reads a lookup on an annotation as an exact match (its type, not a list).
+        .exclude(current_status__in=[Status.IMPLEMENTED, proposed])  # type: ignore[misc]
+        .order_by("sort_key")
+        .first()
     )
 
 
-def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
+def _engagements(institutions, sources, first: ReviewCycle, second: ReviewCycle):
     states = {state.iso3: state for state in State.objects.all()}
     mechanisms = {mechanism.code: mechanism for mechanism in Mechanism.objects.all()}
     groups = {group.name: group for group in AffectedGroup.objects.all()}
@@ -315,10 +341,12 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
                 else None,
                 "budget_currency": entry.get("budget_currency", ""),
                 "budget_period": entry.get("budget_period", ""),
-                "source": entry["source"],
+                "source": sources[entry["source"]],
             },
         )
+        _link_recommendations(engagement, entry, first)
         if not created:
+            _cited(engagement, "source", sources[entry["source"]])
             continue
         engagement.organisers.set([institutions[n] for n in entry.get("organisers", [])])
         engagement.funders.set([institutions[n] for n in entry.get("funders", [])])
@@ -326,11 +354,17 @@ def _engagements(institutions, first: ReviewCycle, second: ReviewCycle):
         engagement.mechanisms.set([mechanisms[c] for c in entry.get("mechanisms", [])])
         engagement.themes.set([theme_named(n) for n in entry.get("themes", [])])
         engagement.affected_groups.set([groups[n] for n in entry.get("groups", [])])
-        linked = entry.get("link_themes")
-        if linked:
-            engagement.recommendations.set(
-                first.recommendations.filter(themes__name__in=linked).distinct()
-            )
+
+
+def _link_recommendations(engagement, entry, first: ReviewCycle):
+    """Link the first-cycle recommendations the engagement answered (its entry's
+    ``link_themes`` and ``link_references``), when it links none yet: a demo loaded
+    before the links were known gets them, and nothing is linked twice."""
+    themes, references = entry.get("link_themes", []), entry.get("link_references", [])
+    if not (themes or references) or engagement.recommendations.exists():
+        return
+    answered = Q(themes__name__in=themes) | Q(reference__in=references)
+    engagement.recommendations.set(first.recommendations.filter(answered).distinct())
 
 
 def _users(institutions, password: str | None) -> list[DemoLogin]:

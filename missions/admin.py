@@ -21,4 +21,5 @@ class EngagementAdmin(HistoryAdmin):
         "recommendations",
         "themes",
         "affected_groups",
+        "source",
     ]

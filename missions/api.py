@@ -4,8 +4,13 @@ filtered with the timeline's own filter set (``missions.filters``)."""
 
 from rest_framework import serializers
 
-from recommendations.models import AffectedGroup, Mechanism, State, Theme
-from web.api.serializers import ModelCleanSerializer
+from recommendations.models import AffectedGroup, Mechanism, Source, State, Theme
+from web.api.serializers import (
+    CitationSerializer,
+    CodeRelatedField,
+    ModelCleanSerializer,
+    cited_source_id_field,
+)
 from web.api.viewsets import TrackerViewSet
 
 from .filters import EngagementFilter
@@ -16,21 +21,30 @@ class EngagementSerializer(ModelCleanSerializer):
     when = serializers.CharField(
         read_only=True, help_text="The dates as precisely as the sources give them."
     )
-    country = serializers.SlugRelatedField(
+    country = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), allow_null=True, required=False
     )
-    state_concerned = serializers.SlugRelatedField(
+    state_concerned = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), allow_null=True, required=False
     )
     mechanisms = serializers.SlugRelatedField(
         many=True, slug_field="code", queryset=Mechanism.objects.all(), required=False
     )
-    themes = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
+    themes = CodeRelatedField(
+        case=str.lower, many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
     )
-    affected_groups = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
+    affected_groups = CodeRelatedField(
+        case=str.lower,
+        many=True,
+        slug_field="slug",
+        queryset=AffectedGroup.objects.all(),
+        required=False,
     )
+    # A field named like Field.source: DRF's metaclass moves declared fields off the class.
+    source = CitationSerializer(  # type: ignore[assignment]
+        read_only=True, allow_null=True, help_text="The document that reports this engagement."
+    )
+    source_id = cited_source_id_field("source", Source.objects.all())
 
     class Meta:
         model = Engagement
@@ -60,6 +74,7 @@ class EngagementSerializer(ModelCleanSerializer):
             "budget_currency",
             "budget_period",
             "source",
+            "source_id",
             "created_at",
             "updated_at",
         ]
@@ -70,7 +85,7 @@ class EngagementViewSet(TrackerViewSet):
     and programmes around the recommendations."""
 
     queryset = (
-        Engagement.objects.select_related("country", "state_concerned")
+        Engagement.objects.select_related("country", "state_concerned", "source")
         .prefetch_related(
             "organisers",
             "funders",

@@ -38,7 +38,9 @@ CHUNK = 500
 
 def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:
     """One list of cells per engagement, in :data:`COLUMNS` order."""
-    engagements = engagements.select_related("country", "state_concerned").prefetch_related(
+    engagements = engagements.select_related(
+        "country", "state_concerned", "source"
+    ).prefetch_related(
         "organisers",
         "funders",
         "participants",
@@ -71,7 +73,7 @@ def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:
             engagement.budget_amount,
             engagement.budget_currency,
             engagement.budget_period,
-            engagement.source,
+            engagement.source.citation if engagement.source else "",
         ]
 
 

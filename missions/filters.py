@@ -17,7 +17,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from recommendations.models import Institution, Mechanism, Recommendation, State
-from web.filters import FilterSet, IdFilter, WholeNumberFilter
+from web.collation import sort_choices
+from web.filters import CodeFilter, FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
 
 from .models import Engagement
@@ -53,7 +54,7 @@ class EngagementFilter(FilterSet):
         distinct=True,
         label="Mechanism concerned (code)",
     )
-    state_concerned = django_filters.ModelChoiceFilter(
+    state_concerned = CodeFilter(
         to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
     )
     recommendation = IdFilter(
@@ -92,7 +93,8 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     filterset = EngagementFilter(data, queryset=queryset)
     fields = filterset.form.fields
     one_or_more(fields["kind"])
-    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])
+    # Choices read when drawn (Django 5 takes a callable; django-stubs does not know it).
+    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])  # type: ignore[arg-type]
     fields["institution"].label = "Organisation"
     fields["institution"].help_text = "As organiser, funder or participant."
     fields["institution"].queryset = Institution.objects.filter(
@@ -104,6 +106,8 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = "Any"
+    for name in ("kind", "institution", "mechanism", "state_concerned"):
+        sort_choices(fields[name])  # by the name shown (the year: latest first)
     # Kept from a link (a recommendation's engagements), never offered as a list.
     fields["recommendation"].widget = forms.HiddenInput()
     return filterset

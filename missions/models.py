@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from recommendations.models import (
@@ -9,6 +10,7 @@ from recommendations.models import (
     Institution,
     Mechanism,
     Recommendation,
+    Source,
     State,
     Theme,
 )
@@ -71,7 +73,14 @@ class Engagement(models.Model):
     budget_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     budget_currency = models.CharField(max_length=3, blank=True)
     budget_period = models.CharField(max_length=40, blank=True, help_text="e.g. per year")
-    source = models.CharField(max_length=250, blank=True, help_text="Where this is reported.")
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        help_text="The document that reports this engagement.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -94,16 +103,17 @@ class Engagement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.start_date:%b %Y})"
+        return f"{self.title} ({date_format(self.start_date, 'YEAR_MONTH_FORMAT')})"
 
     @property
     def when(self) -> str:
-        """The dates as precisely as the sources give them: '14–17 Dec 2015', 'May 2009'."""
-        formats = {"day": "%-d %b %Y", "month": "%B %Y", "year": "%Y"}
-        start = self.start_date.strftime(formats[self.date_precision])
+        """The dates as precisely as the sources give them, in the active language's
+        formats: '14 Dec 2015 – 17 Dec 2015', 'May 2009', '2009'."""
+        formats = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT", "year": "Y"}
+        start = date_format(self.start_date, formats[self.date_precision])
         if not self.end_date or self.end_date == self.start_date:
             return start
-        end = self.end_date.strftime(formats[self.date_precision])
+        end = date_format(self.end_date, formats[self.date_precision])
         return start if start == end else f"{start} – {end}"
 
     @property

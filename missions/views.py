@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from recommendations.models import Recommendation
 from recommendations.selectors import with_current_status
 from web.access import readable_page
-from web.spreadsheets import FORMATS, bad_download, csv_response, xlsx_response
+from web.page_filters import described_filters
+from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
 
 from . import exporting
 from .filters import engagement_filter
@@ -46,9 +47,10 @@ def engagement_export(request):
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
     rows = exporting.rows(filters.qs)
+    name = download_name("engagements", described_filters(filters), extension=kind)
     if kind == "csv":
-        return csv_response("engagements.csv", exporting.COLUMNS, rows)
-    return xlsx_response("engagements.xlsx", [("Engagements", exporting.COLUMNS, rows)])
+        return csv_response(name, exporting.COLUMNS, rows)
+    return xlsx_response(name, [("Engagements", exporting.COLUMNS, rows)])
 
 
 @readable_page
@@ -56,7 +58,7 @@ def engagement_detail(request, pk: int):
     """Organisers, funders, participants, summary, outcomes, budget and the linked
     recommendations with their current status."""
     engagement = get_object_or_404(
-        Engagement.objects.select_related("country", "state_concerned").prefetch_related(
+        Engagement.objects.select_related("country", "state_concerned", "source").prefetch_related(
             "organisers",
             "funders",
             "participants",

@@ -32,6 +32,8 @@ from .models import (
     Responsibility,
     ReviewCycle,
     SdgGoal,
+    SdgTarget,
+    Source,
     State,
     Status,
     Theme,
@@ -66,12 +68,25 @@ class SdgGoalAdmin(admin.ModelAdmin):
     search_fields = ["name", "number"]
 
 
+@admin.register(SdgTarget)
+class SdgTargetAdmin(admin.ModelAdmin):
+    list_display = ["code", "goal", "name"]
+    list_filter = ["goal"]
+    search_fields = ["code", "name"]
+
+
 @admin.register(Institution)
 class InstitutionAdmin(admin.ModelAdmin):
     list_display = ["name", "abbreviation", "kind", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "abbreviation"]
     autocomplete_fields = ["country"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "published", "document_symbol", "url"]
+    search_fields = ["title", "publisher", "document_symbol", "url"]
 
 
 @admin.register(ReviewCycle)
@@ -88,7 +103,7 @@ class ReviewCycleAdmin(HistoryAdmin):
     list_filter = ["mechanism", "cycle", "state_under_review"]
     search_fields = ["state_under_review__name", "session", "document_symbol"]
     date_hierarchy = "review_date"
-    autocomplete_fields = ["state_under_review", "mechanism"]
+    autocomplete_fields = ["state_under_review", "mechanism", "government_reported_source"]
 
 
 class ResponsibilityInline(admin.TabularInline):
@@ -169,13 +184,14 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
         "institutions",
         "sdg_goals",
     ]
-    search_fields = ["reference", "text", "recommending_states__name"]
+    search_fields = ["reference", "text", "recommending_states__name", "=ohchr_annotation_id"]
     autocomplete_fields = [
         "review",
         "recommending_states",
         "themes",
         "affected_groups",
         "sdg_goals",
+        "sdg_targets",
         "repeats",
     ]
     readonly_fields = ["created_at", "updated_at"]
@@ -188,6 +204,10 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
             "responsibilities__institution"
         )
         return with_current_status(queryset)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.recommendation_add_target_goals(recommendation=form.instance)
 
     @admin.display(description="text")
     def short_text(self, obj):
@@ -209,7 +229,7 @@ class ImplementationActionAdmin(DeletedRecordsMixin, HistoryAdmin):
     list_filter = ["status", "institution", "is_demo"]
     search_fields = ["title", "description", "recommendations__reference"]
     date_hierarchy = "start_date"
-    autocomplete_fields = ["institution", "recommendations", "created_by"]
+    autocomplete_fields = ["institution", "recommendations", "created_by", "source"]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -28,13 +28,13 @@ def install_roles_and_reference_data(sender, *, using, apps=None, verbosity=1, *
     from django.contrib.auth.management import create_permissions
 
     from .reference_data import install_reference_data
-    from .roles import DOMAIN_MODELS, install_role_groups
+    from .roles import PERMISSION_APPS, install_role_groups
 
     apps = apps or global_apps
     # Signals go to the apps in INSTALLED_APPS order: the permissions of the apps after
-    # this one (missions) are not created yet on a fresh database. Creating them is
-    # idempotent, and Django's own handler then finds them there.
-    for label in DOMAIN_MODELS:
+    # this one (missions, api_tokens) are not created yet on a fresh database. Creating
+    # them is idempotent, and Django's own handler then finds them there.
+    for label in PERMISSION_APPS:
         create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
     install_role_groups(using=using, apps=apps)
     install_reference_data(using=using, apps=apps)

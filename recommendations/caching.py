@@ -22,7 +22,9 @@ from django.db.models import F, QuerySet
 
 TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
 # The version read once in a request (``FiguresVersionOncePerRequest``), not per figure.
-_this_request = contextvars.ContextVar("figures_version_this_request", default=None)
+_this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "figures_version_this_request", default=None
+)
 
 
 def figures_changed() -> None:

@@ -9,6 +9,7 @@ so one palette serves the screen and print.
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -73,9 +74,11 @@ def status_bar(measure: Measure, *, decorative: bool = False) -> SafeString:
     )
 
 
-# The drawing area of the over-time chart, in SVG units.
+# The drawing area of the over-time chart, in SVG units. The margins leave room for
+# labels drawn twice as large on a phone, where the chart is drawn at half its size
+# (the stylesheet's .line-chart .axis): "100 %" on the left, the years below.
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 72, 12, 12, 32
+LEFT, RIGHT, TOP, BOTTOM = 88, 12, 20, 36
 
 
 def _x(day: date, first: date, last: date) -> float:
@@ -93,7 +96,8 @@ def _n(value: float) -> str:
 
 def _segments(days: list[date], points: list[Decimal | None]) -> list[list[tuple[date, Decimal]]]:
     """Runs of consecutive points with data (a line breaks where there is none)."""
-    runs, run = [], []
+    runs: list[list[tuple[date, Decimal]]] = []
+    run: list[tuple[date, Decimal]] = []
     for day, point in zip(days, points, strict=True):
         if point is None:
             if run:
@@ -116,7 +120,8 @@ def over_time_summary(over_time: OverTime) -> str:
             continue
         (first_day, first), (last_day, last) = known[0], known[-1]
         sentences.append(
-            f"{line.review}: {first} % on {first_day:%-d %b %Y}, {last} % on {last_day:%-d %b %Y}"
+            f"{line.review}: {first} % on {date_format(first_day)}, "
+            f"{last} % on {date_format(last_day)}"
         )
     return "Per cent implemented over time. " + "; ".join(sentences) + "."
 

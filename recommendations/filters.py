@@ -6,30 +6,31 @@ from datetime import date
 import django_filters
 import django_filters.rest_framework
 
-from web.filters import ByIdFilter, DayFilter, FilterSet, InstantFilter, WholeNumberFilter
+from web.filters import (
+    ByIdFilter,
+    CodeFilter,
+    CodesFilter,
+    DayFilter,
+    FilterSet,
+    InstantFilter,
+    WholeNumberFilter,
+)
 
 from .models import (
     AffectedGroup,
     Institution,
+    Mechanism,
     Position,
     Recommendation,
     ReviewCycle,
     SdgGoal,
+    SdgTarget,
     State,
     Status,
     Theme,
 )
 from .search import search_recommendations
-from .selectors import held_by, with_current_status
-
-
-class ByCodeFilter(django_filters.ModelMultipleChoiceFilter):
-    """Several related objects named by a code (``to_field_name``: an ISO3 code, a
-    slug). django-filter would compare the code itself with the relation's primary
-    key; this filters on the objects the codes name."""
-
-    def get_filter_predicate(self, v):
-        return {self.field_name: v}
+from .selectors import held_by, with_current_status, with_status_is_demo
 
 
 class RecommendationFilter(FilterSet):
@@ -40,14 +41,24 @@ class RecommendationFilter(FilterSet):
     to the measure."""
 
     review = ByIdFilter(queryset=ReviewCycle.objects.all())
+    mechanism = CodesFilter(
+        field_name="review__mechanism",
+        to_field_name="code",
+        queryset=Mechanism.objects.all(),
+        label="Mechanism (code)",
+        # As stored: a special procedure added from the Index keeps its own spelling.
+        case=str,
+    )
     cycle = WholeNumberFilter(field_name="review__cycle")
-    state_under_review = django_filters.ModelChoiceFilter(
+    # States by ISO3 code and themes and groups by slug, in any case ('blr', 'Women'):
+    # the identifiers the API and stats' groups give back.
+    state_under_review = CodeFilter(
         field_name="review__state_under_review",
         to_field_name="iso3",
         queryset=State.objects.all(),
         label="State under review (ISO3)",
     )
-    recommending_state = ByCodeFilter(
+    recommending_state = CodesFilter(
         field_name="recommending_states",
         to_field_name="iso3",
         queryset=State.objects.all(),
@@ -58,8 +69,13 @@ class RecommendationFilter(FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, method="filter_status", label="Implementation status"
     )
-    theme = ByCodeFilter(
-        field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), distinct=True
+    theme = CodesFilter(
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Theme.objects.all(),
+        distinct=True,
+        case=str.lower,
+        label="Theme (slug)",
     )
     institution = ByIdFilter(
         field_name="institutions",
@@ -70,11 +86,21 @@ class RecommendationFilter(FilterSet):
     sdg = ByIdFilter(
         field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
     )
-    affected_group = ByCodeFilter(
+    sdg_target = CodesFilter(
+        field_name="sdg_targets",
+        to_field_name="code",
+        queryset=SdgTarget.objects.all(),
+        label="SDG target (e.g. 16.3)",
+        distinct=True,
+        case=str,  # "16.3": no case to fold
+    )
+    affected_group = CodesFilter(
         field_name="affected_groups",
         to_field_name="slug",
         queryset=AffectedGroup.objects.all(),
         distinct=True,
+        case=str.lower,
+        label="Affected group (slug)",
     )
     updated_since = InstantFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"
@@ -90,7 +116,7 @@ class RecommendationFilter(FilterSet):
 
     class Meta:
         model = Recommendation
-        fields = []
+        fields: list[str] = []
 
     @property
     def as_of_day(self) -> date | None:
@@ -101,7 +127,9 @@ class RecommendationFilter(FilterSet):
         return self.form.cleaned_data.get("as_of")
 
     def filter_as_of(self, queryset, name, value):
-        return with_current_status(held_by(queryset, value), as_of=value)
+        # The status, and whether a demo assessment decides it, are those of that day.
+        held = held_by(queryset, value)
+        return with_status_is_demo(with_current_status(held, as_of=value), as_of=value)
 
     def filter_status(self, queryset, name, value):
         if not value:

@@ -34,6 +34,7 @@ def joined(model, value: str, *, order_by: str | None = None, **where) -> Subque
     that belong to the outer row's recommendation and match ``where``, as one text (None
     when there is none), in the order of ``order_by`` (default: the values'): PostgreSQL
     orders them itself (as its collation sorts); elsewhere ``values_of`` does."""
+    aggregate: Aggregate
     if connection.vendor == "postgresql":
         aggregate = StringAgg(
             Cast(value, TextField()), delimiter=UNIT, order_by=F(order_by or value)
@@ -71,6 +72,10 @@ def values_of(text: str | None, *, key=None) -> list[str]:
 
 def through(name: str):
     """The table of a recommendation's many-to-many relation ``name``."""
+    from django.db.models import ManyToManyField
+
     from .models import Recommendation
 
-    return Recommendation._meta.get_field(name).remote_field.through
+    field = Recommendation._meta.get_field(name)
+    assert isinstance(field, ManyToManyField), name
+    return field.remote_field.through

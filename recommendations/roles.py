@@ -34,12 +34,14 @@ DOMAIN_MODELS = {
         "theme",
         "affectedgroup",
         "sdggoal",
+        "sdgtarget",
         "institution",
         "reviewcycle",
         "recommendation",
         "responsibility",
         "implementationaction",
         "progressupdate",
+        "source",
     ),
     "missions": ("engagement",),
 }
@@ -60,10 +62,16 @@ class RoleAccess:
     permissions: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
-ROLE_ACCESS = {
+ROLE_ACCESS: dict[str, RoleAccess] = {  # by the profile's role
     # Import and curate recommendations, assign institutions, validate, record engagements.
+    # And see and revoke every user's API tokens (tokens are made by their users).
     Role.COORDINATOR: RoleAccess(
-        staff=True, group="Coordinators", permissions=_on_the_domain(EVERY_ACTION)
+        staff=True,
+        group="Coordinators",
+        permissions={
+            **_on_the_domain(EVERY_ACTION),
+            "api_tokens": {"apitoken": ("view", "change")},
+        },
     ),
     # Read everything the rules let them see, change nothing.
     Role.ADVISER: RoleAccess(staff=True, group="Advisers", permissions=_on_the_domain(READ_ONLY)),
@@ -75,6 +83,8 @@ ROLE_ACCESS = {
 }
 
 ROLE_GROUPS = {access.group for access in ROLE_ACCESS.values() if access.group}
+# Every app whose permissions some role's group holds.
+PERMISSION_APPS = sorted({app for access in ROLE_ACCESS.values() for app in access.permissions})
 
 
 def group_permissions(access: RoleAccess) -> set[tuple[str, str]]:

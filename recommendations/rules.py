@@ -184,6 +184,37 @@ def may_restore(user) -> bool:
     return is_coordinator(user)
 
 
+def may_have_api_token(user) -> bool:
+    """Whether the user may hold API tokens and make their own on the tokens page: every
+    active signed-in user with a tracker role (partners above all, who have no other way
+    in). What a token may do is what its user may do, read-only for some (below)."""
+    return user.is_authenticated and user.is_active and role_of(user) is not None
+
+
+def api_token_is_read_only(user, *, asked: bool = False) -> bool:
+    """Whether a new token of ``user`` is read-only: when asked, and always for a user
+    who may not write (partners and advisers read only)."""
+    return asked or not may_write(user)
+
+
+def may_revoke_api_token(user, token) -> bool:
+    """A token is revoked by its owner, or by a coordinator or administrator (any token)."""
+    return (user.is_authenticated and token.user_id == user.pk) or is_coordinator(user)
+
+
+def may_manage_api_tokens(user) -> bool:
+    """Coordinators and administrators see every user's tokens and revoke them (in the
+    admin); everyone else sees only their own, on the tokens page."""
+    return is_coordinator(user)
+
+
+def may_read_audit(user) -> bool:
+    """Who logged in (and failed to), who downloaded what, who changed what, from where:
+    administrators only. Coordinators read the history of each record, not everyone's
+    logins and addresses."""
+    return role_of(user) == Role.ADMINISTRATOR
+
+
 def may_write_with_token(token) -> bool:
     """Whether a request made with this API token may change anything: never with a
     read-only token, and never with a partner's token, whatever other rights the

@@ -1,6 +1,6 @@
 """Writes with rules: the progress-update workflow, implementation actions, the
-institutions responsible for a recommendation, and bringing deleted records
-back from their history.
+institutions responsible for a recommendation, its SDG targets' goals, and
+bringing deleted records back from their history.
 
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … Only a validated update changes a recommendation's status
@@ -149,7 +149,8 @@ def progress_update_delete(*, user, update: ProgressUpdate) -> None:
     _require(rules.may_delete_update(user, update), "You may not delete this update.")
     was_validated = update.workflow_state == WorkflowState.VALIDATED
     recommendation_id = update.recommendation_id
-    update._history_user = user
+    # How simple_history is told who deleted (its documented instance attribute).
+    update._history_user = user  # type: ignore[attr-defined]
     update.delete()
     if was_validated:
         recommendation_status_refresh([recommendation_id])
@@ -227,10 +228,11 @@ def recommendation_assign_institutions(
     if lead is not None:
         wanted[lead.pk] = Responsibility.Role.LEAD
     existing = {r.institution_id: r for r in recommendation.responsibilities.all()}
-    for institution_id, responsibility in existing.items():
+    for institution_id, dropped in existing.items():
         if institution_id not in wanted:
-            responsibility._history_user = user
-            responsibility.delete()
+            # How simple_history is told who deleted (its documented instance attribute).
+            dropped._history_user = user  # type: ignore[attr-defined]
+            dropped.delete()
     # Demote before promoting: there is at most one lead at any moment.
     ordered = sorted(wanted.items(), key=lambda item: item[1] == Responsibility.Role.LEAD)
     for institution_id, role in ordered:
@@ -245,6 +247,17 @@ def recommendation_assign_institutions(
         elif responsibility.role != role:
             responsibility.role = role
             _save(responsibility, user)
+    return recommendation
+
+
+def recommendation_add_target_goals(*, recommendation: Recommendation) -> Recommendation:
+    """Give the recommendation the goal of each of its SDG targets (target 16.3: goal 16),
+    keeping the goals it has: the rule the API and the admin follow after saving its
+    targets (the importer follows it for a whole batch, ``importing.saving``). Two queries."""
+    goals = {target.goal_id for target in recommendation.sdg_targets.all()}
+    missing = goals - set(recommendation.sdg_goals.values_list("number", flat=True))
+    if missing:
+        recommendation.sdg_goals.add(*missing)
     return recommendation
 
 

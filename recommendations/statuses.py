@@ -1,5 +1,5 @@
 """A recommendation's status, maintained: the columns ``Recommendation.status``,
-``status_on``, ``status_update`` and ``status_is_demo``, and the compact history
+``status_on``, ``status_update`` and ``status_from_demo``, and the compact history
 ``StatusChange``, all derived from the validated progress updates.
 
 The rule (DESIGN.md) stays what it was: a recommendation's status is that of its latest
@@ -74,7 +74,7 @@ def _rewrite_columns(chosen):
     of_chosen.update(
         status=Coalesce(Subquery(deciding.values("status")), Value(Status.NOT_STARTED.value)),
         status_on=Subquery(deciding.values("assessed_on")),
-        status_is_demo=Coalesce(Subquery(deciding.values("is_demo")), Value(False)),
+        status_from_demo=Coalesce(Subquery(deciding.values("is_demo")), Value(False)),
     )
 
 
@@ -84,7 +84,7 @@ def _rewrite_columns(chosen):
 LATEST_SQL = """
 UPDATE {recommendations} AS r
 SET {status} = latest.status, {status_on} = latest.assessed_on,
-    {status_update} = latest.id, {status_is_demo} = latest.is_demo
+    {status_update} = latest.id, {status_from_demo} = latest.is_demo
 FROM (
     SELECT DISTINCT ON ({u_recommendation}) {u_recommendation} AS recommendation_id,
            {u_status} AS status, {u_assessed_on} AS assessed_on, {u_id} AS id,
@@ -94,13 +94,13 @@ FROM (
     ORDER BY {u_recommendation}, {u_assessed_on} DESC, {u_reviewed_at} DESC, {u_id} DESC
 ) latest
 WHERE r.id = latest.recommendation_id
-  AND (r.{status}, r.{status_on}, r.{status_update}, r.{status_is_demo})
+  AND (r.{status}, r.{status_on}, r.{status_update}, r.{status_from_demo})
       IS DISTINCT FROM (latest.status, latest.assessed_on, latest.id, latest.is_demo)
 """
 NONE_SQL = """
 UPDATE {recommendations} AS r
-SET {status} = %s, {status_on} = NULL, {status_update} = NULL, {status_is_demo} = FALSE
-WHERE (r.{status_update} IS NOT NULL OR r.{status} <> %s OR r.{status_is_demo})
+SET {status} = %s, {status_on} = NULL, {status_update} = NULL, {status_from_demo} = FALSE
+WHERE (r.{status_update} IS NOT NULL OR r.{status} <> %s OR r.{status_from_demo})
   {where_recommendation}
   AND NOT EXISTS (
       SELECT 1 FROM {updates}
@@ -116,7 +116,7 @@ def _rewrite_columns_in_one_pass(chosen):
         "updates": connection.ops.quote_name(ProgressUpdate._meta.db_table),
         **{
             name: _column(Recommendation, name)
-            for name in ("status", "status_on", "status_update", "status_is_demo")
+            for name in ("status", "status_on", "status_update", "status_from_demo")
         },
         **{f"u_{name}": _column(ProgressUpdate, name) for name in _UPDATE_COLUMNS},
     }
@@ -240,7 +240,7 @@ def _columns_out_of_step():
         _on=Subquery(latest.values("assessed_on")[:1]),
         _demo=Coalesce(Subquery(latest.values("is_demo")[:1]), Value(False)),
     ).order_by()
-    fields = ("status_update_id", "status", "status_on", "status_is_demo")
+    fields = ("status_update_id", "status", "status_on", "status_from_demo")
     for row in expected.values_list("pk", *fields, "_update", "_status", "_on", "_demo").iterator(
         chunk_size=5000
     ):
@@ -267,13 +267,13 @@ def _differing(expected, actual):
     expected, actual = _by_recommendation(expected), _by_recommendation(actual)
     left, right = next(expected, None), next(actual, None)
     while left is not None or right is not None:
-        if right is None or (left is not None and left[0] < right[0]):
+        if left is not None and (right is None or left[0] < right[0]):
             yield left[0]
             left = next(expected, None)
-        elif left is None or right[0] < left[0]:
+        elif right is not None and (left is None or right[0] < left[0]):
             yield right[0]
             right = next(actual, None)
-        else:
+        elif left is not None and right is not None:  # the same recommendation in both
             if left[1] != right[1]:
                 yield left[0]
             left, right = next(expected, None), next(actual, None)

@@ -5,8 +5,11 @@ from .exporting import views as exports
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("breakdowns/<str:grouping>/", views.breakdown_table, name="breakdown"),
+    path("breakdowns/<str:grouping>/export/", views.breakdown_export, name="breakdown-export"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation-detail"),
+    path("institutions/", views.institution_list, name="institution-list"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution-detail"),
     path("recommendations/export/", exports.recommendation_export, name="recommendation-export"),
     path("reviews/<int:pk>/status-report/", exports.status_report, name="review-status-report"),

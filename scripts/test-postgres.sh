@@ -4,6 +4,8 @@
 # Usage:
 #   scripts/test-postgres.sh start DIR   # create + start a cluster in DIR, print its URL
 #   scripts/test-postgres.sh stop DIR    # stop it and delete DIR
+#   scripts/test-postgres.sh pause DIR   # stop the server, keep DIR (fault tests)
+#   scripts/test-postgres.sh resume DIR  # start a paused server again
 #
 # `start` prints exactly one line on stdout:
 #   postgres://upr:upr@127.0.0.1:PORT/upr_tracker
@@ -54,6 +56,8 @@ usage() {
 Usage: $prog start DIR   create and start a throwaway PostgreSQL server in DIR;
                          prints postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:PORT/$DB_NAME
        $prog stop DIR    stop the server started from DIR and delete DIR
+       $prog pause DIR   stop the server started from DIR, keeping its data
+       $prog resume DIR  start the paused server in DIR again
 
 Environment: PGPORT_TEST (port, default $DEFAULT_PORT), PG_BINDIR (server binaries),
              PG_TEST_OS_USER (OS user running the server when invoked as root; default postgres)
@@ -351,6 +355,26 @@ cmd_stop() {
     log "removed $DIR"
 }
 
+cmd_pause() {
+    check_dir_arg "$1"
+    [[ -f $DIR/$MARKER ]] || die "$DIR was not created by this script (no $MARKER marker)"
+    BINDIR=$(find_bindir)
+    setup_run_as
+    as_owner "$BINDIR/pg_ctl" -D "$DIR/data" stop -m fast -w -t 60 >/dev/null \
+        || die "could not stop the server in $DIR; see $DIR/server.log"
+    log "server in $DIR stopped (data kept; '$prog resume $DIR' starts it again)"
+}
+
+cmd_resume() {
+    check_dir_arg "$1"
+    [[ -f $DIR/$MARKER ]] || die "$DIR was not created by this script (no $MARKER marker)"
+    BINDIR=$(find_bindir)
+    setup_run_as
+    as_owner "$BINDIR/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start >/dev/null \
+        || die "could not start the server in $DIR; see $DIR/server.log"
+    log "server in $DIR started again on port $(cat "$DIR/port")"
+}
+
 main() {
     if [[ $# -eq 1 && ( $1 == -h || $1 == --help || $1 == help ) ]]; then
         usage
@@ -363,6 +387,8 @@ main() {
     case $1 in
         start) cmd_start "$2" ;;
         stop) cmd_stop "$2" ;;
+        pause) cmd_pause "$2" ;;
+        resume) cmd_resume "$2" ;;
         *) usage; exit 2 ;;
     esac
 }

@@ -1,15 +1,21 @@
 import pytest
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
+
+# The ministries, standing users, clients per role and builders every test world shares.
+pytest_plugins = ["tests.world"]
 
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     """Tests never touch the developer's remembered demo passwords or uploads, and
-    hash passwords quickly (the real hasher is slow on purpose)."""
+    hash passwords quickly (the real hasher is slow on purpose). Each test starts
+    with an empty cache, so no test is throttled for another's API requests."""
     settings.UPR_DEMO_PASSWORD_FILE = tmp_path / "demo_passwords"
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

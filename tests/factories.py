@@ -17,6 +17,8 @@ from recommendations.models import (
     Responsibility,
     ReviewCycle,
     Role,
+    SdgGoal,
+    SdgTarget,
     State,
     Status,
     Theme,
@@ -61,6 +63,20 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.LazyAttribute(lambda theme: theme.name.lower().replace(" ", "-"))
+
+
+class SdgTargetFactory(factory.django.DjangoModelFactory):
+    """A target of a goal migrate installed: ``SdgTargetFactory(code="16.3")``."""
+
+    class Meta:
+        model = SdgTarget
+        django_get_or_create = ["code"]
+
+    code = "16.3"
+    goal = factory.LazyAttribute(
+        lambda target: SdgGoal.objects.get(number=target.code.split(".")[0])
+    )
+    name = factory.LazyAttribute(lambda target: f"Target {target.code}")
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):
@@ -126,14 +142,21 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     start_date = date(2010, 7, 1)
 
 
+PASSWORD = "a long enough test password"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
+    """A user; ``role`` (and ``role__institution``) writes a profile as given, without
+    the role's admin access: for users the role service would not make. A user as an
+    administrator makes one comes from ``user_with_role``."""
+
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "a long enough test password")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def role(user, create, extracted, **kwargs):
@@ -144,27 +167,24 @@ class UserFactory(factory.django.DjangoModelFactory):
         user.save()
 
 
-def coordinator(**kwargs):
-    """A coordinator as an administrator makes one: the role's access (staff, in the
-    Coordinators group) comes from ``recommendations.people``."""
-    user = UserFactory(username=kwargs.pop("username", "coordinator"))
-    user_profile_save(profile=UserProfile(user=user, role=Role.COORDINATOR))
+def user_with_role(role, *, username=None, institution=None, **fields):
+    """A user with ``role`` (at ``institution``) as an administrator makes one: the role
+    service (``recommendations.people``) gives the role's access (staff, superuser, the
+    role's admin group). The password is ``PASSWORD``."""
+    user = UserFactory(username=username or str(role), **fields)
+    user_profile_save(profile=UserProfile(user=user, role=role, institution=institution))
     return user
 
 
-def adviser(user=None):
-    """A UN adviser as the demo makes one (or ``user`` made one): staff, in the
-    Advisers group (view only)."""
-    from django.contrib.auth.models import Group, Permission
+def coordinator(username="coordinator", **fields):
+    """A coordinator as an administrator makes one (staff, in the Coordinators group)."""
+    return user_with_role(Role.COORDINATOR, username=username, **fields)
 
+
+def adviser(user=None):
+    """A UN adviser as an administrator makes one (staff, in the Advisers group: view
+    only); given ``user``, an adviser already, that user given the role's access again."""
     if user is None:
-        user = UserFactory(username="adviser", is_staff=True, role=Role.ADVISER)
-    group, _ = Group.objects.get_or_create(name="Advisers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["recommendations", "missions"],
-            codename__startswith="view_",
-        )
-    )
-    user.groups.add(group)
+        return user_with_role(Role.ADVISER, username="adviser")
+    user_profile_save(profile=user.profile)
     return user

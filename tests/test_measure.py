@@ -171,7 +171,7 @@ def test_grouped_as_of_a_day_a_review_not_yet_held_has_no_group():
     by_theme = measure_by(Recommendation.objects.all(), "theme", as_of=date(2015, 4, 30))
 
     assert [group.key for group in by_review] == [held.pk]
-    assert [(group.key, group.measure.total) for group in by_theme] == [(theme.pk, 1)]
+    assert [(group.key, group.measure.total) for group in by_theme] == [(theme.slug, 1)]
 
 
 def test_noted_recommendations_are_counted_but_not_in_the_percentage():

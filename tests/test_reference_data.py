@@ -15,11 +15,14 @@ pytestmark = pytest.mark.django_db
 REPOSITORY = Path(__file__).resolve().parents[1]
 
 
-def test_a_fresh_database_lists_the_upr_and_the_treaty_bodies():
+def test_a_fresh_database_lists_the_upr_and_the_treaty_bodies_as_ohchr_names_them():
     mechanisms = dict(Mechanism.objects.values_list("code", "kind"))
 
     assert mechanisms["UPR"] == Mechanism.Kind.UPR
     treaty_bodies = {"CAT", "CCPR", "CESCR", "CEDAW", "CRC", "CERD", "CRPD", "CMW", "CED"}
+    # The Subcommittee on Prevention of Torture and the CRC's optional protocols are bodies
+    # of their own in the Universal Human Rights Index.
+    treaty_bodies |= {"SPT", "CRC-OP-AC", "CRC-OP-SC"}
     assert {code for code, kind in mechanisms.items() if kind == "treaty_body"} == treaty_bodies
 
 

@@ -13,6 +13,8 @@ from recommendations.roles import install_role_groups
 pytestmark = pytest.mark.django_db
 
 DOMAIN_APPS = {"recommendations", "missions"}
+# Coordinators see every user's tokens and revoke them (a change); nobody adds or deletes one.
+TOKENS = {("api_tokens", "view_apitoken"), ("api_tokens", "change_apitoken")}
 
 
 def domain_models_in_the_admin():
@@ -48,23 +50,30 @@ def test_migrate_gives_coordinators_every_right_on_every_domain_model_of_the_adm
     assert ("missions", "add_engagement") in expected
     assert permissions_of("Coordinators") >= expected
     # Responsible institutions have no admin page: they are edited inline on the recommendation.
-    assert permissions_of("Coordinators") - expected == {
-        ("recommendations", f"{action}_responsibility")
-        for action in ("add", "change", "delete", "view")
-    }
+    # Beyond the domain, coordinators see and revoke every user's API tokens.
+    assert (
+        permissions_of("Coordinators") - expected
+        == {
+            ("recommendations", f"{action}_responsibility")
+            for action in ("add", "change", "delete", "view")
+        }
+        | TOKENS
+    )
 
 
 def test_migrate_gives_advisers_the_view_right_only_on_the_same_models():
     coordinators = permissions_of("Coordinators")
     advisers = permissions_of("Advisers")
 
-    assert advisers == {(app, code) for app, code in coordinators if code.startswith("view_")}
+    assert advisers == {
+        (app, code) for app, code in coordinators - TOKENS if code.startswith("view_")
+    }
     assert ("recommendations", "view_progressupdate") in advisers
 
 
 @pytest.mark.parametrize("group_name", ["Coordinators", "Advisers"])
-def test_no_role_group_may_touch_users_profiles_tokens_or_history_tables(group_name):
-    permissions = permissions_of(group_name)
+def test_no_role_group_may_touch_users_profiles_or_history_tables(group_name):
+    permissions = permissions_of(group_name) - TOKENS  # coordinators' (above), advisers' none
 
     assert not {app for app, _ in permissions} - DOMAIN_APPS
     assert not [code for _, code in permissions if code.endswith("userprofile")]

@@ -15,6 +15,8 @@ figures' pages, a cache every app server shares, and PostgreSQL without JIT comp
   counts (``recommendations.caching``), so every app server may share it.
 """
 
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -36,7 +38,7 @@ def replica_databases(urls: str, *, conn_max_age: int = 60, jit: bool = False) -
     return replicas
 
 
-def postgresql_options(settings: dict) -> dict:
+def postgresql_options(settings: Mapping[str, Any]) -> dict:
     """The connection options of a PostgreSQL database: JIT compilation off.
 
     PostgreSQL compiles a query to machine code when its estimated cost is high, as every

@@ -1,13 +1,15 @@
 """Settings for UPR Tracker, read from the environment.
 
-With no configuration at all the tracker runs locally on SQLite in the project
-folder with DEBUG on, so a newcomer sees it work in one command. Production sets
-at least SECRET_KEY, DEBUG=false, ALLOWED_HOSTS and DATABASE_URL.
+With no configuration at all the tracker runs on SQLite in the project folder
+with DEBUG off (secure by default); `make run` turns DEBUG on for the local
+demo. Production sets at least ALLOWED_HOSTS and DATABASE_URL (and SECRET_KEY
+when several app servers must share one).
 """
 
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -45,20 +47,48 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = envbool("DEBUG", True)
+# Off unless asked for: a debug page shows settings and code to anyone.
+DEBUG = envbool("DEBUG", False)
 
-# A fixed key would let anyone forge sessions; a local run gets one generated
-# into the (git-ignored) project folder so logins survive restarts.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    _key_file = BASE_DIR / ".secret_key"
-    if not _key_file.exists():
-        from django.core.management.utils import get_random_secret_key
 
-        _key_file.write_text(get_random_secret_key())
-    SECRET_KEY = _key_file.read_text().strip()
+def secret_key_from_file(path: Path) -> str:
+    """The key kept in ``path``, generated there (readable by its owner only) when
+    missing. A key file we own that others may read is made private again."""
+    from django.core.management.utils import get_random_secret_key
+
+    try:
+        if not path.exists():
+            # Written aside, then linked into place: processes starting together
+            # (gunicorn's workers) all read the one key that won, never a half-written file.
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+                f.write(get_random_secret_key())
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        status = path.stat()
+        if status.st_mode & 0o077 and status.st_uid == os.getuid():
+            path.chmod(0o600)
+        key = path.read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"Set SECRET_KEY, or let the tracker keep its key in {path} ({error})"
+        ) from error
+    if not key:
+        raise ImproperlyConfigured(f"The secret key file {path} is empty")
+    return key
+
+
+# A fixed key would let anyone forge sessions. Without SECRET_KEY the key is
+# generated once into SECRET_KEY_FILE (git-ignored, mode 0600) so that logins
+# survive restarts; several app servers must share one key (set it, or point
+# SECRET_KEY_FILE at one shared file).
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or secret_key_from_file(
+    Path(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+)
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
@@ -163,6 +193,8 @@ AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"
+# Dates as each language writes them (one format per language, everywhere).
+FORMAT_MODULE_PATH = ["upr_tracker.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -238,7 +270,7 @@ INSTALLED_APPS += [
     "drf_spectacular_sidecar",
     "api_tokens",
 ]
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, Any] = {
     # The token first: an unauthenticated request is then answered 401 with
     # "WWW-Authenticate: Token", not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -254,7 +286,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "web.api.exceptions.handle_exception",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-SPECTACULAR_SETTINGS = {
+SPECTACULAR_SETTINGS: dict[str, Any] = {
     "TITLE": "UPR Tracker API",
     "DESCRIPTION": (
         "Recommendations of the UN human-rights mechanisms, what is done about them, "
@@ -285,4 +317,117 @@ SPECTACULAR_SETTINGS = {
         "web.api.schema.complete_operations",
     ],
 }
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Production readiness (issue 14): concurrent writers, faults, security headers,
+# API throttling. Each block says what it guards against.
+
+# The database. SQLite takes concurrent writers when it keeps a write-ahead log
+# (readers never wait for a writer), waits for a busy lock instead of failing at
+# once, and takes the write lock when a transaction starts (IMMEDIATE): a
+# transaction that read first and then tried to write could otherwise fail at
+# once with "database is locked" however long the timeout. What still times out
+# is answered 503 (upr_tracker.database_unavailable), never 500.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": envint("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+    # The test database is a file too, so that a live server's threads each get
+    # their own connection and really compete for the lock (an in-memory test
+    # database is one connection shared by all of them).
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
+        "SQLITE_TEST_DATABASE",
+        str(Path(os.environ.get("TMPDIR", "/tmp")) / f"upr-tracker-test-{os.getpid()}.sqlite3"),
+    )
+# A connection kept between requests is checked before use, so the app recovers
+# by itself once a database that went away comes back.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Backups and their restore, the evidence files' clean-up, the cache's table.
+INSTALLED_APPS += ["operations"]
+
+# Answer load balancers (/healthz) before host and HTTPS checks, and turn a busy
+# or unreachable database into a clear 503 instead of a 500.
+MIDDLEWARE.insert(0, "upr_tracker.health.HealthCheckMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "upr_tracker.database_unavailable.DatabaseUnavailableMiddleware",
+)
+
+# Content-Security-Policy (django-csp): every page loads scripts, styles, images
+# and fonts from the tracker itself only; the API docs' one inline script and
+# style carry a nonce (templates/drf_spectacular/swagger_ui.html).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # One inline style attribute, by its hash: django-simple-history's admin
+        # history list writes style="border-top: 0" on its paginator.
+        "style-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+        ],
+        # Swagger UI's stylesheet draws its icons as data: images.
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+
+# API throttling: requests per token (or signed-in user) and per client address
+# (anonymous requests). Rates as DRF writes them: "600/minute", "20000/day".
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "api_tokens.throttles.PerTokenThrottle",
+    "api_tokens.throttles.PerAddressThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "token": os.environ.get("API_THROTTLE_TOKEN", "600/minute") or None,
+    "address": os.environ.get("API_THROTTLE_ADDRESS", "120/minute") or None,
+}
+# The client's address is REMOTE_ADDR unless a number of trusted proxies in front
+# add X-Forwarded-For (a client could otherwise pick its own address).
+REST_FRAMEWORK["NUM_PROXIES"] = envint("API_TRUSTED_PROXIES", 0)
+
+# The OpenAPI document and its docs are shown to whoever may read the data.
+SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"] = ["web.api.permissions.MayRead"]
+# ... and it documents the 429 and 503 every operation may give.
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    *SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"],
+    "upr_tracker.api_schema.document_operational_errors",
+]
+
+# /healthz must answer the load balancer over plain HTTP on any address.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Audit (issue 14, point 7): who logged in and failed to, who downloaded what, who
+# changed what (audit/). django-axes keeps each failed login as well as the counts
+# its lockout needs (the counts are reset by a successful login); it keeps the last
+# AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT (1,000) failures per username.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+INSTALLED_APPS += ["audit"]
+# Every download is recorded as it is answered, with the user the request was answered for.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "audit.middleware.DownloadRecordMiddleware",
+)
 # ---------------------------------------------------------------------------

@@ -9,5 +9,9 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("engagements/", include("missions.urls")),
     path("workspace/", include("workspace.urls")),
+    path("audit/", include("audit.urls")),
     path("", include("recommendations.urls")),
 ]
+
+# A database that went away outside a view is a 503 too (upr_tracker.database_unavailable).
+handler500 = "upr_tracker.database_unavailable.server_error"

@@ -29,12 +29,12 @@ class DatabaseCache(DjangoDatabaseCache):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote = connection.ops.quote_name
-        table = quote(self._table)
+        table = quote(self._table)  # type: ignore[attr-defined]  # set by Django's __init__
         if timeout is None:
-            expires = datetime.max
+            until = datetime.max
         else:
-            expires = datetime.fromtimestamp(timeout, tz=UTC if settings.USE_TZ else None)
-        expires = connection.ops.adapt_datetimefield_value(expires.replace(microsecond=0))
+            until = datetime.fromtimestamp(timeout, tz=UTC if settings.USE_TZ else None)
+        expires = connection.ops.adapt_datetimefield_value(until.replace(microsecond=0))
         encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
         key_column, value_column, expires_column = (
             quote(name) for name in ("cache_key", "value", "expires")
@@ -44,7 +44,9 @@ class DatabaseCache(DjangoDatabaseCache):
                 cursor.execute(f"SELECT COUNT(*) FROM {table}")
                 (entries,) = cursor.fetchone()
                 if entries > self._max_entries:
-                    self._cull(db, cursor, tz_now().replace(microsecond=0), entries)
+                    # Django's own culling (a private method of its database cache).
+                    cull = self._cull  # type: ignore[attr-defined]
+                    cull(db, cursor, tz_now().replace(microsecond=0), entries)
             # Inside a transaction, a savepoint: a failed write must not break the caller's.
             saved = transaction.atomic(using=db) if connection.in_atomic_block else nullcontext()
             try:

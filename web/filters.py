@@ -80,8 +80,51 @@ class InstantField(django_filters.fields.IsoDateTimeField):
         return instant
 
 
+class CodeField(django_filters.fields.ModelChoiceField):
+    """One object by a code written one way (``case``: ``str.upper`` for ISO3 codes,
+    ``str.lower`` for slugs): 'blr' names BLR, 'Trafficking' the theme 'trafficking'."""
+
+    def __init__(self, *args, case=str.upper, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = self.case(value.strip())
+        return super().to_python(value)
+
+
+class CodesField(django_filters.fields.ModelMultipleChoiceField):
+    """Several objects by code, each read as ``CodeField`` reads one."""
+
+    def __init__(self, *args, case=str.upper, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        if value and not isinstance(value, str):
+            value = [self.case(v.strip()) if isinstance(v, str) else v for v in value]
+        return super().clean(value)
+
+
 class IdFilter(django_filters.ModelChoiceFilter):
     field_class = IdField
+
+
+class CodeFilter(django_filters.ModelChoiceFilter):
+    """One object by a code, in any case (``CodeField``; ``case=`` as there)."""
+
+    field_class = CodeField
+
+
+class CodesFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several objects by code, in any case, filtering on the objects the codes name
+    (django-filter would compare each code with the relation's primary key)."""
+
+    field_class = CodesField
+
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}
 
 
 class ByIdFilter(django_filters.ModelMultipleChoiceFilter):

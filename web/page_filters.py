@@ -43,12 +43,14 @@ class OneOrMoreSelect(forms.SelectMultiple):
 def one_or_more(field: forms.Field) -> None:
     """Show ``field`` (a multiple choice) as a ``OneOrMoreSelect`` whose first option,
     empty, is "Any"."""
+    assert isinstance(field, forms.ChoiceField), f"{field!r} is not a choice field"
     field.widget = OneOrMoreSelect(choices=field.widget.choices)
     if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
         field.empty_label = "Any"
         field.widget.choices = field.choices
     else:
-        field.choices = [("", "Any"), *field.choices]
+        # django-stubs types the getter as the setter's input; Django returns the pairs.
+        field.choices = [("", "Any"), *field.choices]  # type: ignore[misc]
         field.widget.choices = field.choices
 
 
@@ -61,3 +63,42 @@ def filter_data(params: QueryDict) -> QueryDict:
         if name not in PAGE_PARAMETERS and kept:
             data.setlist(name, kept)
     return data
+
+
+def described_filters(filterset) -> list[str]:
+    """What a validated filter set selects, in words, one per value in force, in the
+    order of its fields: objects by their abbreviation (or reference, or name), choices
+    by their labels, days in ISO, other values after their parameter ("cycle 1",
+    "as of 2014-12-31"). For naming a download after what it holds."""
+    words = []
+    cleaned = filterset.form.cleaned_data
+    for name, field in filterset.form.fields.items():
+        value = cleaned.get(name)
+        if value is None or value == "" or (_is_collection(value) and not value):
+            continue
+        values = list(value) if _is_collection(value) else [value]
+        if isinstance(field, forms.ModelChoiceField):
+            words += [_object_name(item) for item in values]
+        elif isinstance(field, forms.ChoiceField):
+            # django-stubs types the getter as the setter's input; Django returns the pairs.
+            labels = {str(key): label for key, label in field.choices}  # type: ignore[misc, union-attr]
+            words += [str(labels.get(str(item), item)) for item in values]
+        else:
+            shown = [
+                item.isoformat()[:10] if hasattr(item, "isoformat") else item for item in values
+            ]
+            words += [f"{name.replace('_', ' ')} {item}" for item in shown]
+    return words
+
+
+def _plain(value) -> str:
+    """A day (or a moment's day) in ISO, anything else as it prints."""
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
+
+
+def _is_collection(value) -> bool:
+    return isinstance(value, list | tuple) or hasattr(value, "model")
+
+
+def _object_name(item) -> str:
+    return getattr(item, "reference", "") or getattr(item, "abbreviation", "") or str(item)

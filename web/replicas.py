@@ -58,5 +58,5 @@ def reads_from_replica(view):
         with reading_from_replica():
             return view(request, *args, **kwargs)
 
-    wrapped.reads_from_replica = True
+    wrapped.reads_from_replica = True  # type: ignore[attr-defined]
     return wrapped

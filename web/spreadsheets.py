@@ -13,8 +13,12 @@ import csv
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters XLSX (XML) cannot hold; openpyxl refuses them.
@@ -24,6 +28,25 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMATS = ("csv", "xlsx")
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# A download's name says what it holds in at most this many characters before its day.
+DESCRIPTION_LENGTH = 80
+
+
+def download_name(
+    subject: str, described: Iterable[str] = (), *, extension: str, day: date | None = None
+) -> str:
+    """The name of a download, saying what it holds and when it was made:
+    ``recommendations-belarus-upr-cycle-1-2010-2026-12-02.csv`` — the subject, the
+    review or filters in force (``described``; cut at a word past
+    ``DESCRIPTION_LENGTH`` characters), the day (default: today) and the extension.
+    Letters of any script are kept (a header written with ``content_disposition_header``
+    carries them)."""
+    words = slugify(" ".join([subject, *described]), allow_unicode=True)
+    if len(words) > DESCRIPTION_LENGTH:
+        words = words[: DESCRIPTION_LENGTH + 1].rsplit("-", 1)[0]
+    return f"{words}-{(day or timezone.localdate()).isoformat()}.{extension}"
 
 
 def neutralised(value):
@@ -52,7 +75,9 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
             yield writer.writerow(["" if v is None else neutralised(v) for v in row])
 
     response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = content_disposition_header(True, filename)
+    assert disposition is not None  # None only for an inline file without a name
+    response["Content-Disposition"] = disposition
     return response
 
 

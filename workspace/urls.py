@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, home, queue, records, reporting
+from .views import account, home, queue, records, reporting, tokens
 
 app_name = "workspace"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("history/<str:kind>/<int:pk>/", records.history, name="history"),
     path("evidence/<str:kind>/<int:pk>/", records.evidence, name="evidence"),
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),
+    path("tokens/", tokens.api_tokens, name="api_tokens"),
+    path("tokens/<int:pk>/revoke/", tokens.api_token_revoke_view, name="api_token_revoke"),
 ]

@@ -18,16 +18,21 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recommendations.models import (
     ImplementationAction,
-    Position,
     ProgressUpdate,
     Responsibility,
     ReviewCycle,
     Status,
 )
-from recommendations.selectors import Measure, measure, with_current_status
+from recommendations.selectors import (
+    Measure,
+    measure,
+    with_current_status,
+    with_status_is_demo,
+)
 
 NO_THEME = "Recommendations without a theme"
 ACTIONS_TAKEN = (
@@ -53,6 +58,7 @@ class ReportEntry:
     position: str
     status: str
     status_key: str
+    status_is_demo: bool
     institutions: list[str]  # the lead first, marked "(lead)"
     other_themes: list[str]
     actions: list[ReportAction] = field(default_factory=list)
@@ -80,7 +86,7 @@ class StatusReport:
 def status_report(review: ReviewCycle) -> StatusReport:
     """The report of ``review`` (see module docstring), in a fixed number of queries."""
     recommendations = review.recommendations.all()
-    listed = with_current_status(recommendations).prefetch_related(
+    listed = with_status_is_demo(with_current_status(recommendations)).prefetch_related(
         "recommending_states",
         "themes",
         Prefetch(
@@ -103,9 +109,10 @@ def status_report(review: ReviewCycle) -> StatusReport:
             reference=recommendation.reference,
             text=recommendation.text,
             recommending_states=[s.name for s in recommendation.recommending_states.all()],
-            position=Position(recommendation.position).label,
+            position=recommendation.position_in_words,
             status=Status(recommendation.current_status).label,
             status_key=recommendation.current_status,
+            status_is_demo=recommendation.status_is_demo,
             institutions=[
                 f"{r.institution.name} (lead)" if r.role == "lead" else r.institution.name
                 for r in recommendation.responsibilities.all()
@@ -153,7 +160,7 @@ def summary_lines(report: StatusReport) -> list[tuple[str, str]]:
 
 def _action(action: ImplementationAction) -> ReportAction:
     start, end = action.start_date, action.end_date
-    dates = " – ".join(f"{d:%d %b %Y}" for d in (start, end) if d) if start or end else ""
+    dates = " – ".join(date_format(d) for d in (start, end) if d) if start or end else ""
     return ReportAction(
         title=action.title,
         institution=action.institution.name,

@@ -10,11 +10,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from recommendations.importing.tracker_format import COLUMN_NAMES
 from recommendations.models import Recommendation, ReviewCycle
+from recommendations.selectors import demo_assessments_exist
 from recommendations.views.list_filters import recommendation_filter
 from web.access import readable_page
-from web.spreadsheets import FORMATS, bad_download, csv_response, xlsx_response
+from web.page_filters import described_filters
+from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
 
 from . import recommendation_list
 from .status_report import status_report as build_status_report
@@ -30,14 +31,16 @@ def recommendation_export(request):
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
     recommendations, as_of = filters.qs, filters.as_of_day
+    name = download_name("recommendations", described_filters(filters), extension=kind)
+    with_demo = demo_assessments_exist()
+    columns = recommendation_list.header(with_demo)
+    listed = recommendation_list.rows(recommendations, as_of, with_demo=with_demo)
     if kind == "csv":
-        return csv_response(
-            "recommendations.csv", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)
-        )
+        return csv_response(name, columns, listed)
     return xlsx_response(
-        "recommendations.xlsx",
+        name,
         [
-            ("Recommendations", COLUMN_NAMES, recommendation_list.rows(recommendations, as_of)),
+            ("Recommendations", columns, listed),
             (
                 "Summary",
                 ["Figure", "Value"],
@@ -53,7 +56,12 @@ def status_report(request, pk: int):
     review = get_object_or_404(_reviews(), pk=pk)
     report = build_status_report(review)
     context = {"report": report, "summary": summary_lines(report)}
-    return render(request, "recommendations/status_report.html", context)
+    response = render(request, "recommendations/status_report.html", context)
+    # Shown as a page; saved under a name that says what it is. The header also makes
+    # the report a download in the audit, like its Word document.
+    name = slugify(f"status report {review}")
+    response["Content-Disposition"] = f'inline; filename="{name}.html"'
+    return response
 
 
 @readable_page

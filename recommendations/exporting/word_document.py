@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 
+from django.utils.formats import date_format
+
 from .status_report import StatusReport, summary_lines
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DEMO_FIGURES = "Demo data: these figures count illustrative assessments, not official ones."
 
 
 def status_report_docx(report: StatusReport) -> bytes:
@@ -18,13 +21,15 @@ def status_report_docx(report: StatusReport) -> bytes:
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(report.title, level=0)
     document.add_paragraph(
-        f"Generated on {report.generated_on:%d %B %Y} from validated progress updates."
+        f"Generated on {date_format(report.generated_on)} from validated progress updates."
     )
     if report.has_demo_data:
         document.add_paragraph(
             "Some statuses and actions are demo data: illustrations, not official assessments."
         )
     document.add_heading("Summary", level=1)
+    if report.figures.includes_demo:
+        document.add_paragraph(DEMO_FIGURES)
     figures = document.add_table(rows=0, cols=2)
     figures.style = "Table Grid"
     for label, value in summary_lines(report):
@@ -54,7 +59,7 @@ def entry_lines(entry) -> list[tuple[str, str]]:
     lines = [
         ("Recommending states", ", ".join(entry.recommending_states) or "—"),
         ("Position", entry.position),
-        ("Current status", entry.status),
+        ("Current status", f"{entry.status} (demo)" if entry.status_is_demo else entry.status),
         ("Actions taken", actions or "None recorded"),
         ("Responsible institutions", ", ".join(entry.institutions) or "None assigned"),
     ]

@@ -8,6 +8,8 @@ The file waits between the two steps in :mod:`.pending_uploads`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -32,24 +34,30 @@ ENCODINGS = [
 class ImportForm(forms.Form):
     file = forms.FileField(
         allow_empty_file=True,  # the importer itself says "the file is empty (0 bytes)"
-        help_text="CSV (any line endings) or XLSX.",
+        help_text="CSV (any line endings), XLSX, or OHCHR's thematic list of recommendations "
+        "(DOCX: a Word document is read as one, whatever the format chosen).",
     )
     format = forms.ChoiceField(choices=list(FORMATS.items()), initial="tracker")
     state = forms.CharField(
         required=False,
         max_length=80,
         label="State under review",
-        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for every format but the "
-        "tracker's own, whose rows name their review.",
+        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UN report files and "
+        "thematic lists; for tracker, Index and UPR Info files, whose rows name their "
+        "reviews, it keeps only that state's rows.",
     )
     cycle = forms.IntegerField(
-        required=False, min_value=1, max_value=9, label="UPR cycle", help_text="e.g. 1 for 2010"
+        required=False,
+        min_value=1,
+        max_value=9,
+        label="UPR cycle",
+        help_text="e.g. 1 for 2010. UPR Info's rows give theirs (by session): it must agree.",
     )
     mechanism = forms.CharField(
         required=False,
-        initial="UPR",
-        max_length=20,
-        help_text="For Universal Human Rights Index files: the mechanism whose rows to import.",
+        max_length=200,
+        help_text="For Universal Human Rights Index and tracker files: import only this "
+        "mechanism's rows (its code, e.g. CAT). Empty: every mechanism.",
     )
     encoding = forms.ChoiceField(choices=ENCODINGS, required=False, label="Text encoding")
 
@@ -59,12 +67,22 @@ class ImportForm(forms.Form):
             "format": data["format"],
             "state_iso3": data["state"].strip() or None,
             "cycle": data["cycle"],
-            "mechanism": data["mechanism"].strip() or "UPR",
+            "mechanism": data["mechanism"].strip() or None,
             "encoding": data["encoding"] or None,
         }
 
 
-class RecommendationImportMixin:
+# The mixin is type-checked as the admin it is mixed into (the recommendations' keeps a
+# history).
+if TYPE_CHECKING:
+    from simple_history.admin import SimpleHistoryAdmin
+
+    _HistoryAdmin: TypeAlias = SimpleHistoryAdmin
+else:
+    _HistoryAdmin = object
+
+
+class RecommendationImportMixin(_HistoryAdmin):
     """Adds the upload page to a ModelAdmin of recommendations."""
 
     import_template = "admin/recommendations/recommendation/import.html"

@@ -1,5 +1,6 @@
 """The entries that imported rows name: states, mechanisms, reviews, themes, affected groups,
-SDG goals and institutions, found by name and added when missing (never in a dry run).
+SDG goals and targets and institutions, found by name and added when missing (never in a dry
+run).
 
 Loaded once per import (these are short reference lists), so that the rows of a file cost no
 query each. Names compare without regard to case.
@@ -7,7 +8,9 @@ query each. Names compare without regard to case.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 from django.utils.text import slugify
 
@@ -17,10 +20,16 @@ from recommendations.models import (
     Mechanism,
     ReviewCycle,
     SdgGoal,
+    SdgTarget,
     State,
     Theme,
 )
-from recommendations.reference_data import MECHANISMS, SDG_GOALS
+from recommendations.reference_data import (
+    MECHANISM_SPELLINGS,
+    MECHANISMS,
+    SDG_GOALS,
+    SPECIAL_PROCEDURE_PREFIXES,
+)
 
 from .errors import ImportFileError
 from .records import ReviewKey
@@ -29,6 +38,11 @@ from .vocabulary import load_states
 
 KNOWN_MECHANISMS = {code: (name, kind) for code, name, kind in MECHANISMS}
 SDG_NAMES = dict(SDG_GOALS)
+CODE_LENGTH = 20  # Mechanism.code
+NAME_LENGTH = 200  # Mechanism.name
+_SPECIAL_PROCEDURE = re.compile(rf"({'|'.join(SPECIAL_PROCEDURE_PREFIXES)})\s+\S", re.IGNORECASE)
+# Words left out of a special procedure's code made of initials ("SR-FPAA").
+_SMALL_WORDS = {"a", "an", "and", "in", "of", "on", "the", "to", "for", "with", "its", "by"}
 
 
 def ensure_states() -> dict[str, State]:
@@ -73,6 +87,7 @@ class Catalogue:
         self.themes = {theme.name.casefold(): theme for theme in Theme.objects.all()}
         self.groups = {group.name.casefold(): group for group in AffectedGroup.objects.all()}
         self.goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+        self.targets = {target.code: target for target in SdgTarget.objects.all()}
         institutions = list(Institution.objects.all())
         # Known by name or abbreviation; a name wins over another's abbreviation.
         self.institutions = {i.abbreviation.casefold(): i for i in institutions if i.abbreviation}
@@ -81,18 +96,62 @@ class Catalogue:
 
     # Mechanisms and reviews -------------------------------------------------------------------
 
-    def mechanism_code(self, spelling: str) -> str | None:
-        """The code of the mechanism spelled ``spelling`` (its code or name); '' is the UPR."""
+    def mechanism_code(self, spelling: str, *, add: bool = True) -> str | None:
+        """The code (in capitals) of the mechanism spelled ``spelling`` (its code, name or a
+        known other spelling); '' is the UPR. A special procedure's mandate the tracker does
+        not know ("SR Torture", "IE …", "WG …") is planned as a new mechanism named so, when
+        ``add``. None for anything else."""
         key = " ".join(spelling.split()).casefold()
         if not key:
             return "UPR"
         known = {code.casefold(): code for code in (*self.mechanisms, *KNOWN_MECHANISMS)}
-        known.update({m.name.casefold(): code for code, m in self.mechanisms.items()})
         known.update({name.casefold(): code for code, (name, _) in KNOWN_MECHANISMS.items()})
-        return known.get(key)
+        known.update(
+            {
+                other.casefold(): code
+                for code, spellings in MECHANISM_SPELLINGS.items()
+                for other in spellings
+            }
+        )
+        known.update({m.name.casefold(): code for code, m in self.mechanisms.items()})
+        if key in known:
+            return known[key]
+        if add and _SPECIAL_PROCEDURE.match(key):
+            return self._special_procedure(" ".join(spelling.split()))
+        return None
 
-    def review(self, key: ReviewKey, *, session: int | None = None) -> ReviewCycle:
-        """The review ``key`` names, added (unsaved in a dry run) when there is none yet.
+    def _special_procedure(self, name: str) -> str:
+        """Plan a special procedure's mandate as the export names it; return its new code:
+        the name itself when it fits, else its prefix and initials ("SR-FPAA")."""
+        name = name[:NAME_LENGTH]
+        taken = {code.casefold() for code in (*self.mechanisms, *KNOWN_MECHANISMS)}
+        if len(name) <= CODE_LENGTH:
+            base = name
+        else:
+            prefix, *words = name.split()
+            initials = "".join(w[0] for w in words if w.casefold() not in _SMALL_WORDS)
+            base = f"{prefix.upper()}-{initials.upper()}"[:CODE_LENGTH]
+        code, number = base, 2
+        while code.casefold() in taken:
+            suffix = f"-{number}"
+            code, number = f"{base[: CODE_LENGTH - len(suffix)]}{suffix}", number + 1
+        mechanism = Mechanism(code=code, name=name, kind=Mechanism.Kind.SPECIAL_PROCEDURE)
+        self.result.note_new("mechanisms", name)
+        if not self.dry_run:
+            mechanism.save()
+        self.mechanisms[code.upper()] = mechanism
+        return code.upper()  # mechanisms are known by their codes in capitals (see above)
+
+    def review(
+        self,
+        key: ReviewKey,
+        *,
+        session: int | None = None,
+        review_date: date | None = None,
+        document_symbol: str = "",
+    ) -> ReviewCycle:
+        """The review ``key`` names, added (unsaved in a dry run) when there is none yet, with
+        the session, date and document symbol given (an existing review is left as it is).
 
         Raises :class:`ImportFileError` for a state or mechanism the tracker does not know.
         """
@@ -105,7 +164,8 @@ class Catalogue:
                 mechanism=self.mechanism(key.mechanism),
                 cycle=key.cycle,
                 session=str(session) if session else "",
-                document_symbol=key.document_symbol,
+                document_symbol=key.document_symbol or document_symbol,
+                review_date=review_date,
             )
             self.result.note_new("reviews", str(key))
             if not self.dry_run:
@@ -135,6 +195,7 @@ class Catalogue:
         return self.states[iso3]
 
     def mechanism(self, code: str) -> Mechanism:
+        """The mechanism of that code, added from the reference list when missing."""
         code = code.upper()
         if code not in self.mechanisms:
             if code not in KNOWN_MECHANISMS:
@@ -155,9 +216,13 @@ class Catalogue:
         themes: Iterable[str] = (),
         groups: Iterable[str] = (),
         goals: Iterable[int] = (),
+        targets: Mapping[str, str] | None = None,
         institutions: Iterable[str] = (),
     ) -> None:
-        """Add (or, in a dry run, note) the entries the rows name that do not exist yet."""
+        """Add (or, in a dry run, note) the entries the rows name that do not exist yet.
+
+        ``targets`` maps SDG target codes to their names (a target's goal must be among
+        ``goals``); a known target without a name takes the one given."""
         if not self.dry_run and any(code not in self.states for code in states):
             self.states = ensure_states()
         self.themes.update(self._missing(Theme, "themes", self.themes, themes))
@@ -168,6 +233,7 @@ class Catalogue:
         if new_goals and not self.dry_run:
             SdgGoal.objects.bulk_create(SdgGoal(number=n, name=SDG_NAMES[n]) for n in new_goals)
             self.goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+        self._add_targets(targets or {})
         new = sorted(
             {n.strip() for n in institutions if n.strip().casefold() not in self.institutions}
         )
@@ -178,6 +244,29 @@ class Catalogue:
             self.institutions.update(
                 {i.name.casefold(): i for i in Institution.objects.filter(name__in=new)}
             )
+
+    def _add_targets(self, targets: Mapping[str, str]) -> None:
+        new = sorted(code for code in targets if code not in self.targets)
+        for code in new:
+            self.result.note_new("SDG targets", code)
+        named = [
+            target for code, target in self.targets.items() if not target.name and targets.get(code)
+        ]
+        if self.dry_run:
+            return
+        SdgTarget.objects.bulk_create(
+            SdgTarget(
+                code=code,
+                goal=self.goals[int(code.partition(".")[0])],
+                name=targets[code][: SdgTarget._meta.get_field("name").max_length],
+            )
+            for code in new
+        )
+        for target in named:
+            target.name = targets[target.code][: SdgTarget._meta.get_field("name").max_length]
+        SdgTarget.objects.bulk_update(named, ["name"])
+        if new:
+            self.targets = {target.code: target for target in SdgTarget.objects.all()}
 
     def _missing(self, model, label: str, known: dict, names: Iterable[str]) -> dict:
         new = {}

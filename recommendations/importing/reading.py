@@ -33,28 +33,32 @@ _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def guess_encoding(data: bytes) -> str:
+def guess_encoding(data: bytes, legacy: str | None = None) -> str:
     """The encoding :func:`decode_text` tries for ``data`` when none is named.
 
     ``utf-8`` when the bytes are UTF-8 (with or without a byte-order mark); otherwise
-    ``mac_roman`` for a file whose lines end in CR alone (a classic Mac file, as UPR Info's
-    exports are) and ``cp1252`` for any other legacy file.
+    ``legacy`` when the caller knows its source's 8-bit encoding (the UN report extract's), or
+    else ``mac_roman`` for a file whose lines end in CR alone (a classic Mac file, as UPR
+    Info's exports are) and ``cp1252`` for any other legacy file.
     """
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
+        if legacy:
+            return legacy
         return MAC_ENCODING if b"\r" in data and b"\n" not in data else FALLBACK_ENCODING
     return "utf-8"
 
 
-def decode_text(data: bytes, encoding: str | None = None) -> str:
+def decode_text(data: bytes, encoding: str | None = None, legacy: str | None = None) -> str:
     """Decode a text file and normalise its line endings to ``\\n``.
 
     Without ``encoding``: UTF-8 (a leading byte-order mark is dropped), else the legacy
-    encoding :func:`guess_encoding` names (Mac Roman for CR-only files, cp1252 otherwise, which
-    must then define every byte). With ``encoding``: that encoding only, strictly. Raises
-    :class:`ImportFileError` whose ``row`` is the line number of the first byte that cannot be
-    decoded (for the automatic case: the first byte that is not UTF-8).
+    encoding :func:`guess_encoding` names (``legacy`` if given, Mac Roman for CR-only files,
+    cp1252 otherwise, which must then define every byte). With ``encoding``: that encoding
+    only, strictly. Raises :class:`ImportFileError` whose ``row`` is the line number of the
+    first byte that cannot be decoded (for the automatic case: the first byte that is not
+    UTF-8).
     """
     if encoding is not None:
         try:
@@ -72,27 +76,35 @@ def decode_text(data: bytes, encoding: str | None = None) -> str:
     try:
         return _normalise_newlines(data.decode("utf-8-sig"))
     except UnicodeDecodeError as utf8_error:
+        fallback = guess_encoding(data, legacy)
         try:
-            return _normalise_newlines(data.decode(guess_encoding(data)))
+            return _normalise_newlines(data.decode(fallback))
         except UnicodeDecodeError as cp_error:
             row = _line_of(data, utf8_error.start, "utf-8")
-            cp_row = _line_of(data, cp_error.start, FALLBACK_ENCODING)
+            cp_row = _line_of(data, cp_error.start, fallback)
+            name = "Windows-1252" if fallback == FALLBACK_ENCODING else fallback
             raise ImportFileError(
                 f"the file is neither UTF-8 (byte 0x{data[utf8_error.start]:02X} on line {row}) "
-                f"nor Windows-1252 (byte 0x{data[cp_error.start]:02X} on line {cp_row} is "
+                f"nor {name} (byte 0x{data[cp_error.start]:02X} on line {cp_row} is "
                 "undefined there); save it as UTF-8 or name its encoding",
                 row=row,
             ) from utf8_error
 
 
 def read_rows(
-    data: bytes, filename: str, encoding: str | None = None, errors: list | None = None
+    data: bytes,
+    filename: str,
+    encoding: str | None = None,
+    errors: list | None = None,
+    *,
+    legacy: str | None = None,
 ) -> tuple[list[str], Rows]:
     """Read a CSV or XLSX file into its header and an iterator of ``(row_number, row)``.
 
     The format follows the file name (``.xlsx``/``.xlsm``, or a ZIP signature, means XLSX;
-    anything else is read as CSV). Header names are stripped; each row maps every header name
-    to a string ('' for an empty cell). Blank rows are skipped but keep their number. Raises
+    anything else is read as CSV, decoded by :func:`decode_text` with ``encoding`` and
+    ``legacy``). Header names are stripped; each row maps every header name to a string ('' for
+    an empty cell). Blank rows are skipped but keep their number. Raises
     :class:`ImportFileError` for an empty file, a file with a header and no data rows, a
     duplicated header name, a damaged or hostile workbook (see :mod:`.workbook`) and, while
     iterating, for a row with more cells than the header, a cell holding a NUL character or
@@ -110,7 +122,7 @@ def read_rows(
     if is_xlsx(data, name):
         header, rows = _read_xlsx(data, errors, seen)
     else:
-        header, rows = _read_csv(decode_text(data, encoding), errors, seen)
+        header, rows = _read_csv(decode_text(data, encoding, legacy), errors, seen)
     return header, _require_a_data_row(rows, seen)
 
 

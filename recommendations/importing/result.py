@@ -69,6 +69,7 @@ class ImportResult:
     encoding: str = ""
     rows_read: int = 0
     rows_skipped: int = 0
+    concerns_skipped: int = 0  # the Index's concerns and observations: not recommendations
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -106,5 +107,9 @@ class ImportResult:
             f"{self.unchanged} unchanged"
         )
         if self.deleted:
-            text += f", {self.deleted} {verb}merged into paragraphs"
+            text += f", {self.deleted} {verb}merged into others"
+        if self.concerns_skipped:
+            text += (
+                f"; {self.concerns_skipped} concern(s)/observation(s) skipped (not recommendations)"
+            )
         return text

@@ -2,12 +2,16 @@
 
 The format readers turn files into :class:`~.records.RecommendationRecord` values; this module
 is the one place that turns those into rows. A recommendation is identified by its review and
-reference. For each batch of records the writer loads the existing recommendations in a fixed
-number of queries, compares every field and relation the record speaks for, and writes only
-what differs (``bulk_create_with_history`` / ``bulk_update_with_history``), so that importing
-the same data twice changes nothing and adds no history. Each change is kept in the
-recommendation's history with its reason ("Import of FILE by USER: position, themes"). In a dry
-run the same comparison is made and nothing is written.
+its OHCHR annotation id when the record has one, else by its review and reference (a stored
+recommendation without an annotation id takes the id of the record with its reference). A
+record's SDG targets bring their goals: whatever the record says of goals, the goals saved
+include its targets' (``_with_target_goals``). For each batch of records the writer loads
+the existing recommendations in a fixed number of queries, compares every field and relation
+the record speaks for, and writes only what differs (``bulk_create_with_history`` /
+``bulk_update_with_history``), so that importing the same data twice changes nothing and adds
+no history. Each change is kept in the recommendation's history with its reason ("Import of
+FILE by USER: position, themes"). In a dry run the same comparison is made and nothing is
+written.
 
 Writes are not validated row by row with ``full_clean`` (its uniqueness checks cost queries
 per row): the readers check what the model requires, and the database's constraints stand
@@ -17,8 +21,10 @@ behind them. The caller provides the transaction (see :func:`~.service.import_re
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypedDict, cast
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, ManyToManyField, OuterRef, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -43,8 +49,22 @@ from .comparing import (
     shown,
 )
 from .errors import ImportFileError, ImportFileErrors
-from .records import FIELDS, RecommendationRecord
+from .records import FIELDS, RecommendationRecord, distinct_reference, goals_of_targets
 from .result import ImportResult, RowChange
+
+if TYPE_CHECKING:  # django-stubs' helper is a development dependency
+    from django_stubs_ext import WithAnnotations
+
+
+class _Planning(TypedDict):
+    """What the batch notes on each stored recommendation it plans for (``_existing``)."""
+
+    _before: dict[str, list[str]]  # its relations by natural key
+    _attached: bool  # whether it has progress, actions, engagements or institutions
+
+
+if TYPE_CHECKING:
+    PlannedRecommendation = WithAnnotations[Recommendation, _Planning]
 
 BATCH_SIZE = 500
 REASON_LENGTH = 100  # django-simple-history's change reason column
@@ -104,9 +124,9 @@ class _Batch:
     # Planning ---------------------------------------------------------------------------------
 
     def plan(self, review: ReviewCycle, records: list[RecommendationRecord]) -> None:
-        existing = self._existing(review, records)
+        existing, by_annotation = self._existing(review, records)
         for record in records:
-            current = existing.get(record.reference)
+            current, record = _identify(record, existing, by_annotation)
             merged = [existing[r] for r in record.merge if r in existing and r != record.reference]
             renamed = current is None and bool(merged)
             if renamed:
@@ -124,18 +144,24 @@ class _Batch:
                     )
                 self.deleted.append((other, record.reference))
                 self._note(RowChange("deleted", str(review), other.reference, record.row_number))
+            record = _with_target_goals(record, current)
             if current is None:
                 self._plan_creation(review, record)
             else:
+                renamed = renamed or current.reference != record.reference
                 self._plan_update(review, record, current, renamed)
 
-    def _existing(self, review: ReviewCycle, records) -> dict[str, Recommendation]:
-        """The batch's recommendations, each with ``_before`` (its relations by natural key)
-        and ``_attached`` (whether it has progress, actions, engagements or institutions)."""
+    def _existing(self, review: ReviewCycle, records) -> tuple[dict, dict]:
+        """The batch's recommendations by reference and by annotation id, each with
+        ``_before`` (its relations by natural key) and ``_attached`` (whether it has
+        progress, actions, engagements or institutions)."""
         if review.pk is None:
-            return {}
+            return {}, {}
         references = {r.reference for r in records} | {m for r in records for m in r.merge}
-        queryset = Recommendation.objects.filter(review=review, reference__in=references)
+        annotations = {_annotation(r) for r in records} - {""}
+        queryset = Recommendation.objects.filter(
+            Q(reference__in=references) | Q(ohchr_annotation_id__in=annotations), review=review
+        )
         if any(r.merge for r in records):
             queryset = queryset.annotate(
                 _updates=Exists(ProgressUpdate.objects.filter(recommendation=OuterRef("pk"))),
@@ -151,7 +177,8 @@ class _Batch:
             )
         found = {recommendation.pk: recommendation for recommendation in queryset}
         before = relations_of(list(found))
-        for pk, recommendation in found.items():
+        for pk, stored in found.items():
+            recommendation = cast("PlannedRecommendation", stored)  # noted just below
             recommendation._before = before[pk]
             recommendation._attached = bool(
                 getattr(recommendation, "_updates", False)
@@ -159,7 +186,8 @@ class _Batch:
                 or getattr(recommendation, "_engagements", False)
                 or before[pk]["institutions"]
             )
-        return {recommendation.reference: recommendation for recommendation in found.values()}
+        by_annotation = {r.ohchr_annotation_id: r for r in found.values() if r.ohchr_annotation_id}
+        return {r.reference: r for r in found.values()}, by_annotation
 
     def _plan_creation(self, review: ReviewCycle, record: RecommendationRecord) -> None:
         if not record.values.get("text"):
@@ -188,7 +216,7 @@ class _Batch:
                 fields[field_label(name)] = ("", "; ".join(after))
         self._note(RowChange("created", str(review), record.reference, record.row_number, fields))
 
-    def _plan_update(self, review, record, current: Recommendation, renamed: bool) -> None:
+    def _plan_update(self, review, record, current: PlannedRecommendation, renamed: bool) -> None:
         changes: dict[str, tuple[str, str]] = {}
         changed: list[str] = []
         if renamed:
@@ -232,12 +260,13 @@ class _Batch:
     # Writing ----------------------------------------------------------------------------------
 
     def apply(self) -> None:
+        # ``_change_reason`` is how simple_history (untyped) is told why a version was saved.
         writer, now = self.writer, timezone.now()
         for recommendation, target in self.deleted:
-            recommendation._change_reason = f"Merged into {target}: {writer.reason}"[:REASON_LENGTH]
+            recommendation._change_reason = f"Merged into {target}: {writer.reason}"[:REASON_LENGTH]  # type: ignore[attr-defined]
             recommendation.delete()
         for recommendation, _record in self.created:
-            recommendation._change_reason = writer.reason
+            recommendation._change_reason = writer.reason  # type: ignore[attr-defined]
         created = bulk_create_with_history(
             [recommendation for recommendation, _ in self.created],
             Recommendation,
@@ -259,7 +288,7 @@ class _Batch:
                     fields.add(name)
             recommendation.updated_at = now
             labels = ", ".join(field_label(name) for name in changed)
-            recommendation._change_reason = f"{writer.reason}: {labels}"[:REASON_LENGTH]
+            recommendation._change_reason = f"{writer.reason}: {labels}"[:REASON_LENGTH]  # type: ignore[attr-defined]
         if self.updated:
             bulk_update_with_history(
                 [recommendation for recommendation, _, _ in self.updated],
@@ -272,13 +301,18 @@ class _Batch:
         self._apply_relations()
 
     def _apply_relations(self) -> None:
+        # (recommendation, record, the fields it changes: None for a new one)
+        targets: list[tuple[Recommendation, RecommendationRecord, set[str] | None]]
         targets = [(rec, record, None) for rec, record in self.created]
         targets += [(rec, record, set(changed)) for rec, record, changed in self.updated]
         for name in MANY_TO_MANY:
             field = Recommendation._meta.get_field(name)
+            assert isinstance(field, ManyToManyField)
             through = field.remote_field.through
+            assert through is not None  # Django makes one when the field names none
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            clear, rows = [], []
+            clear: list[int] = []
+            rows = []
             for recommendation, record, changed in targets:
                 after = getattr(record, name)
                 if after is None or (changed is not None and name not in changed):
@@ -290,8 +324,8 @@ class _Batch:
                         through(**{f"{source}_id": recommendation.pk, f"{target}_id": entry.pk})
                     )
             if clear:
-                through.objects.filter(**{f"{source}_id__in": clear}).delete()
-            through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+                through._default_manager.filter(**{f"{source}_id__in": clear}).delete()
+            through._default_manager.bulk_create(rows, batch_size=BATCH_SIZE)
         self._apply_responsibilities(targets)
 
     def _apply_responsibilities(self, targets) -> None:
@@ -329,4 +363,40 @@ class _Batch:
             return [catalogue.themes[" ".join(k.split()).casefold()] for k in keys]
         if name == "affected_groups":
             return [catalogue.groups[" ".join(k.split()).casefold()] for k in keys]
+        if name == "sdg_targets":
+            return [catalogue.targets[code] for code in keys]
         return [catalogue.goals[number] for number in keys]
+
+
+def _annotation(record: RecommendationRecord) -> str:
+    return str(record.values.get("ohchr_annotation_id") or "")
+
+
+def _identify(record: RecommendationRecord, existing: dict, by_annotation: dict):
+    """The stored recommendation ``record`` speaks of (or None), and the record with the
+    reference it gets: an Index record whose paragraph another record of the review holds
+    keeps apart from it under a reference of its own (``distinct_reference``)."""
+    annotation = _annotation(record)
+    current = by_annotation.get(annotation) if annotation else None
+    holder = existing.get(record.reference)
+    taken = (
+        holder is not None
+        and holder is not current
+        and (current is not None or holder.ohchr_annotation_id not in ("", annotation))
+    )
+    if annotation and taken:
+        record = replace(record, reference=distinct_reference(record.reference, annotation))
+        holder = None
+    return (current if current is not None else holder), record
+
+
+def _with_target_goals(record: RecommendationRecord, current) -> RecommendationRecord:
+    """The record with its targets' goals among its goals (a recommendation with target 16.3
+    has goal 16): added to the goals it names, or to the stored ones when it names none."""
+    if record.sdg_targets is None:
+        return record
+    if record.sdg_goals is not None:
+        goals = set(record.sdg_goals)
+    else:
+        goals = {int(number) for number in current._before["sdg_goals"]} if current else set()
+    return replace(record, sdg_goals=sorted(goals | set(goals_of_targets(record.sdg_targets))))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .columns import Column, RowCells, read_records
 from .reading import Rows
 from .records import LEAD, SUPPORTING, RecommendationRecord, ReviewKey
-from .vocabulary import PENDING, StateNames
+from .vocabulary import PARTIALLY_SUPPORTED, PENDING, StateNames
 
 SEPARATOR = "; "
 
@@ -30,12 +30,21 @@ COLUMNS = (
     Column("Position at review", (), False, "the position announced at the review itself"),
     Column("Position source", (), False, "where the position comes from"),
     Column("Position explanation", (), False, ""),
+    Column("Accepted part", (), False, "supported in part: what the state accepted"),
+    Column("Noted part", (), False, "supported in part: what the state noted"),
     Column("Themes", ("Theme", "Issues"), False, "theme names; ';'"),
     Column("Affected groups", ("Affected persons",), False, "group names; ';'"),
     Column("SDG goals", ("SDGs", "SDG"), False, "numbers 1–17; ';'"),
-    Column("Action category", ("Action",), False, "UPR Info's action category, 1–5"),
+    Column("SDG targets", ("SDG target",), False, "codes, e.g. 16.3; ';' (their goals are added)"),
+    Column(
+        "Action category",
+        ("Action",),
+        False,
+        "UPR Info's action category, 1 (minimal action) to 5 (specific action)",
+    ),
     Column("Lead institution", (), False, "the institution that leads"),
     Column("Supporting institutions", (), False, "institution names; ';'"),
+    Column("OHCHR annotation id", (), False, "the Universal Human Rights Index record's id"),
     Column("Current status", (), False, "export only: ignored on import"),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
@@ -65,6 +74,8 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
         ("position_at_review", "Position at review"),
         ("position_source", "Position source"),
         ("position_explanation", "Position explanation"),
+        ("accepted_part", "Accepted part"),
+        ("noted_part", "Noted part"),
     ):
         if cells.has(column):
             values[field] = (
@@ -74,6 +85,13 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
             )
     if cells.has("Action category"):
         values["action_category"] = cells.integer("Action category", 1, 5)
+    if cells.has("OHCHR annotation id"):
+        values["ohchr_annotation_id"] = _limited(cells, "OHCHR annotation id", 64)
+    targets = cells.sdg_targets("SDG targets")
+    if values["position"] != PARTIALLY_SUPPORTED:
+        for field, column in (("accepted_part", "Accepted part"), ("noted_part", "Noted part")):
+            if values.get(field):
+                cells.error(column, "only a recommendation supported in part has one")
     return RecommendationRecord(
         row_number=cells.row_number,
         reference=cells.text("Reference", max_length=40),
@@ -82,6 +100,8 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
         themes=cells.names("Themes"),
         affected_groups=cells.names("Affected groups"),
         sdg_goals=cells.sdg_goals("SDG goals"),
+        sdg_targets=targets[0] if targets else None,
+        sdg_target_names=targets[1] if targets else {},
         institutions=_institutions(cells),
         review=review,
     )

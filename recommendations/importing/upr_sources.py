@@ -1,18 +1,20 @@
 """The two public UPR formats and how to join them into one recommendation per paragraph.
 
 * The UPR Info database export (``upr-info-export/*.csv``): one row per recommendation *per
-  recommending state*, with UPR Info's final ``Response`` (Accepted / Noted), its ``Action``
-  category (1-5) and its ``Issue`` list, but no paragraph reference. These files are Mac Roman
-  (old Mac line endings, bytes 0x88/0x8D/0x8E/0x8F/0x92/0x99 for à ç é è í ô), not ASCII:
-  read them with ``encoding="mac_roman"``; the automatic cp1252 fallback refuses two of them.
+  recommending state*, of every state reviewed in its Working Group sessions, with UPR Info's
+  final ``Response`` (Accepted / Noted), its ``Action`` category (1-5), its ``Issue`` list and
+  the ``Session`` (whose cycle :func:`~.records.upr_cycle_of_session` gives), but no
+  paragraph reference.
+  These files are Mac Roman (bytes 0x88/0x8D/0x8E/0x8F/0x92/0x99 for à ç é è í ô), not ASCII,
+  and their old Mac line endings (CR only) are how the reader recognises it.
 * The parsed 2010 Working Group reports (``2010data.csv``): one row per recommending state
   with the paragraph reference at the start of ``text`` (``97.1.`` or ``67.1`` for the
   paragraph's first recommendation, ``97.1..1`` or ``101.1.1`` for the ones grouped under
   it), the state's ``decision`` at the review (``support``, ``consider``, ``implemented``,
   ``implement``, ``reject``) and the recommending state in ``From`` and at the end of the
   text. Its legacy encoding is not any single code page (a typographic apostrophe became 0xEA,
-  o-circumflex 0xBB): cp1252, the automatic fallback, leaves e.g. "womenês"; the join does
-  not mind.
+  o-circumflex 0xBB): it is read with its own codec (:mod:`.un_report_encoding`), which gives
+  "women’s" where cp1252 would give "womenês".
 
 Joining (:func:`join_review`): each report row is paired with the UPR Info row of the same
 state under review and the same recommending state whose words are most alike (difflib ratio
@@ -21,20 +23,21 @@ Info row left over after that is a piece of a recommendation that UPR Info split
 joins the report row of its recommending state that contains at least ``SPLIT_THRESHOLD`` of
 its words.
 
-The paragraph rule: a paragraph's final position is the most favourable position among its
-matched rows (supported, then partially supported, then noted, then pending); the positions
-of all its matched rows are kept in ``response_positions`` so that a mixed paragraph can be
-shown, or recorded as partially supported, by the caller.
+The paragraph rule: a paragraph whose matched rows were some accepted and some noted is
+supported in part, with what was accepted (``accepted_part``: the accepted rows' texts) and
+what was noted (``noted_part``); otherwise its final position is the most favourable position
+among its matched rows (supported, then partially supported, then noted, then pending). The
+positions of all its matched rows are kept in ``response_positions``.
 
 For Belarus (session 8, May 2010) this gives, from the real files: 93 paragraphs, 55
 supported at the review (97.1-97.55) and 38 pending (98.1-98.38); all 168 report rows and all
 169 UPR Info rows are matched; finally 74 paragraphs supported and 19 noted. Exactly one
 paragraph is mixed: 98.3, "Sign and ratify the Convention on the Rights of Persons with
 Disabilities and its Optional Protocol (Spain)", which UPR Info splits into the Convention
-(Accepted) and the Optional Protocol (Noted); it is the paragraph "accepted in part". The
-74/19 split needs 98.3 to count as supported: requiring every row to be accepted gives 73
-supported, 1 mixed and 19 noted, and no rule gives the government's "75 of 93 accepted"
-from these files (74 paragraphs hold an accepted row, 19 hold only noted ones).
+(Accepted) and the Optional Protocol (Noted); it is the paragraph "accepted in part": 73
+supported, 1 supported in part and 19 noted, so 74 supported wholly or in part. No rule
+gives the government's "75 of 93 accepted" from these files (74 paragraphs hold an accepted
+row, 19 hold only noted ones).
 
 Pure Python: no Django here.
 """
@@ -42,6 +45,7 @@ Pure Python: no Django here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -67,6 +71,7 @@ UN_REPORT_COLUMNS = (
     Column("decision", required=True),
     Column("From", required=True),
 )
+
 
 MATCH_THRESHOLD = 0.6
 SPLIT_THRESHOLD = 0.8
@@ -124,6 +129,8 @@ class ParsedRecommendation:
     unmatched_states: list[str]
     response_positions: list[str] = field(default_factory=list)  # one per matched UPR Info row
     matched_rows: list[int] = field(default_factory=list)  # row numbers of those UPR Info rows
+    accepted_part: str = ""  # supported in part: the accepted rows' texts
+    noted_part: str = ""  # supported in part: the noted rows' texts
 
 
 def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprInfoRow]:
@@ -135,25 +142,34 @@ def read_upr_info(rows: Iterable[Row], errors: list | None = None) -> list[UprIn
     when blank). Raises :class:`ImportFileErrors` listing every bad cell, or, given an
     ``errors`` list, appends them to it and returns every row read (a bad cell as None).
     """
-    result, collected = [], errors
-    errors = [] if collected is None else collected
-    for cells in _cells_of(rows, UPR_INFO_COLUMNS, errors):
-        result.append(
-            UprInfoRow(
-                row_number=cells.row_number,
-                state_under_review=cells.text("To"),
-                text=cells.text("Text"),
-                recommending_state=cells.text("From"),
-                response=cells.get("Response"),
-                position=cells.position("Response"),
-                action=cells.integer("Action", 1, 5),
-                issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
-                session=cells.integer("Session", 1),
-            )
-        )
-    if errors and collected is None:
-        raise ImportFileErrors(errors)
+    collected = [] if errors is None else errors
+    result = list(iter_upr_info(rows, collected))
+    if collected and errors is None:
+        raise ImportFileErrors(collected)
     return result
+
+
+def iter_upr_info(rows: Iterable[Row], errors: list) -> Iterator[UprInfoRow]:
+    """:func:`read_upr_info` one row at a time, its problems appended to ``errors``."""
+    for cells in _cells_of(rows, UPR_INFO_COLUMNS, errors):
+        yield UprInfoRow(
+            row_number=cells.row_number,
+            state_under_review=cells.text("To"),
+            text=cells.text("Text"),
+            recommending_state=cells.text("From"),
+            response=cells.get("Response"),
+            position=cells.position("Response"),
+            action=cells.integer("Action", 1, 5),
+            issues=[issue.strip() for issue in cells.get("Issue").split(",") if issue.strip()],
+            session=cells.integer("Session", 1),
+        )
+
+
+def same_text(text: str) -> str:
+    """What two printings of one recommendation share: its words, whatever the case, spacing
+    or punctuation ("HIV/AIDS" and "HIV - AIDS", "women's" and "women’s" are alike)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
 
 
 def read_un_report(rows: Iterable[Row], errors: list | None = None) -> list[UnReportRow]:
@@ -277,9 +293,17 @@ def join_review(
 
 
 def paragraph_position(positions: Iterable[str | None]) -> str | None:
-    """The paragraph rule: the most favourable of the rows' positions (None if none known)."""
+    """The paragraph rule: supported in part when some rows were accepted and others noted,
+    otherwise the most favourable of the rows' positions (None if none known)."""
     known = set(positions)
+    if SUPPORTED in known and NOTED in known:
+        return PARTIALLY_SUPPORTED
     return next((p for p in POSITION_PRECEDENCE if p in known), None)
+
+
+def _part(rows: Iterable[UprInfoRow], position: str) -> str:
+    """The texts of the rows with ``position``, each once, as one text."""
+    return "; ".join(_unique(" ".join(m.text.split()) for m in rows if m.position == position))
 
 
 def _paragraph(
@@ -288,18 +312,22 @@ def _paragraph(
     order = sorted(range(len(rows)), key=lambda k: (rows[k].sub_number or 0, k))
     texts = _unique(rows[k].text for k in order)
     found = [match for k in order for match in matches[k]]
+    final_position = paragraph_position(m.position for m in found)
+    in_part = final_position == PARTIALLY_SUPPORTED
     return ParsedRecommendation(
         reference=rows[0].reference,
         text=" ".join(texts),
         recommending_states=_unique(iso3 for k in order for iso3 in states[k]),
         position_at_review=rows[order[0]].position,
-        final_position=paragraph_position(m.position for m in found),
+        final_position=final_position,
         themes=sorted({issue for m in found for issue in m.issues}),
         action_category=max((m.action for m in found if m.action is not None), default=None),
         session=max((m.session for m in found if m.session is not None), default=None),
         unmatched_states=_unique(iso3 for k in order if not matches[k] for iso3 in states[k]),
         response_positions=[m.position for m in found if m.position is not None],
         matched_rows=[m.row_number for m in found],
+        accepted_part=_part(found, SUPPORTED) if in_part else "",
+        noted_part=_part(found, NOTED) if in_part else "",
     )
 
 

@@ -71,6 +71,8 @@ RESPONSE_WORDS: dict[str, str] = {
     "partly supported": PARTIALLY_SUPPORTED,
     "accepted in part": PARTIALLY_SUPPORTED,
     "supported in part": PARTIALLY_SUPPORTED,
+    # OHCHR's thematic lists and matrices: supported in part, noted in part.
+    "supported noted": PARTIALLY_SUPPORTED,  # "Supported/Noted"
     # The state will answer later (at the review: "will examine and respond in due time").
     "pending": PENDING,
     "consider": PENDING,  # seen in 2010data.csv (decision): answered later
@@ -87,8 +89,9 @@ RESPONSE_WORDS: dict[str, str] = {
 
 
 def _normalise_word(word: str) -> str:
-    # "Partially_Supported", "partially-supported " and "Partially  supported." are one word.
-    return " ".join(re.sub(r"[_\-.;:]+", " ", word).casefold().split())
+    # "Partially_Supported", "partially-supported " and "Partially  supported." are one word;
+    # "Supported/Noted" is "supported noted".
+    return " ".join(re.sub(r"[_\-.;:/]+", " ", word).casefold().split())
 
 
 # The model's own values map to themselves, so our own export format reads back.

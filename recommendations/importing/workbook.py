@@ -1,12 +1,10 @@
 """The rows of an uploaded XLSX workbook's first sheet, read as they are in the file.
 
 An XLSX file is a ZIP archive of XML parts that anybody can write by hand, so an upload is
-untrusted. Before openpyxl sees it the archive is checked: it must be a ZIP archive whose parts
-unpack to at most :data:`MAX_UNPACKED_BYTES` (``zipfile`` stops every part at the size its
-archive declares, so the declared sizes can be trusted) and none much more than
-:data:`MAX_PACKING_RATIO` times smaller than it unpacks (a "zip bomb"); and no XML part may
-declare a document type (a DTD: spreadsheet programs never write one, and it is how entity
-attacks, "billion laughs" and external entities, work; defusedxml finds it).
+untrusted. Before openpyxl sees it the archive is checked (:mod:`.ooxml`, shared with the Word
+documents the thematic list reader opens): a ZIP archive unpacking to at most
+:data:`MAX_UNPACKED_BYTES`, no "zip bomb", no encrypted part, no XML part declaring a document
+type (DTD).
 
 The first sheet is then read by openpyxl's row parser, which yields the rows the file holds and
 no others: openpyxl's read-only sheet would trust the sheet's ``<dimension>`` and pad every row
@@ -24,14 +22,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import IO
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse as defused_iterparse
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 # The row parser openpyxl's own read-only sheet uses (ReadOnlyWorksheet._cells_by_row): the
@@ -40,21 +36,30 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
 from .errors import ImportFileError
+from .ooxml import (
+    DAMAGED_ARCHIVE,
+    MB,
+    OLE_MAGIC,
+    PackageKind,
+    damaged,
+    malformed_part,
+    open_package,
+)
 
-MB = 1_000_000
 # About 150,000 recommendations in the tracker's own format (openpyxl writes 1.4 kB a row).
 MAX_UNPACKED_BYTES = 200 * MB
-# Spreadsheet parts pack 5 to 15 times; a part of junk repeated packs a thousand times.
-MAX_PACKING_RATIO = 100
-RATIO_APPLIES_FROM = 1 * MB
+WORKBOOK = PackageKind(
+    noun="workbook",
+    described="an XLSX workbook",
+    program="a spreadsheet program",
+    save_as=".xlsx or CSV",
+    max_unpacked=MAX_UNPACKED_BYTES,
+    too_large="save it as CSV, or split it",
+)
 LAST_ROW = 1_048_576  # the last row and column a sheet can have (Excel's limits)
 LAST_COLUMN = 16_384  # XFD
-_XML_PARTS = (".xml", ".rels")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls workbooks and password-protected .xlsx ones
 _CELL_REFERENCE = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
 _ROW_NUMBER = re.compile(r"([0-9]+)(?:\.0*)?")
-# What reading a damaged archive can raise, besides the errors of the XML inside it.
-_DAMAGED_ARCHIVE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError)
 # What openpyxl raises on content it cannot make sense of (it wraps most into ValueError).
 _MALFORMED = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError)
 
@@ -75,69 +80,23 @@ def first_sheet_rows(data: bytes) -> Iterator[SheetRow]:
     the sheet) for a file that is not an XLSX workbook, is damaged, unpacks to too much,
     declares a DTD, has no worksheet or holds a malformed row or cell.
     """
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         raise ImportFileError(
             "the file is an old Excel .xls workbook or a password-protected one: save it as "
             ".xlsx without a password, or as CSV"
         )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise _damaged(exc) from exc
-    with archive:
-        _check_archive(archive)
+    with open_package(data, WORKBOOK) as archive:
         workbook = _open_workbook(data, archive)
         try:
             if not workbook.worksheets:
                 raise ImportFileError("the workbook has no worksheet")
             try:
                 parser = _parser(workbook, workbook.worksheets[0], archive)
-            except (*_DAMAGED_ARCHIVE, KeyError) as exc:
-                raise _damaged(exc) from exc
+            except (*DAMAGED_ARCHIVE, KeyError) as exc:
+                raise damaged(exc, WORKBOOK) from exc
             yield from _rows(parser)
         finally:
             workbook.close()
-
-
-def _check_archive(archive: zipfile.ZipFile) -> None:
-    members = archive.infolist()
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(
-            f"the workbook unpacks to {unpacked // MB} MB, more than the "
-            f"{MAX_UNPACKED_BYTES // MB} MB the importer reads: save it as CSV, or split it"
-        )
-    for member in members:
-        packed = max(member.compress_size, 1)
-        if member.file_size >= RATIO_APPLIES_FROM and member.file_size > MAX_PACKING_RATIO * packed:
-            raise ImportFileError(
-                f"the workbook's part {member.filename} unpacks {member.file_size // packed} "
-                f"times larger than it is packed ({member.file_size // MB} MB): no spreadsheet "
-                "packs so well, this is a decompression bomb"
-            )
-        if member.flag_bits & 0x1:
-            raise ImportFileError("the workbook is encrypted: save it again without a password")
-        if member.filename.lower().endswith(_XML_PARTS):
-            _refuse_document_type(archive, member)
-
-
-def _refuse_document_type(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Refuse a part whose prologue declares a DTD; only the prologue is read."""
-    try:
-        with archive.open(member) as stream:
-            # The document type can only come before the root element: stop at its start.
-            for _event, _element in defused_iterparse(stream, ("start",), forbid_dtd=True):
-                return
-    except DefusedXmlException as exc:
-        raise ImportFileError(
-            f"{member.filename} declares a document type (DTD), which no spreadsheet program "
-            "writes; its entities could expand without end or read files from the server: "
-            "refused"
-        ) from exc
-    except ParseError:
-        return  # openpyxl reports the parts it reads; the others do not matter
-    except _DAMAGED_ARCHIVE as exc:
-        raise _damaged(exc) from exc
 
 
 def _open_workbook(data: bytes, archive: zipfile.ZipFile):
@@ -147,33 +106,10 @@ def _open_workbook(data: bytes, archive: zipfile.ZipFile):
         )
     except ParseError as exc:  # also lxml's XMLSyntaxError
         raise ImportFileError(
-            f"the file is damaged: {_malformed_part(archive)} is not well-formed XML ({exc})"
+            f"the file is damaged: {malformed_part(archive)} is not well-formed XML ({exc})"
         ) from exc
-    except (*_DAMAGED_ARCHIVE, *_MALFORMED) as exc:
-        raise _damaged(exc) from exc
-
-
-def _malformed_part(archive: zipfile.ZipFile) -> str:
-    """The name of the first XML part that does not parse (openpyxl does not say which)."""
-    for member in archive.infolist():
-        if member.filename.lower().endswith(_XML_PARTS):
-            try:
-                with archive.open(member) as stream:
-                    for _event, element in defused_iterparse(stream, ("end",)):
-                        element.clear()
-            except (ParseError, *_DAMAGED_ARCHIVE):
-                return member.filename
-    return "one of its parts"
-
-
-def _damaged(exc: BaseException) -> ImportFileError:
-    # openpyxl wraps what went wrong in "Unable to read workbook: could not read …".
-    cause = exc.__cause__ or exc
-    detail = cause.args[0] if cause.args else type(cause).__name__
-    return ImportFileError(
-        f"the file is damaged, or is not an XLSX workbook ({detail}): open it in a spreadsheet "
-        "program and save it again as .xlsx or CSV"
-    )
+    except (*DAMAGED_ARCHIVE, *_MALFORMED) as exc:
+        raise damaged(exc, WORKBOOK) from exc
 
 
 def _parser(workbook, sheet, archive: zipfile.ZipFile) -> _SheetParser:
@@ -209,8 +145,8 @@ def _rows(parser: _SheetParser) -> Iterator[SheetRow]:
                     f"(line {line}, column {column}, after row {parser.row_counter})",
                     row=parser.row_counter or None,
                 ) from exc
-            except _DAMAGED_ARCHIVE as exc:
-                raise _damaged(exc) from exc
+            except DAMAGED_ARCHIVE as exc:
+                raise damaged(exc, WORKBOOK) from exc
             except _MALFORMED as exc:
                 raise ImportFileError(
                     f"the sheet cannot be read after row {parser.row_counter} ({exc})",
@@ -252,6 +188,9 @@ class _SheetParser(WorkSheetParser):
     """openpyxl's row parser, refusing what it would misread and naming what it trips on."""
 
     part = ""
+    # What ``_parser`` gives it: the sheet's part in the archive, the checked string table.
+    source: IO[bytes]
+    shared_strings: _SharedStrings
 
     def parse_row(self, row):
         previous, given = self.row_counter, row.get("r")

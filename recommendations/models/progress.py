@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .reviews import Recommendation, Status
+from .sources import Source
 from .taxonomy import Institution
 
 
@@ -61,6 +62,14 @@ class ImplementationAction(models.Model):
     )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/actions/%Y/", blank=True)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        help_text="The document that reports this action.",
+    )
     is_demo = models.BooleanField(
         default=False, help_text="Demo data: an illustration, not an official record."
     )

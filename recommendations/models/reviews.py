@@ -1,12 +1,15 @@
 """A review of one state by one mechanism, and the recommendations it produced."""
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
-from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, State, Theme
+from .sources import Source
+from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, SdgTarget, State, Theme
 
 
 class ReviewCycle(models.Model):
@@ -29,7 +32,14 @@ class ReviewCycle(models.Model):
         help_text="How many recommendations the government itself says it accepted, "
         "kept beside the count the responses give.",
     )
-    government_reported_source = models.CharField(max_length=250, blank=True)
+    government_reported_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_reported",
+        help_text="The document in which the government gives that count.",
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -69,7 +79,8 @@ class ReviewCycle(models.Model):
         if self.cycle:
             year = f" ({self.review_date.year})" if self.review_date else ""
             return f"{self.state_under_review} — {self.mechanism} cycle {self.cycle}{year}"
-        return f"{self.state_under_review} — {self.mechanism} {self.review_date or ''}".strip()
+        held = date_format(self.review_date) if self.review_date else ""
+        return f"{self.state_under_review} — {self.mechanism} {held}".strip()
 
 
 class Position(models.TextChoices):
@@ -94,6 +105,29 @@ class Status(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     NOT_STARTED = "not_started", "Not started"
     NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+
+
+# UPR Info's action categories: how specific the action a recommendation asks for is (its
+# database's classification, 1 = minimal … 5 = specific action), not how far it is done.
+ACTION_CATEGORIES = {
+    1: (
+        "Minimal action",
+        "addressed to states other than the one under review, or asking it to request "
+        "financial or technical assistance or to share information",
+    ),
+    2: ("Continuing action", "asks it to continue what it does (“continue”, “maintain”)"),
+    3: ("Considering action", "asks it to consider a change (“consider”, “envisage”)"),
+    4: (
+        "General action",
+        "asks for action in general terms (“take measures”, “ensure”, “promote”)",
+    ),
+    5: ("Specific action", "asks for a specific action (“adopt a law”, “ratify”)"),
+}
+
+
+# Derived from other tables by their own maintainers, never written by ``save`` (nor kept
+# in the history: the validated updates and the status changes are).
+MAINTAINED_FIELDS = ("status", "status_on", "status_update", "status_from_demo", "search_vector")
 
 
 class RecommendationManager(models.Manager):
@@ -126,16 +160,35 @@ class Recommendation(models.Model):
         help_text="The position announced at the review itself, before the final responses.",
     )
     position_explanation = models.TextField(blank=True)
+    accepted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state accepted (e.g. to ratify the Convention).",
+    )
+    noted_part = models.TextField(
+        blank=True,
+        help_text="Supported in part: what the state noted (e.g. its Optional Protocol).",
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     affected_groups = models.ManyToManyField(
         AffectedGroup, blank=True, related_name="recommendations"
     )
     sdg_goals = models.ManyToManyField(SdgGoal, blank=True, related_name="recommendations")
-    institutions = models.ManyToManyField(
+    sdg_targets = models.ManyToManyField(
+        SdgTarget,
+        blank=True,
+        related_name="recommendations",
+        help_text="A target's goal is among the SDG goals too.",
+    )
+    # Typed by hand: the checker cannot follow a through model named by a string.
+    institutions: "models.ManyToManyField[Institution, Responsibility]" = models.ManyToManyField(
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
     action_category = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="UPR Info's action category, 1 (minimal) to 5 (specific)."
+        null=True,
+        blank=True,
+        help_text="UPR Info's action category: how specific the action asked for is, from 1 "
+        "(minimal action) through 2 (continuing), 3 (considering) and 4 (general) to 5 "
+        "(specific action). Not a measure of implementation.",
     )
     repeats = models.ForeignKey(
         "self",
@@ -144,6 +197,13 @@ class Recommendation(models.Model):
         on_delete=models.SET_NULL,
         related_name="repeated_by",
         help_text="The recommendation of an earlier cycle this one repeats.",
+    )
+    ohchr_annotation_id = models.CharField(
+        "OHCHR annotation id",
+        max_length=64,
+        blank=True,
+        help_text="The record's identity in OHCHR's Universal Human Rights Index: a newer "
+        "export updates the recommendation with the same id.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -176,7 +236,7 @@ class Recommendation(models.Model):
         db_index=False,  # never looked up by it
         help_text="The validated update the status comes from.",
     )
-    status_is_demo = models.BooleanField(
+    status_from_demo = models.BooleanField(
         default=False, editable=False, help_text="The status comes from a demo update."
     )
     # Full-text search on PostgreSQL (``recommendations.search``): filled by a trigger
@@ -184,7 +244,13 @@ class Recommendation(models.Model):
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(
-        excluded_fields=["status", "status_on", "status_update", "status_is_demo", "search_vector"]
+        excluded_fields=[
+            "status",
+            "status_on",
+            "status_update",
+            "status_from_demo",
+            "search_vector",
+        ]
     )
     objects = RecommendationManager()
 
@@ -208,6 +274,13 @@ class Recommendation(models.Model):
             models.UniqueConstraint(
                 fields=["review", "reference"], name="recommendation_reference_unique_in_review"
             ),
+            # An Index record concerning several states is one recommendation in each state's
+            # review: the id is unique within a review, not across the database.
+            models.UniqueConstraint(
+                fields=["review", "ohchr_annotation_id"],
+                condition=~Q(ohchr_annotation_id=""),
+                name="recommendation_annotation_unique_in_review",
+            ),
             models.CheckConstraint(
                 condition=Q(action_category__isnull=True)
                 | Q(action_category__gte=1, action_category__lte=5),
@@ -228,9 +301,38 @@ class Recommendation(models.Model):
             kwargs["update_fields"] = EDITABLE_COLUMNS
         super().save(*args, **kwargs)
 
+    def clean(self):
+        """What was accepted and what noted belong to a recommendation supported in part."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            errors = {
+                name: "Only a recommendation supported in part has an accepted and a noted part."
+                for name in ("accepted_part", "noted_part")
+                if getattr(self, name)
+            }
+            if errors:
+                raise ValidationError(errors)
 
-# Derived from other tables by their own maintainers, never written by ``save``.
-MAINTAINED_FIELDS = ("status", "status_on", "status_update", "status_is_demo", "search_vector")
+    @property
+    def action_category_in_words(self) -> tuple[str, str] | None:
+        """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
+        if self.action_category is None:
+            return None
+        return ACTION_CATEGORIES.get(self.action_category)
+
+    @property
+    def position_in_words(self) -> str:
+        """The position as a reader needs it: 'Supported in part: accepted “…”; noted “…”'
+        where the parts are recorded, else the position's name."""
+        if self.position != Position.PARTIALLY_SUPPORTED:
+            return str(Position(self.position).label)
+        parts = [
+            f"{verb} “{part}”"
+            for verb, part in (("accepted", self.accepted_part), ("noted", self.noted_part))
+            if part
+        ]
+        return "Supported in part: " + "; ".join(parts) if parts else "Supported in part"
+
+
 EDITABLE_COLUMNS = [
     field.name
     for field in Recommendation._meta.concrete_fields

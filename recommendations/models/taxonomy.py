@@ -1,8 +1,12 @@
 """The vocabularies recommendations are described with: states, mechanisms,
-themes, affected groups, SDG goals and the institutions that act."""
+themes, affected groups, SDG goals and targets, and the institutions that act."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length, Lower
 
 
 class State(models.Model):
@@ -90,6 +94,65 @@ class SdgGoal(models.Model):
 
     def __str__(self):
         return f"SDG {self.number}: {self.name}"
+
+
+# "16.3", "17.19", "14.c": the goal's number, a dot, the target's number or letter.
+SDG_TARGET_CODE = re.compile(r"(\d{1,2})\.(\d{1,2}|[a-z])")
+
+
+def goal_of_target(code: str) -> int | None:
+    """The number of the goal a target code belongs to ("16.3" → 16), None if it is no code."""
+    match = SDG_TARGET_CODE.fullmatch(code)
+    if match is None or not 1 <= int(match[1]) <= 17:
+        return None
+    return int(match[1])
+
+
+def sdg_target_sort_key(code: str) -> tuple:
+    """Target codes in ``SdgTarget``'s order: by goal, the numbered targets first, by number
+    (for lists read as plain codes, without the model's ordering)."""
+    goal, _, target = code.partition(".")
+    return (int(goal) if goal.isdigit() else 0, target.isalpha(), len(target), target)
+
+
+class SdgTarget(models.Model):
+    """One target of a Sustainable Development Goal ("16.3"), as OHCHR's Universal Human
+    Rights Index tags recommendations. A recommendation with a target also has its goal."""
+
+    code = models.CharField(max_length=5, unique=True, help_text="e.g. 16.3 or 14.c")
+    goal = models.ForeignKey(SdgGoal, on_delete=models.PROTECT, related_name="targets")
+    name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        # 16.1 … 16.9, 16.10, then 16.a, 16.b: numbered targets first, by their number.
+        ordering = [
+            "goal",
+            Case(When(code__regex=r"[a-z]$", then=Value(1)), default=Value(0)),
+            Length("code"),
+            "code",
+        ]
+        verbose_name = "SDG target"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{1,2}\.([0-9]{1,2}|[a-z])$"),
+                name="sdg_target_code_goal_dot_target",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.name}" if self.name else self.code
+
+    def clean(self):
+        goal = goal_of_target(self.code)
+        if goal is None:
+            raise ValidationError(
+                {
+                    "code": "A target is a goal's number, a dot and the "
+                    "target's number or letter, e.g. 16.3 or 14.c."
+                }
+            )
+        if self.goal_id is not None and self.goal_id != goal:
+            raise ValidationError({"goal": f"Target {self.code} belongs to goal {goal}."})
 
 
 class Institution(models.Model):

@@ -9,6 +9,7 @@ the two percentages. The dashboard, the exports and the API all call
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -23,6 +24,27 @@ from ..models import (
 )
 
 
+class CurrentStatus(TypedDict):
+    """What ``with_current_status`` adds to each recommendation."""
+
+    current_status: str
+
+
+class CurrentStatusAndDemo(CurrentStatus):
+    """What ``with_status_is_demo`` adds to recommendations with their ``current_status``."""
+
+    status_is_demo: bool
+
+
+# A recommendation as ``with_current_status`` gives it, for the type checker (django-stubs'
+# helper is a development dependency).
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    RecommendationWithStatus = WithAnnotations[Recommendation, CurrentStatus]
+    RecommendationWithStatusAndDemo = WithAnnotations[Recommendation, CurrentStatusAndDemo]
+
+
 @dataclass(frozen=True)
 class Measure:
     total: int
@@ -31,6 +53,9 @@ class Measure:
     by_status: dict[str, int]
     percent_implemented: Decimal | None
     percent_at_least_partially: Decimal | None
+    # Whether a supported recommendation's status here comes from a demo assessment
+    # (``ProgressUpdate.is_demo``): then the figures illustrate, they do not report.
+    includes_demo: bool = False
 
     @property
     def implemented(self) -> int:
@@ -48,6 +73,7 @@ class Measure:
             "by_status": self.by_status,
             "percent_implemented": _as_float(self.percent_implemented),
             "percent_at_least_partially": _as_float(self.percent_at_least_partially),
+            "includes_demo": self.includes_demo,
         }
 
 
@@ -66,6 +92,12 @@ def validated_updates(as_of: date | None = None) -> QuerySet[ProgressUpdate]:
     return updates
 
 
+def demo_assessments_exist() -> bool:
+    """Whether the deployment holds any validated demo assessment (one query): where it
+    holds none, no door needs to say anything about demo data."""
+    return validated_updates().filter(is_demo=True).exists()
+
+
 def current_status_expression(as_of: date | None = None):
     """An expression for a recommendation's status: its latest validated update's
     status (latest by assessment date, then by validation), or "not started".
@@ -78,6 +110,16 @@ def current_status_expression(as_of: date | None = None):
     return Coalesce(F(f"{_then(as_of)}__status"), Value(Status.NOT_STARTED.value))
 
 
+def status_is_demo_expression(as_of: date | None = None):
+    """An expression for whether a recommendation's status (as of a day) comes from a
+    demo assessment: its deciding update is flagged ``is_demo``. False without one.
+    Today the maintained column ``Recommendation.status_from_demo``; as of a day, the
+    status change in force (joined as ``current_status_expression`` joins it)."""
+    if as_of is None:
+        return F("status_from_demo")
+    return Coalesce(F(f"{_then(as_of)}__is_demo"), Value(False))
+
+
 def _then(as_of: date) -> str:
     return f"_status_on_{as_of:%Y%m%d}"
 
@@ -85,7 +127,7 @@ def _then(as_of: date) -> str:
 def _status_then(recommendations: QuerySet[Recommendation], as_of: date | None):
     """Join each recommendation to its status change in force on ``as_of`` (at most one:
     the periods of one recommendation do not overlap), as ``_then(as_of)``."""
-    if as_of is None:
+    if as_of is None or _then(as_of) in recommendations.query._filtered_relations:  # type: ignore[attr-defined]
         return recommendations
     in_force = Q(status_changes__day__lte=as_of) & (
         Q(status_changes__until__isnull=True) | Q(status_changes__until__gt=as_of)
@@ -97,11 +139,21 @@ def _status_then(recommendations: QuerySet[Recommendation], as_of: date | None):
 
 def with_current_status(
     recommendations: QuerySet[Recommendation], as_of: date | None = None
-) -> QuerySet[Recommendation]:
+) -> "QuerySet[RecommendationWithStatus]":
     """Annotate each recommendation with ``current_status`` (as of a date if given).
     Only annotates: which recommendations existed on that day is ``held_by``."""
     return _status_then(recommendations, as_of).annotate(
         current_status=current_status_expression(as_of)
+    )
+
+
+def with_status_is_demo(
+    recommendations: "QuerySet[RecommendationWithStatus]", as_of: date | None = None
+) -> "QuerySet[RecommendationWithStatusAndDemo]":
+    """Annotate each recommendation with ``status_is_demo``: whether its status (as of a
+    day if given) comes from a demo assessment (``status_is_demo_expression``)."""
+    return _status_then(recommendations, as_of).annotate(
+        status_is_demo=status_is_demo_expression(as_of)
     )
 
 
@@ -137,9 +189,10 @@ def each_once(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendat
 def _status_counts(
     recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
 ) -> QuerySet:
-    """Counts of recommendations per (fields…, position, status): the database does the
-    counting; callers only fold these few rows (groups × positions × statuses). As of
-    a day, only the recommendations of reviews held by then (``held_by``).
+    """Counts of recommendations per (fields…, position, status, whether the status is a
+    demo assessment's): the database does the counting; callers only fold these few rows
+    (groups × positions × statuses × 2). As of a day, only the recommendations of
+    reviews held by then (``held_by``).
 
     Each recommendation is counted in one row per group it belongs to: the set is taken
     once (``each_once``) and the one grouping join (themes, say) cannot repeat it within
@@ -149,15 +202,21 @@ def _status_counts(
         recommendations = held_by(recommendations, as_of)
     return (
         _status_then(recommendations, as_of)
-        .annotate(_current_status=current_status_expression(as_of))
-        .values(*fields, "position", "_current_status")
+        .annotate(
+            _current_status=current_status_expression(as_of),
+            _status_is_demo=status_is_demo_expression(as_of),
+        )
+        .values(*fields, "position", "_current_status", "_status_is_demo")
         .annotate(_count=Count("*"))
         .order_by()
     )
 
 
 def _fold(rows) -> Measure:
-    return _fold_counts((row["position"], row["_current_status"], row["_count"]) for row in rows)
+    return _fold_counts(
+        (row["position"], row["_current_status"], row["_status_is_demo"], row["_count"])
+        for row in rows
+    )
 
 
 # The vocabularies' values, listed once (an enum's ``values`` is built on every call).
@@ -167,13 +226,16 @@ _SUPPORTED = frozenset(SUPPORTED_POSITIONS)
 
 
 def _fold_counts(counts) -> Measure:
-    """The measure of (position, status, how many) counts: the one place that adds up."""
+    """The measure of (position, status, whether from a demo assessment, how many)
+    counts: the one place that adds up."""
     by_position = dict.fromkeys(_POSITIONS, 0)
     by_status = dict.fromkeys(_STATUSES, 0)
-    for position, status, count in counts:
+    includes_demo = False
+    for position, status, is_demo, count in counts:
         by_position[position] += count
         if position in _SUPPORTED:
             by_status[status] += count
+            includes_demo = includes_demo or bool(is_demo and count)
     supported = sum(by_position[position] for position in SUPPORTED_POSITIONS)
     implemented = by_status[Status.IMPLEMENTED]
     partially = by_status[Status.PARTIALLY_IMPLEMENTED]
@@ -184,6 +246,7 @@ def _fold_counts(counts) -> Measure:
         by_status=by_status,
         percent_implemented=percentage(implemented, supported),
         percent_at_least_partially=percentage(implemented + partially, supported),
+        includes_demo=includes_demo,
     )
 
 
@@ -204,19 +267,25 @@ def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = N
     reviews held by then (``held_by``; a review not yet held has no figure that day)
     and only updates validated and assessed on or before it. A supported
     recommendation without a validated update counts as not started; with no
-    supported recommendation the percentages are None ("no data").
+    supported recommendation the percentages are None ("no data"). ``includes_demo``
+    says whether any supported recommendation's status (that day) comes from a demo
+    assessment, so that every door can say the figures illustrate.
     """
     return _fold(_status_counts(recommendations, as_of, []))
 
 
-# What each grouping of ``measure_by`` groups on: (key field, label field).
+# What each grouping of ``measure_by`` groups on: (key field, label field). A group's key
+# is the identifier the filters take for it: a theme's or affected group's slug, a
+# state's ISO3 code, an institution's or review's id, an SDG goal's number.
 GROUPINGS = {
     "review": ("review_id", None),
-    "theme": ("themes__id", "themes__name"),
+    "mechanism": ("review__mechanism__code", "review__mechanism__name"),
+    "theme": ("themes__slug", "themes__name"),
     "institution": ("institutions__id", "institutions__name"),
     "recommending_state": ("recommending_states__iso3", "recommending_states__name"),
     "sdg": ("sdg_goals__number", "sdg_goals__name"),
-    "affected_group": ("affected_groups__id", "affected_groups__name"),
+    "sdg_target": ("sdg_targets__code", "sdg_targets__name"),
+    "affected_group": ("affected_groups__slug", "affected_groups__name"),
     "position": ("position", None),
     "status": ("_current_status", None),  # of every recommendation, supported or not
 }
@@ -227,8 +296,8 @@ def measure_by(
 ) -> list[GroupMeasure]:
     """The measure of each group of a set, in one query, largest groups first.
 
-    A recommendation with several themes (states, institutions, goals, groups)
-    counts once in each; one with none is in a group whose key is None. ``as_of`` is
+    A recommendation with several themes (states, institutions, goals, targets,
+    groups) counts once in each; one with none is in a group whose key is None. ``as_of`` is
     as in ``measure``: a group with only recommendations of reviews not yet held on
     that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
@@ -284,7 +353,11 @@ def _by_key(rows, group_by, key_field, label_field):
     for row in rows:
         key = row["_current_status"] if group_by == "status" else row[key_field]
         rows_by_key.setdefault(key, []).append(row)
-        labels[key] = row[label_field] if label_field and key is not None else _label(group_by, key)
+        labels[key] = (
+            row[label_field] or str(key)
+            if label_field and key is not None
+            else _label(group_by, key)
+        )
     return rows_by_key, labels
 
 

@@ -43,13 +43,14 @@ def measure_by_days(
     Raises ValueError for an unknown ``group_by``.
     """
     days = sorted(set(days))
-    key_field, label_field, fields = _grouping(group_by)
+    grouped_on, label_field, fields = _grouping(group_by)
+    key_field: str | None = None if group_by == "status" else grouped_on
     if group_by == "status":
-        key_field, fields = None, []
+        fields = []
     once = each_once(recommendations)
     held = _interval("review__review_date", days, when_null=0)
     members = once.values(*fields, "position", _held=held).annotate(_count=Count("*")).order_by()
-    # As tuples (key, position, status, held, from, until, count): a few rows per group and
+    # As tuples (key, position, status, is_demo, held, from, until, count): a few rows per group and
     # interval, many thousands over every review, read without a dict each.
     changes = (
         once.filter(status_changes__isnull=False)
@@ -62,6 +63,7 @@ def measure_by_days(
             key_field if key_field else "position",
             "position",
             "status_changes__status",
+            "status_changes__is_demo",
             "_held",
             "_from",
             "_until",
@@ -73,12 +75,18 @@ def measure_by_days(
     labels: dict[object, str] = {}
     for row in members:
         key = row[key_field] if key_field else None
-        counts.add(key, row["position"], None, row["_held"], len(days), row["_count"])
+        counts.add(key, row["position"], None, False, row["_held"], len(days), row["_count"])
         if label_field and key is not None:
             labels[key] = row[label_field]
-    for key, position, status, held_from, begins, ends, count in changes:
+    for key, position, status, is_demo, held_from, begins, ends, count in changes:
         counts.add(
-            key if key_field else None, position, status, max(begins, held_from), ends, count
+            key if key_field else None,
+            position,
+            status,
+            is_demo,
+            max(begins, held_from),
+            ends,
+            count,
         )
     counts_by_day = counts.by_day()
     if group_by == "review" and labelled:
@@ -96,7 +104,7 @@ def measure_by_days(
         groups = [
             GroupMeasure(
                 key=key,
-                label=labels.get(key) if key in labels else _label(group_by, key),
+                label=labels[key] if key in labels else _label(group_by, key),
                 measure=measured(group_counts),
             )
             for key, group_counts in counts_of_groups.items()
@@ -146,31 +154,33 @@ class _Interval(Expression):
 
 
 class _DayCounts:
-    """Counts per (group, position, status) that begin in force at one interval and end
-    at a later one, added up into the counts on each day."""
+    """Counts per (group, position, status, whether from a demo assessment) that begin in
+    force at one interval and end at a later one, added up into the counts on each day."""
 
     def __init__(self, days: int, *, by_status: bool):
         self.days = days
         self.by_status = by_status  # grouped by the status itself
         self.changes: dict[tuple, list[int]] = {}
 
-    def add(self, key, position, status, begins: int, ends: int, count: int):
+    def add(self, key, position, status, is_demo: bool, begins: int, ends: int, count: int):
         """``status`` None: recommendations (held from ``begins``); else status changes."""
         if begins >= ends:
             return
-        steps = self.changes.setdefault((key, position, status), [0] * (self.days + 1))
+        steps = self.changes.setdefault(
+            (key, position, status, bool(is_demo)), [0] * (self.days + 1)
+        )
         steps[begins] += count
         steps[ends] -= count
 
     def by_day(self) -> list[dict[object, list[tuple]]]:
-        """For each day: {group: [(position, status, how many)]}, a group's recommendations
+        """For each day: {group: [(position, status, is_demo, how many)]}, a group's recommendations
         with no status change in force that day counted as not started (grouped by
         status, each count is in its status's group)."""
         days = self.days
         by_day: list[dict[object, list[tuple]]] = [{} for _ in range(days)]
         held: dict[tuple, list[int]] = {}
         with_status: dict[tuple, list[int]] = {}
-        for (key, position, status), steps in self.changes.items():
+        for (key, position, status, is_demo), steps in self.changes.items():
             running = list(accumulate(steps[:days]))
             if status is None:
                 held[(key, position)] = running
@@ -179,7 +189,7 @@ class _DayCounts:
             for index, value in enumerate(running):
                 if value:
                     group = status if self.by_status else key
-                    by_day[index].setdefault(group, []).append((position, status, value))
+                    by_day[index].setdefault(group, []).append((position, status, is_demo, value))
                     counted[index] += value
         not_started = Status.NOT_STARTED.value
         for (key, position), running in held.items():
@@ -188,6 +198,6 @@ class _DayCounts:
                 if value - counted[index]:
                     group = not_started if self.by_status else key
                     by_day[index].setdefault(group, []).append(
-                        (position, not_started, value - counted[index])
+                        (position, not_started, False, value - counted[index])
                     )
         return by_day

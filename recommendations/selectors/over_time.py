@@ -33,6 +33,7 @@ class Line:
 class OverTime:
     days: list[date]
     lines: list[Line]
+    includes_demo: bool = False  # whether any point counts a demo assessment
 
     @property
     def rows(self) -> list[tuple[date, list[Decimal | None]]]:
@@ -91,14 +92,17 @@ def implementation_over_time(
 
     def points():
         # The measure leaves out a review not yet held on a day: no point there.
-        return [
+        measured = measure_by_days(of_reviews, "review", days, labelled=False).values()
+        by_day = [
             {group.key: group.measure.percent_implemented for group in groups}
-            for groups in measure_by_days(of_reviews, "review", days, labelled=False).values()
+            for groups in measured
         ]
+        includes_demo = any(group.measure.includes_demo for groups in measured for group in groups)
+        return by_day, includes_demo
 
-    by_day = (
+    by_day, includes_demo = (
         caching.cached(
-            "over-time", points, of_reviews, [(r.pk, r.review_date) for r in reviews], days
+            "over-time-points", points, of_reviews, [(r.pk, r.review_date) for r in reviews], days
         )
         if cached
         else points()
@@ -107,4 +111,4 @@ def implementation_over_time(
         Line(review=review, points=[figures.get(review.pk) for figures in by_day])
         for review in reviews
     ]
-    return OverTime(days=days, lines=lines)
+    return OverTime(days=days, lines=lines, includes_demo=includes_demo)

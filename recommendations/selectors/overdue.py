@@ -6,6 +6,7 @@ reminders, the dashboard and the institution pages ask these functions.
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import (
@@ -14,8 +15,10 @@ from django.db.models import (
     Count,
     DateField,
     F,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -23,7 +26,18 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from ..models import SUPPORTED_POSITIONS, Recommendation, Responsibility, Status
-from .measure import each_once, with_current_status
+from .measure import CurrentStatus, each_once, held_by, validated_updates, with_current_status
+
+if TYPE_CHECKING:  # django-stubs' helper is a development dependency
+    from django_stubs_ext import WithAnnotations
+
+
+class OverdueFlag(CurrentStatus):
+    """What ``with_overdue_flag`` adds to each recommendation."""
+
+    last_validated_on: date | None
+    progress_since: date
+    is_overdue: bool
 
 
 def overdue_threshold(today: date | None = None) -> date:
@@ -36,8 +50,11 @@ def overdue_threshold(today: date | None = None) -> date:
 
 
 def with_overdue_flag(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
-) -> QuerySet[Recommendation]:
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
+) -> "QuerySet[WithAnnotations[Recommendation, OverdueFlag]]":
     """Annotate ``current_status``, ``last_validated_on`` (the assessment date of the
     latest validated update, or None) and ``is_overdue``.
 
@@ -46,7 +63,22 @@ def with_overdue_flag(
     ``settings.UPR_OVERDUE_MONTHS`` months; without any validated update the months
     count from the review's adoption (or review) date. The workspace, the reminders
     and the dashboards all ask this one function.
+
+    ``as_of`` asks what was overdue on a past day, as the measure sees that day: the
+    recommendations of reviews held by then, their status of that day and the updates
+    validated and assessed by then, counted back from that day.
     """
+    if as_of is None:
+        last_validated_on: F | Subquery = F("status_on")  # maintained with the status
+    else:
+        today, recommendations = as_of, held_by(recommendations, as_of)
+        latest = (
+            validated_updates(as_of)
+            .filter(recommendation=OuterRef("pk"))
+            .order_by("-assessed_on")
+            .values("assessed_on")[:1]
+        )
+        last_validated_on = Subquery(latest, output_field=DateField())
     since = Coalesce(
         "last_validated_on",
         "review__adoption_date",
@@ -59,8 +91,8 @@ def with_overdue_flag(
         & ~Q(current_status=Status.IMPLEMENTED)
         & Q(progress_since__lt=overdue_threshold(today))
     )
-    return with_current_status(recommendations).annotate(
-        last_validated_on=F("status_on"),  # maintained with the status
+    return with_current_status(recommendations, as_of=as_of).annotate(
+        last_validated_on=last_validated_on,
         progress_since=since,
         is_overdue=Case(
             When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
@@ -69,18 +101,24 @@ def with_overdue_flag(
 
 
 def overdue_recommendations(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> QuerySet[Recommendation]:
     """The overdue ones of a set of recommendations (see ``with_overdue_flag``)."""
-    return with_overdue_flag(recommendations, today=today).filter(is_overdue=True)
+    return with_overdue_flag(recommendations, today=today, as_of=as_of).filter(is_overdue=True)
 
 
 def overdue_count_by_institution(
-    recommendations: QuerySet[Recommendation], *, today: date | None = None
+    recommendations: QuerySet[Recommendation],
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
 ) -> dict[int, int]:
     """{institution id: how many of the overdue recommendations of the set it leads or
-    supports}, in one query."""
-    overdue = overdue_recommendations(each_once(recommendations), today=today)
+    supports} (on a past day with ``as_of``), in one query."""
+    overdue = overdue_recommendations(each_once(recommendations), today=today, as_of=as_of)
     rows = (
         Responsibility.objects.filter(recommendation__in=overdue.values("pk"))
         .values("institution")

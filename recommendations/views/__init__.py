@@ -4,9 +4,19 @@ Every page is wrapped in ``web.access.readable_page``; figures come from
 ``recommendations.selectors`` (the measure) and nothing here counts on its own.
 """
 
+from .breakdown_tables import breakdown_export, breakdown_table
 from .dashboard import dashboard
 from .institution import institution_detail
+from .institution_index import institution_list
 from .recommendation_detail import recommendation_detail
 from .recommendation_list import recommendation_list
 
-__all__ = ["dashboard", "institution_detail", "recommendation_detail", "recommendation_list"]
+__all__ = [
+    "breakdown_export",
+    "breakdown_table",
+    "dashboard",
+    "institution_detail",
+    "institution_list",
+    "recommendation_detail",
+    "recommendation_list",
+]

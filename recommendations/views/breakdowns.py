@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
-from ..models import AffectedGroup, Recommendation, Theme
+from ..models import Recommendation, Status
 from ..selectors import Measure, measure_by
 
 ROWS_SHOWN = 15
@@ -29,29 +29,37 @@ class Breakdown:
     column: str
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
+    query: str = ""  # the dashboard's selection, for the links to the whole table
+    includes_demo: bool = False  # whether a row shown counts a demo assessment
 
     @property
     def is_cut(self) -> bool:
         return self.group_count > len(self.rows)
 
+    @property
+    def has_overdue(self) -> bool:
+        return self.grouping == "institution"
+
 
 # grouping -> (title, first column, the list filter's parameter)
 GROUPINGS = {
+    "mechanism": ("By mechanism", "Mechanism", "mechanism"),
     "theme": ("By theme", "Theme", "theme"),
     "institution": ("By responsible institution", "Institution", "institution"),
     "recommending_state": ("By recommending state", "Recommending state", "recommending_state"),
     "sdg": ("By SDG goal", "SDG goal", "sdg"),
+    "sdg_target": ("By SDG target", "SDG target", "sdg_target"),
     "affected_group": ("By affected group", "Affected group", "affected_group"),
 }
 NONE_RECORDED = {
+    "mechanism": "No mechanism",  # every review has one: never shown
     "theme": "No theme recorded",
     "institution": "No institution assigned",
     "recommending_state": "No recommending state recorded",
     "sdg": "No SDG goal recorded",
+    "sdg_target": "No SDG target recorded",
     "affected_group": "No affected group recorded",
 }
-# The filters select themes and groups by slug; measure_by keys them by id.
-SLUGGED = {"theme": Theme, "affected_group": AffectedGroup}
 
 
 def breakdown(
@@ -60,14 +68,19 @@ def breakdown(
     base_query: QueryDict,
     *,
     overdue: dict | None = None,
+    as_of=None,
+    limit: int | None = ROWS_SHOWN,
+    query: str = "",
 ) -> Breakdown:
-    """One breakdown table (two queries at most: the measure, and slugs where needed).
+    """One breakdown table (one query: the measure, whose keys are the filters' values):
+    its ``limit`` largest groups (None: all of them).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
-    then a league table: highest share implemented first.
+    then a league table: highest share implemented first. ``as_of``: the measure of
+    that day.
     """
     title, column, parameter = GROUPINGS[grouping]
-    groups = measure_by(recommendations, grouping)
+    groups = measure_by(recommendations, grouping, as_of=as_of)
     if grouping == "institution":
         groups.sort(
             key=lambda g: (
@@ -77,29 +90,60 @@ def breakdown(
                 g.label,
             )
         )
-    shown = groups[:ROWS_SHOWN]
-    filter_values = {group.key: group.key for group in shown}
-    if grouping in SLUGGED:
-        filter_values = dict(
-            SLUGGED[grouping]
-            .objects.filter(pk__in=[g.key for g in shown if g.key is not None])
-            .values_list("pk", "slug")
-        )
+    shown = groups[:limit]
     rows = [
         Row(
             label=_label(grouping, group),
             measure=group.measure,
-            list_url=None
-            if group.key is None
-            else _list_url(base_query, parameter, filter_values[group.key]),
+            list_url=None if group.key is None else _list_url(base_query, parameter, group.key),
             key=group.key,
             overdue=None if overdue is None else overdue.get(group.key, 0),
         )
         for group in shown
     ]
     return Breakdown(
-        grouping=grouping, title=title, column=column, rows=rows, group_count=len(groups)
+        grouping=grouping,
+        title=title,
+        column=column,
+        rows=rows,
+        group_count=len(groups),
+        query=query,
+        includes_demo=any(row.measure.includes_demo for row in rows),
     )
+
+
+STATUS_COLUMNS = [
+    (Status.IMPLEMENTED, "Implemented"),
+    (Status.PARTIALLY_IMPLEMENTED, "Partially implemented"),
+    (Status.IN_PROGRESS, "In progress"),
+    (Status.NOT_STARTED, "Not started"),
+    (Status.NOT_IMPLEMENTED, "Not implemented"),
+]
+
+
+def table_header(table: Breakdown) -> list[str]:
+    """The columns of a breakdown's download: the group, the measure's figures, and the
+    overdue count for institutions."""
+    header = [table.column, "Recommendations", "Supported"]
+    header += [label for _status, label in STATUS_COLUMNS]
+    header += ["% implemented", "% at least partially implemented"]
+    return header + (["Overdue"] if table.has_overdue else [])
+
+
+def table_rows(table: Breakdown) -> list[list]:
+    """One line of cells per group, in ``table_header``'s order."""
+    lines = []
+    for row in table.rows:
+        figures = row.measure
+        line = [row.label, figures.total, figures.supported]
+        line += [figures.by_status[status] for status, _label in STATUS_COLUMNS]
+        line += [_number(figures.percent_implemented), _number(figures.percent_at_least_partially)]
+        lines.append(line + ([row.overdue] if table.has_overdue else []))
+    return lines
+
+
+def _number(percent) -> float | str:
+    return "no data" if percent is None else float(percent)
 
 
 def _label(grouping, group) -> str:
@@ -107,6 +151,10 @@ def _label(grouping, group) -> str:
         return NONE_RECORDED[grouping]
     if grouping == "sdg":
         return f"SDG {group.key}: {group.label}"
+    if grouping == "sdg_target" and group.label != group.key:
+        return f"{group.key}: {group.label}"
+    if grouping == "mechanism" and group.label != group.key:
+        return f"{group.label} ({group.key})"
     return str(group.label)
 
 

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from web.access import readable_page
 from web.replicas import reads_from_replica
@@ -38,25 +39,36 @@ class Card:
     review: ReviewCycle | None
     measure: Measure | None
     list_url: str
+    empty_reason: str = "No recommendations recorded."
+    filtered: bool = False  # a part of the review's recommendations: its totals differ
+
+    @property
+    def in_part_url(self) -> str:
+        """The list of the card's recommendations supported in part."""
+        return f"{self.list_url}&position=partially_supported"
 
 
 @readable_page
 @reads_from_replica
 def dashboard(request):
     """The selection's reviews as cards, % implemented over time, the breakdowns,
-    what needs attention and the latest engagements; every figure from the measure.
+    what needs attention and the latest engagements; every figure from the measure of
+    the selected recommendations, as of the selection's day if it has one.
 
     The figures are kept in the cache until the data they count changes
     (``caching.cached``): a briefing read by many costs the database once."""
     selection = select(request.GET)
-    recommendations = selection.recommendations()
+    recommendations, as_of = selection.recommendations(), selection.as_of
+    query = request.GET.urlencode()
     figures = caching.cached(
         "dashboard",
-        lambda: _figures(selection, recommendations),
+        lambda: _figures(selection, recommendations, query=query),
         recommendations,
         [review.pk for review in selection.reviews],
-        timezone.localdate(),
+        as_of or timezone.localdate(),
         settings.UPR_OVERDUE_MONTHS,
+        query,
+        translation.get_language(),  # the cards' and tables' words
     )
     over_time = figures["over_time"]
     context = {
@@ -68,7 +80,7 @@ def dashboard(request):
         ],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
-        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS),
+        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS, until=as_of),
     }
     if rules.may_validate(request.user):
         context["waiting"] = ProgressUpdate.objects.filter(
@@ -79,29 +91,22 @@ def dashboard(request):
     return render(request, "recommendations/dashboard.html", context)
 
 
-def _figures(selection, recommendations) -> dict:
+def _figures(selection, recommendations, *, query: str) -> dict:
     """The cards, the series, the breakdowns and what is overdue, for the cache."""
+    as_of = selection.as_of
     cards = _cards(selection, recommendations)
     measured = [card.review for card in cards if card.review and card.measure]
     figures = {
         "cards": cards,
-        "over_time": implementation_over_time(recommendations, measured, cached=False),
+        "over_time": implementation_over_time(recommendations, measured, today=as_of, cached=False),
         "breakdowns": [],
         "overdue_count": 0,
         "overdue": [],
     }
     if measured:
-        overdue = longest_overdue_first(overdue_recommendations(recommendations))
-        by_institution = overdue_count_by_institution(recommendations)
-        figures["breakdowns"] = [
-            breakdown(
-                recommendations,
-                grouping,
-                selection.list_query(),
-                overdue=by_institution if grouping == "institution" else None,
-            )
-            for grouping in GROUPINGS
-        ]
+        overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))
+        by_institution = overdue_count_by_institution(recommendations, as_of=as_of)
+        figures["breakdowns"] = _breakdowns(selection, recommendations, by_institution, query=query)
         figures["overdue"], figures["overdue_count"] = first_and_count(
             with_lead(overdue.select_related("review__state_under_review", "review__mechanism")),
             OVERDUE_SHOWN,
@@ -109,11 +114,34 @@ def _figures(selection, recommendations) -> dict:
     return figures
 
 
+def _breakdowns(selection, recommendations, overdue_by_institution, *, query: str) -> list:
+    """The breakdown tables: by mechanism when all of the state's mechanisms are chosen
+    and it has reviews by more than one, by SDG target when some recommendation has one."""
+    mechanisms = {review.mechanism_id for review in selection.reviews}
+    tables = []
+    for grouping in GROUPINGS:
+        if grouping == "mechanism" and (selection.mechanism or len(mechanisms) < 2):
+            continue
+        table = breakdown(
+            recommendations,
+            grouping,
+            selection.list_query(),
+            overdue=overdue_by_institution if grouping == "institution" else None,
+            as_of=selection.as_of,
+            query=query,
+        )
+        if grouping == "sdg_target" and all(row.key is None for row in table.rows):
+            continue
+        tables.append(table)
+    return tables
+
+
 def _cards(selection, recommendations) -> list[Card]:
     """One card per selected review, and one for all of them together when more than
     one has recommendations (one query for both)."""
     list_path = reverse("recommendation-list")
-    overall, groups = measure_and_groups(recommendations, "review", labelled=False)
+    as_of = selection.as_of
+    overall, groups = measure_and_groups(recommendations, "review", as_of=as_of, labelled=False)
     per_review = {group.key: group.measure for group in groups}
     cards = [
         Card(
@@ -121,7 +149,9 @@ def _cards(selection, recommendations) -> list[Card]:
             title=str(review),
             review=review,
             measure=per_review.get(review.pk),
-            list_url=f"{list_path}?review={review.pk}",
+            list_url=f"{list_path}?{selection.list_query([review]).urlencode()}",
+            empty_reason=_empty_reason(selection, review),
+            filtered=bool(selection.chips),
         )
         for review in selection.reviews
     ]
@@ -136,3 +166,14 @@ def _cards(selection, recommendations) -> list[Card]:
             )
         )
     return cards
+
+
+def _empty_reason(selection, review: ReviewCycle) -> str:
+    """Why a review's card has no figure: not held yet on the as-of day, no
+    recommendation matching the filters, or none recorded at all."""
+    as_of = selection.as_of
+    if as_of and review.review_date and review.review_date > as_of:
+        return f"Not yet held on {date_format(as_of)}."
+    if selection.chips:
+        return "No recommendation of this review matches the filters."
+    return "No recommendations recorded."

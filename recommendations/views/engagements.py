@@ -17,13 +17,17 @@ from ..models import Institution, Recommendation, State
 
 def engagement_model():
     """The engagement model, as the other end of ``Recommendation.engagements``."""
-    return Recommendation._meta.get_field("engagements").related_model
+    # The plugin types a reverse relation as its descriptor; get_field gives the relation.
+    return Recommendation._meta.get_field("engagements").related_model  # type: ignore[attr-defined]
 
 
-def latest_engagements(state: State | None, count: int) -> QuerySet:
+def latest_engagements(state: State | None, count: int, *, until=None) -> QuerySet:
     """The ``count`` latest engagements concerning ``state`` or no state in
-    particular (every one when ``state`` is None), with their organisers."""
+    particular (every one when ``state`` is None), with their organisers; with
+    ``until``, the latest begun by that day."""
     engagements = engagement_model().objects.prefetch_related("organisers")
+    if until:
+        engagements = engagements.filter(start_date__lte=until)
     if state:
         engagements = engagements.filter(Q(state_concerned=state) | Q(state_concerned__isnull=True))
     return engagements.order_by("-start_date", "title")[:count]

@@ -45,6 +45,7 @@ def institution_detail(request, pk: int):
             "measure": everything,
             "leading": measure(leading),
             "per_review": per_review,
+            "per_review_includes_demo": any(g.measure.includes_demo for g in per_review),
             "list_url": list_url,
             "overdue_count": overdue_count,
             "overdue_months": settings.UPR_OVERDUE_MONTHS,

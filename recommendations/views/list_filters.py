@@ -11,26 +11,50 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
+from django.utils.formats import date_format
 
+from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
 from ..filters import RecommendationFilter
-from ..models import Institution, Recommendation, Responsibility, ReviewCycle, State
+from ..models import (
+    Institution,
+    Mechanism,
+    Recommendation,
+    Responsibility,
+    ReviewCycle,
+    SdgTarget,
+    State,
+)
 
 # The filters that take several values: a drop-down each (see OneOrMoreSelect).
 MULTIPLE = (
     "review",
+    "mechanism",
     "recommending_state",
     "position",
     "status",
     "theme",
     "institution",
     "sdg",
+    "sdg_target",
+    "affected_group",
+)
+
+# Offered by the name shown (web.collation); positions and statuses keep their scale's
+# order, SDG goals their numbers ("SDG 2" before "SDG 10").
+BY_NAME = (
+    "review",
+    "state_under_review",
+    "recommending_state",
+    "theme",
+    "institution",
     "affected_group",
 )
 
 LABELS = {
     "review": "Review",
+    "mechanism": "Mechanism",
     "cycle": "Cycle",
     "state_under_review": "State under review",
     "recommending_state": "Recommending state",
@@ -39,6 +63,7 @@ LABELS = {
     "theme": "Theme",
     "institution": "Responsible institution",
     "sdg": "SDG goal",
+    "sdg_target": "SDG target",
     "affected_group": "Affected group",
     "updated_since": "Updated since",
     "search": "Search",
@@ -63,12 +88,21 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["recommending_state"].queryset = State.objects.filter(
         Exists(Recommendation.recommending_states.through.objects.filter(state=OuterRef("pk")))
     )
+    fields["mechanism"].queryset = Mechanism.objects.filter(
+        Exists(ReviewCycle.objects.filter(mechanism=OuterRef("pk")))
+    )
+    # The targets some recommendation has: OHCHR names 169, most unused in one tracker.
+    fields["sdg_target"].queryset = SdgTarget.objects.filter(
+        Exists(Recommendation.sdg_targets.through.objects.filter(sdgtarget=OuterRef("pk")))
+    )
     fields["institution"].queryset = Institution.objects.filter(
         Exists(Responsibility.objects.filter(institution=OuterRef("pk")))
     )
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
+    for name in BY_NAME:
+        sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"
@@ -96,7 +130,9 @@ def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[C
         for shown, raw in _values(field, value, params.getlist(name)):
             remaining = params.copy()
             remaining.pop("page", None)
-            remaining.setlist(name, [v for v in remaining.getlist(name) if v != raw])
+            # Codes are read in any case ('blr' for BLR): the link removes the one given.
+            kept = [v for v in remaining.getlist(name) if v.casefold() != raw.casefold()]
+            remaining.setlist(name, kept)
             chips.append(Chip(field.label, shown, "?" + remaining.urlencode()))
     return chips
 
@@ -113,8 +149,9 @@ def _values(field, value, raw_values: list[str]):
         key = field.to_field_name or "pk"
         return [(str(obj), str(getattr(obj, key))) for obj in objects]
     if isinstance(field, forms.MultipleChoiceField):
-        labels = dict(field.choices)
+        # django-stubs types the getter as the setter's input; Django returns the pairs.
+        labels = dict(field.choices)  # type: ignore[arg-type]
         return [(str(labels.get(v, v)), v) for v in value]
     raw = raw_values[-1] if raw_values else str(value)
-    shown = value.strftime("%-d %b %Y") if hasattr(value, "strftime") else str(value)
+    shown = date_format(value) if hasattr(value, "strftime") else str(value)
     return [(shown, raw)]

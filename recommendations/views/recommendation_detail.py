@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from web.access import readable_page
 
 from .. import rules
-from ..models import ImplementationAction, Recommendation, Responsibility
-from ..selectors import with_current_status
+from ..models import ACTION_CATEGORIES, ImplementationAction, Recommendation, Responsibility
+from ..selectors import with_current_status, with_status_is_demo
 from .engagements import engagement_model
 
 
@@ -16,7 +16,7 @@ def recommendation_detail(request, pk: int):
     """The text, position, responsibilities, the status history the reader may see
     (``rules.visible_updates``), the actions, the engagements and the repeats."""
     recommendation = get_object_or_404(
-        with_current_status(Recommendation.objects.all())
+        with_status_is_demo(with_current_status(Recommendation.objects.all()))
         .select_related(
             "review__state_under_review",
             "review__mechanism",
@@ -28,6 +28,7 @@ def recommendation_detail(request, pk: int):
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             Prefetch(
                 "responsibilities",
                 queryset=Responsibility.objects.select_related("institution").order_by(
@@ -42,9 +43,9 @@ def recommendation_detail(request, pk: int):
             ),
             Prefetch(
                 "actions",
-                queryset=ImplementationAction.objects.select_related("institution").order_by(
-                    "-start_date", "title"
-                ),
+                queryset=ImplementationAction.objects.select_related(
+                    "institution", "source"
+                ).order_by("-start_date", "title"),
             ),
             Prefetch(
                 "engagements",
@@ -70,5 +71,6 @@ def recommendation_detail(request, pk: int):
             "history": history,
             "show_authors": request.user.is_authenticated,
             "may_report": rules.may_report_on(request.user, recommendation),
+            "action_categories": ACTION_CATEGORIES,
         },
     )

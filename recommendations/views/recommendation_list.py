@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.expressions import Combinable
 from django.shortcuts import render
 
 from web.access import readable_page
@@ -9,7 +10,7 @@ from web.replicas import reads_from_replica
 
 from ..charts import STATUS_ORDER
 from ..models import Position, Recommendation
-from ..selectors import measure, with_current_status
+from ..selectors import measure, with_current_status, with_status_is_demo
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
 from .querysets import in_order, with_lead
@@ -28,7 +29,7 @@ def _rank(field: str, values) -> Case:
 
 
 # sort parameter -> (label, ordering); the reference order is the review's, then the paragraph's.
-SORTS = {
+SORTS: dict[str, tuple[str, list[str | Combinable]]] = {
     "reference": ("Reference", ["review", "sort_key"]),
     "-reference": ("Reference, last first", ["-review", "-sort_key"]),
     "position": ("Position", [_rank("position", Position.values), "review", "sort_key"]),
@@ -80,7 +81,7 @@ def recommendation_list(request):
     if sort not in SORTS:
         sort = DEFAULT_SORT
     rows = (
-        with_current_status(filtered, as_of=as_of)
+        with_status_is_demo(with_current_status(filtered, as_of=as_of), as_of=as_of)
         .annotate(last_update_on=last_update_expression(as_of))
         .select_related("review__state_under_review", "review__mechanism")
         .prefetch_related("recommending_states")

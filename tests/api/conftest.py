@@ -1,6 +1,7 @@
-"""A small tracker for the API tests: two ministries with an officer each and a
-recommendation each leads, progress updates in every workflow state, one action
-per ministry, an engagement; and a client per role (DESIGN.md's roles)."""
+"""A small tracker for the API tests: a recommendation each of the two ministries
+leads, progress updates in every workflow state, one action per ministry, an
+engagement; on the ministries, standing users and clients per role (DESIGN.md's
+roles) every test shares (tests/world.py)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,7 +9,6 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from api_tokens.services import api_token_create
 from missions.models import Engagement
 from recommendations.models import (
     ImplementationAction,
@@ -16,7 +16,6 @@ from recommendations.models import (
     ProgressUpdate,
     Recommendation,
     ReviewCycle,
-    Role,
     State,
     Status,
     Theme,
@@ -24,20 +23,24 @@ from recommendations.models import (
 from tests.factories import (
     EngagementFactory,
     ImplementationActionFactory,
-    InstitutionFactory,
     MechanismFactory,
-    ProgressUpdateFactory,
     RecommendationFactory,
-    ResponsibilityFactory,
     ReviewCycleFactory,
     StateFactory,
     ThemeFactory,
-    UserFactory,
-    coordinator,
+)
+from tests.world import (
+    DRAFT,
+    SUBMITTED,
+    VALIDATED,
+    WorkflowState,
+    ministry_recommendation,
+    role_client,
+    update,
 )
 
 ROLES = ["anonymous", "public", "partner", "adviser", "justice", "interior", "coordinator"]
-State_ = ProgressUpdate.WorkflowState
+State_ = WorkflowState  # kept for tests that import it
 
 
 @dataclass
@@ -60,70 +63,57 @@ class World:
 
 
 @pytest.fixture
-def world(db):
+def world(db, justice, interior, users):
     belarus = StateFactory(iso3="BLR", name="Belarus")
     review = ReviewCycleFactory(state_under_review=belarus, mechanism=MechanismFactory())
-    justice_ministry = InstitutionFactory(name="Ministry of Justice")
-    interior_ministry = InstitutionFactory(name="Ministry of Internal Affairs")
     theme = ThemeFactory(name="Trafficking in persons", slug="trafficking")
     france = StateFactory(iso3="FRA", name="France")
-    justice_recommendation = RecommendationFactory(review=review, reference="97.1")
+    justice_recommendation = ministry_recommendation(review, justice, "97.1")
     justice_recommendation.themes.add(theme)
     justice_recommendation.recommending_states.add(france)
-    interior_recommendation = RecommendationFactory(
-        review=review, reference="97.2", text="Abolish the death penalty"
+    interior_recommendation = ministry_recommendation(
+        review, interior, "97.2", text="Abolish the death penalty"
     )
     noted_recommendation = RecommendationFactory(
         review=review, reference="98.1", text="Ratify the Rome Statute", position=Position.NOTED
     )
-    ResponsibilityFactory(recommendation=justice_recommendation, institution=justice_ministry)
-    ResponsibilityFactory(recommendation=interior_recommendation, institution=interior_ministry)
-    users = {
-        "coordinator": coordinator(),
-        "justice": UserFactory(
-            username="justice", role=Role.MINISTRY, role__institution=justice_ministry
-        ),
-        "interior": UserFactory(
-            username="interior", role=Role.MINISTRY, role__institution=interior_ministry
-        ),
-        "adviser": UserFactory(username="adviser", role=Role.ADVISER),
-        "partner": UserFactory(username="partner", role=Role.PARTNER),
-    }
-    validated = ProgressUpdateFactory(
-        recommendation=justice_recommendation,
-        institution=justice_ministry,
+    assessed_on = date(2012, 6, 1)
+    validated = update(
+        justice_recommendation,
+        justice,
+        VALIDATED,
         status=Status.IMPLEMENTED,
-        assessed_on=date(2012, 6, 1),
+        assessed_on=assessed_on,
+        narrative="Justice's validated assessment: the law is in force.",
     )
-    justice_draft = ProgressUpdateFactory(
-        recommendation=justice_recommendation,
-        institution=justice_ministry,
-        status=Status.IN_PROGRESS,
-        workflow_state=State_.DRAFT,
-        reviewed_at=None,
+    justice_draft = update(
+        justice_recommendation,
+        justice,
+        DRAFT,
+        assessed_on=assessed_on,
+        narrative="Justice's draft: a bill is before parliament.",
         author=users["justice"],
     )
-    interior_submitted = ProgressUpdateFactory(
-        recommendation=interior_recommendation,
-        institution=interior_ministry,
+    interior_submitted = update(
+        interior_recommendation,
+        interior,
+        SUBMITTED,
         status=Status.PARTIALLY_IMPLEMENTED,
-        workflow_state=State_.SUBMITTED,
-        reviewed_at=None,
+        assessed_on=assessed_on,
+        narrative="Interior's submission: a moratorium is studied.",
         author=users["interior"],
     )
     justice_action = ImplementationActionFactory(
-        title="Law on trafficking adopted", institution=justice_ministry
+        title="Law on trafficking adopted", institution=justice
     )
     justice_action.recommendations.add(justice_recommendation)
-    interior_action = ImplementationActionFactory(
-        title="Moratorium studied", institution=interior_ministry
-    )
+    interior_action = ImplementationActionFactory(title="Moratorium studied", institution=interior)
     interior_action.recommendations.add(interior_recommendation)
     engagement = EngagementFactory(title="Seminar on trafficking", state_concerned=belarus)
     return World(
         review=review,
-        justice_ministry=justice_ministry,
-        interior_ministry=interior_ministry,
+        justice_ministry=justice,
+        interior_ministry=interior,
         justice_recommendation=justice_recommendation,
         interior_recommendation=interior_recommendation,
         noted_recommendation=noted_recommendation,
@@ -143,14 +133,7 @@ def client_for(role: str, world: World, settings) -> APIClient:
     """An API client as ``role``: the partner with a token (as partners call the
     API), the others with the site's session; "public" is anonymous on a
     deployment with a public dashboard."""
-    client = APIClient()
-    settings.UPR_PUBLIC_DASHBOARD = role == "public"
-    if role == "partner":
-        _, text = api_token_create(user=world.users["partner"], name="partner system")
-        client.credentials(HTTP_AUTHORIZATION=f"Token {text}")
-    elif role in world.users:
-        client.force_login(world.users[role])
-    return client
+    return role_client(role, world.users, settings, api=True)
 
 
 @pytest.fixture

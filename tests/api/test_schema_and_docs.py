@@ -1,5 +1,6 @@
 """/api/v1/ lists the resources; /api/v1/schema/ is the OpenAPI 3 document of all
-of it; /api/v1/docs/ serves interactive docs whose assets come from the app."""
+of it; /api/v1/docs/ serves interactive docs whose assets come from the app. The
+document and the docs are shown to whoever may read the data, as the data is."""
 
 import re
 from io import StringIO
@@ -24,8 +25,13 @@ RESOURCES = [
 
 
 @pytest.fixture
-def schema(client):
-    response = client.get("/api/v1/schema/?format=json")
+def reader(api_as):
+    return api_as("adviser")
+
+
+@pytest.fixture
+def schema(reader):
+    response = reader.get("/api/v1/schema/?format=json")
     assert response.status_code == 200
     return response.json()
 
@@ -100,7 +106,21 @@ def test_the_schema_generates_without_warnings_or_errors():
     assert "Warning" not in errors.getvalue()
 
 
-def test_the_docs_page_loads_everything_from_the_app_itself(client):
+@pytest.mark.parametrize("path", ["/api/v1/schema/", "/api/v1/docs/"])
+def test_anonymous_visitors_of_a_private_deployment_get_no_schema_or_docs(api_as, path):
+    response = api_as("anonymous").get(path)
+
+    assert response.status_code == 401
+    assert "paths" not in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/schema/", "/api/v1/docs/"])
+def test_anonymous_visitors_of_a_public_deployment_read_the_schema_and_docs(api_as, path):
+    assert api_as("public").get(path).status_code == 200
+
+
+def test_the_docs_page_loads_everything_from_the_app_itself(reader):
+    client = reader
     response = client.get("/api/v1/docs/")
 
     html = response.content.decode()

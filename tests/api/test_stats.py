@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 GROUPINGS = [
     "review",
+    "mechanism",
+    "sdg_target",
     "theme",
     "institution",
     "recommending_state",
@@ -69,6 +71,7 @@ def test_the_shape_is_results_per_group_and_overall(reader, world):
         },
         "percent_implemented": 50.0,
         "percent_at_least_partially": 50.0,
+        "includes_demo": False,
     }
     assert set(body["overall"]) == set(supported) - {"key", "label"}
     assert body["overall"]["total"] == 3

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_api_docs_render_from_the_apps_own_files(page, demo_live, live_server):
+    log_in(page, "adviser")  # the docs show as much as the data: nothing to the anonymous
     requested = []
     page.on("request", lambda request: requested.append(request.url))
 

@@ -55,7 +55,7 @@ def test_the_csv_has_the_import_columns_and_one_row_per_recommendation(reader, b
     response = reader.get(EXPORT, {"format": "csv"})
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="recommendations.csv"' in response["Content-Disposition"]
+    assert 'filename="recommendations-' in response["Content-Disposition"]
     header, row = csv_rows(response)
     assert tuple(header) == COLUMN_NAMES
     assert dict(zip(header, row, strict=True)) == {
@@ -70,12 +70,16 @@ def test_the_csv_has_the_import_columns_and_one_row_per_recommendation(reader, b
         "Position at review": "Pending",
         "Position source": "",
         "Position explanation": "",
+        "Accepted part": "",
+        "Noted part": "",
         "Themes": "Migrants",
         "Affected groups": "",
         "SDG goals": "",
+        "SDG targets": "",
         "Action category": "3",
         "Lead institution": "MoJ",
         "Supporting institutions": "",
+        "OHCHR annotation id": "",
         "Current status": "Partially implemented",
     }
 

@@ -1,5 +1,5 @@
 """What the tracker exports, it imports back: the demo, exported and imported into an empty
-database, gives the same recommendations."""
+database, gives the same recommendations (SDG targets and Index record ids included)."""
 
 import pytest
 from django.core.management import call_command
@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from recommendations.importing.service import import_recommendations
 from recommendations.models import Recommendation, ReviewCycle
+from tests.factories import SdgTargetFactory
 
 from .spreadsheets import content
 
@@ -22,6 +23,7 @@ def recommendations_as_data():
         "themes",
         "affected_groups",
         "sdg_goals",
+        "sdg_targets",
         "responsibilities__institution",
     )
     return {
@@ -31,15 +33,28 @@ def recommendations_as_data():
             r.position_at_review,
             r.position_source,
             r.position_explanation,
+            r.accepted_part,
+            r.noted_part,
             r.action_category,
             frozenset(s.iso3 for s in r.recommending_states.all()),
             frozenset(t.name for t in r.themes.all()),
             frozenset(g.name for g in r.affected_groups.all()),
             frozenset(g.number for g in r.sdg_goals.all()),
+            frozenset(t.code for t in r.sdg_targets.all()),
+            r.ohchr_annotation_id,
             frozenset((x.institution.name, x.role) for x in r.responsibilities.all()),
         )
         for r in rows
     }
+
+
+def tag_with_targets_and_an_index_record():
+    """Give one demo recommendation SDG targets (and their goals) and an Index record id."""
+    tagged = Recommendation.objects.get(reference="97.1")
+    tagged.sdg_targets.add(SdgTargetFactory(code="16.10"), SdgTargetFactory(code="5.a"))
+    tagged.sdg_goals.add(5, 16)
+    tagged.ohchr_annotation_id = "5f0c1a2e-7b3d-4c8e-9a10-000000000971"
+    tagged.save()
 
 
 # Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
@@ -50,6 +65,7 @@ def test_the_demo_exported_and_imported_into_an_empty_database_is_the_same(clien
     tricky = Recommendation.objects.get(reference="98.1")
     tricky.position_explanation = "=accepted in part, as the government reports"
     tricky.save()
+    tag_with_targets_and_an_index_record()
     client.login(username="adviser", password="demo password for tests")
     exported = recommendations_as_data()
     assert len(exported) == 93
@@ -65,6 +81,7 @@ def test_the_demo_exported_and_imported_into_an_empty_database_is_the_same(clien
 
 
 def test_importing_an_export_over_its_own_data_changes_nothing(client, demo):
+    tag_with_targets_and_an_index_record()
     client.login(username="adviser", password="demo password for tests")
     data = content(client.get(reverse("recommendation-export")))
     history = Recommendation.history.count()

@@ -22,6 +22,13 @@ STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.shar
 OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# A document type whose entities expand a thousand million times ("billion laughs"): no
+# office program writes a DTD, so a part declaring one is refused (workbooks and documents).
+BILLION_LAUGHS = (
+    '<!DOCTYPE {root} [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1 or "") + ";") * 10}">' for n in range(1, 10))
+    + "]>"
+)
 
 
 def sheet_xml(rows: str, *, dimension: str | None = None, prologue: str = "") -> str:

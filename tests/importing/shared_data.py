@@ -35,3 +35,16 @@ def upr_info_export(name: str) -> bytes:
 def demo_file(name: str) -> bytes:
     """The bytes of one of the demo's own copies of the public files (2010data.csv, 6-9.csv)."""
     return (DEMO_DATA / name).read_bytes()
+
+
+UPR_INFO_EXPORTS = ("1-5.csv", "6-9.csv", "17-20.csv")
+
+
+def whole_upr_info_export() -> bytes:
+    """The three UPR Info exports as one file (sessions 1–9 and 17–20, every state reviewed
+    in them), the header once, as UPR Info writes its files: Mac Roman, CR line endings."""
+    header, *parts = (
+        upr_info_export(name).rstrip(b"\r").split(b"\r", 1) for name in UPR_INFO_EXPORTS
+    )
+    assert all(part[0] == header[0] for part in parts), "the exports' headers differ"
+    return b"\r".join([header[0], header[1], *(part[1] for part in parts)]) + b"\r"

@@ -10,7 +10,7 @@ from recommendations.models import Recommendation, Role
 from tests.factories import InstitutionFactory, UserFactory, coordinator
 
 from .files import database_state, tracker_file, tracker_rows
-from .shared_data import upr_info_export
+from .shared_data import shared_data_dir, upr_info_export
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_a_coordinator_previews_then_confirms(coordinator_client):
     html = preview.content.decode()
     assert preview.status_code == 200
     assert "Preview of 17-20.csv" in html
-    assert '<th scope="row">Created</th><td>226</td>' in html
+    assert '<th scope="row">Created</th><td>224</td>' in html
     assert "UPR-Info.1" in html and "Promptly ratify and implement" in html
     assert database_state() == before  # nothing written by the preview
     token = preview.context["token"]
@@ -71,12 +71,30 @@ def test_a_coordinator_previews_then_confirms(coordinator_client):
     confirmed = coordinator_client.post(confirm_url(token))
 
     assert confirmed.status_code == 302 and confirmed["Location"] == CHANGELIST
-    assert Recommendation.objects.filter(review__state_under_review__iso3="AGO").count() == 226
+    assert Recommendation.objects.filter(review__state_under_review__iso3="AGO").count() == 224
     assert stored_uploads() == []
     listing = coordinator_client.get(CHANGELIST)
-    assert "Imported 17-20.csv: 226 created, 0 updated, 0 unchanged." in listing.content.decode()
+    assert "Imported 17-20.csv: 224 created, 0 updated, 0 unchanged." in listing.content.decode()
     latest = Recommendation.history.latest()
     assert latest.history_change_reason == "Import of 17-20.csv by coordinator"
+
+
+def test_a_word_document_is_read_as_a_thematic_list_whatever_the_format_chosen(
+    coordinator_client,
+):
+    folder = shared_data_dir() / "ohchr-thematic-lists"
+    data = (folder / "UPR48-Slovenia-thematic-list-of-recommendations.docx").read_bytes()
+
+    preview = upload(
+        coordinator_client, data, "slovenia.bin", format="tracker", state="SVN", cycle="4"
+    )
+
+    html = preview.content.decode()
+    assert "Read as OHCHR's thematic list of recommendations (a Word document)" in html
+    assert '<th scope="row">Created</th><td>254</td>' in html
+    coordinator_client.post(confirm_url(preview.context["token"]))
+    svn = Recommendation.objects.filter(review__state_under_review__iso3="SVN", review__cycle=4)
+    assert svn.count() == 254
 
 
 def test_the_preview_shows_the_fields_that_change(coordinator_client):

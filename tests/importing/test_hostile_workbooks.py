@@ -14,6 +14,7 @@ from tests.factories import coordinator
 
 from .files import database_state, refusal_by_command, refusal_by_upload
 from .handmade_workbooks import (
+    BILLION_LAUGHS,
     DECLARATION,
     MAIN,
     RELATIONSHIPS,
@@ -26,11 +27,6 @@ pytestmark = pytest.mark.django_db
 
 HEADER = inline_row(1, "State under review", "Reference", "Text", "Position")
 GOOD_ROW = inline_row(2, "BLR", "97.1", "Ratify the Convention against Torture", "Supported")
-BILLION_LAUGHS = (
-    '<!DOCTYPE {root} [<!ENTITY lol "lol">'
-    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1 or "") + ";") * 10}">' for n in range(1, 10))
-    + "]>"
-)
 
 
 def sheet_with(*rows: str, **options) -> bytes:

@@ -115,17 +115,20 @@ def test_bad_goals_cycles_and_mechanisms_are_reported():
     result = import_index(csv_file(rows, HEADER))
 
     assert problems(result) == [
-        (2, "SDGs", "'18' is not an SDG goal from 1 to 17"),
+        (2, "Sdgs", "'18' is not an SDG goal from 1 to 17 nor a target"),
         (3, "Cycle", "'first' names no cycle number"),
-        (4, "Mechanism", "'Committee of Wise Persons' is not a known mechanism"),
+        (4, "Reccomending Body", "'Committee of Wise Persons' is not a known mechanism"),
     ]
     assert (result.rows_skipped, result.warnings.total) == (0, 0)
     assert database_state() == before
 
 
-def test_an_index_file_without_paragraphs_is_refused():
+def test_an_index_file_without_paragraphs_or_annotation_ids_is_refused():
     rows = [{k: v for k, v in row.items() if k != "Paragraph"} for row in index_rows(2)]
+    before = database_state()
 
     result = import_index(csv_file(rows))
 
-    assert problems(result) == [(1, "Paragraph", "required column is missing")]
+    reason = "carries no paragraph number and the row has no OHCHR Annotation Id to refer to it by"
+    assert problems(result) == [(2, "Text", reason), (3, "Text", reason)]
+    assert database_state() == before

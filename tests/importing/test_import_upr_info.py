@@ -21,15 +21,16 @@ def import_angola(data=None, **options):
     return run(data, filename="17-20.csv", **options)
 
 
-def test_angolas_second_review_is_created_from_its_226_rows():
+def test_angolas_second_review_is_created_from_its_226_rows_as_224_recommendations():
     result = import_angola()
 
     assert result.ok, result.errors
-    assert (result.rows_read, result.created) == (7984, 226)
+    # 226 rows, three of them Costa Rica's, Romania's and Ghana's same recommendation.
+    assert (result.rows_read, result.created) == (7984, 224)
     assert result.encoding == "mac_roman"
     review = ReviewCycle.objects.get(state_under_review__iso3="AGO", cycle=2)
     assert review.session == "20"
-    assert angola().count() == 226
+    assert angola().count() == 224
     first = angola().get(reference="UPR-Info.1")
     assert (
         first.text
@@ -47,7 +48,7 @@ def test_a_dry_run_of_the_real_file_writes_nothing():
 
     result = import_angola(dry_run=True)
 
-    assert (result.ok, result.created) == (True, 226)
+    assert (result.ok, result.created) == (True, 224)
     assert database_state() == before
 
 
@@ -57,7 +58,7 @@ def test_the_real_file_imported_twice_changes_nothing():
 
     again = import_angola()
 
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 226)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 224)
     assert database_state() == before
 
 
@@ -71,7 +72,7 @@ def test_a_corrected_response_updates_that_row_only():
 
     result = import_angola(b"\r".join(lines))
 
-    assert (result.updated, result.unchanged) == (1, 225)
+    assert (result.updated, result.unchanged) == (1, 223)
     (change,) = result.changes
     assert (change.reference, change.row) == ("UPR-Info.1", 397)
     assert change.fields == {"position": ("Supported", "Noted")}
@@ -86,8 +87,9 @@ def test_unknown_recommending_state_rows_are_skipped_with_a_warning():
 
     assert result.ok, result.errors
     assert result.created == 4
-    assert len(result.warnings) == 9
-    first = result.warnings.in_order()[0]
+    unknown = [w for w in result.warnings if w.column == "From"]
+    assert len(unknown) == 9
+    first = unknown[0]
     assert (first.row, first.column) == (2497, "From")
     assert "no recommending state ('(Unknown)'): row skipped" in first.reason
     numbers = sorted(
@@ -105,10 +107,17 @@ def test_a_state_with_no_row_in_the_file_is_an_error():
     ]
 
 
-def test_a_session_not_in_the_file_is_an_error():
+def test_a_review_of_another_session_in_the_tracker_is_an_error():
     angola_state = StateFactory(iso3="AGO", name="Angola")
     ReviewCycleFactory(state_under_review=angola_state, cycle=2, session="7")
 
     result = import_angola()
 
-    assert [e.reason for e in result.errors] == ["no row of session 7 for AGO"]
+    assert [(e.row, e.column, e.reason) for e in result.errors] == [
+        (
+            397,
+            "Session",
+            "AGO UPR cycle 2 is Working Group session 7 in the tracker; "
+            "its rows in the file are of session 20",
+        )
+    ]

@@ -198,8 +198,8 @@ def test_a_row_longer_than_the_header(existing):
 @pytest.mark.parametrize(
     ("options", "reason"),
     [
-        ({"format": "upr-info", "cycle": 1}, "name the state under review (ISO3 code)"),
-        ({"format": "upr-info", "state_iso3": "BLR"}, "name the UPR cycle of the review"),
+        ({"format": "un-report", "cycle": 1}, "name the state under review (ISO3 code)"),
+        ({"format": "un-report", "state_iso3": "BLR"}, "name the UPR cycle of the review"),
         ({"format": "tracker", "state_iso3": "XYZ"}, "'XYZ' is not a known state"),
         ({"format": "csv"}, "unknown format 'csv'"),
     ],

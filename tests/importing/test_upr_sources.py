@@ -99,7 +99,9 @@ def test_read_un_report_needs_a_reference():
 
 
 def test_paragraph_rule():
-    assert paragraph_position(["supported", "noted"]) == "supported"
+    assert paragraph_position(["supported", "noted"]) == "partially_supported"
+    assert paragraph_position(["supported", "supported"]) == "supported"
+    assert paragraph_position(["supported", "pending"]) == "supported"
     assert paragraph_position(["noted", "noted"]) == "noted"
     assert paragraph_position([]) is None
 
@@ -177,7 +179,11 @@ def test_belarus_paragraphs(belarus):
 
 
 def test_belarus_final_positions(belarus):
-    assert Counter(r.final_position for r in belarus.values()) == {"supported": 74, "noted": 19}
+    assert Counter(r.final_position for r in belarus.values()) == {
+        "supported": 73,
+        "partially_supported": 1,
+        "noted": 19,
+    }
 
 
 def test_belarus_every_row_is_joined(belarus, names):
@@ -193,7 +199,15 @@ def test_belarus_mixed_paragraph_is_98_3(belarus):
     positions = {k: r.response_positions for k, r in belarus.items()}
     mixed = {k: p for k, p in positions.items() if len(set(p)) > 1}
     assert mixed == {"98.3": ["supported", "noted"]}
-    assert belarus["98.3"].final_position == "supported"
+    assert belarus["98.3"].final_position == "partially_supported"
+    assert belarus["98.3"].accepted_part == (
+        "Sign and ratify the Convention on the Rights of Persons with Disabilities"
+    )
+    assert belarus["98.3"].noted_part == (
+        "Sign and ratify the Optional Protocol to the Convention on the Rights of Persons "
+        "with Disabilities"
+    )
+    assert {k for k, r in belarus.items() if r.accepted_part or r.noted_part} == {"98.3"}
     assert belarus["98.3"].text == (
         "Sign and ratify the Convention on the Rights of Persons with Disabilities "
         "and its Optional Protocol (Spain);"

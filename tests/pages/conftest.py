@@ -1,4 +1,5 @@
-"""Standing users, one per role, and a small world of reviews for the page tests.
+"""A small world of reviews for the page tests, on the standing users and ministries
+every test shares (tests/world.py: ``users``, ``justice``, ``interior``, ``log_in``).
 
 ``world`` is built with factories: one state under review (Belarus) with two UPR
 cycles and a treaty-body review, recommendations with themes, recommending
@@ -10,71 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.utils import timezone
 
-from recommendations.models import (
-    AffectedGroup,
-    Position,
-    ProgressUpdate,
-    Responsibility,
-    Role,
-    SdgGoal,
-    Status,
-)
+from recommendations.models import AffectedGroup, Position, SdgGoal, Status
 from tests.factories import (
+    PASSWORD,
     EngagementFactory,
     ImplementationActionFactory,
     InstitutionFactory,
     MechanismFactory,
-    ProgressUpdateFactory,
-    RecommendationFactory,
-    ResponsibilityFactory,
     ReviewCycleFactory,
     StateFactory,
     ThemeFactory,
-    UserFactory,
-    coordinator,
 )
+from tests.world import DRAFT, SUBMITTED, VALIDATED, ministry_recommendation, update
 
-PASSWORD = "a long enough test password"
-VALIDATED = ProgressUpdate.WorkflowState.VALIDATED
-DRAFT = ProgressUpdate.WorkflowState.DRAFT
-SUBMITTED = ProgressUpdate.WorkflowState.SUBMITTED
-
-
-@pytest.fixture
-def justice(db):
-    return InstitutionFactory(name="Ministry of Justice", abbreviation="MoJ")
-
-
-@pytest.fixture
-def interior(db):
-    return InstitutionFactory(name="Ministry of Internal Affairs", abbreviation="MIA")
-
-
-@pytest.fixture
-def users(db, justice, interior):
-    """One user per role: who may and who may not."""
-    return {
-        "coordinator": coordinator(),
-        "justice": UserFactory(username="justice", role=Role.MINISTRY, role__institution=justice),
-        "interior": UserFactory(
-            username="interior", role=Role.MINISTRY, role__institution=interior
-        ),
-        "adviser": UserFactory(username="adviser", role=Role.ADVISER),
-        "partner": UserFactory(username="partner", role=Role.PARTNER),
-    }
-
-
-@pytest.fixture
-def log_in(client, users):
-    """log_in("adviser") -> the test client, logged in as that standing user."""
-
-    def as_role(role):
-        client.force_login(users[role])
-        return client
-
-    return as_role
+__all__ = ["DRAFT", "PASSWORD", "SUBMITTED", "VALIDATED", "World"]
 
 
 @dataclass
@@ -111,28 +62,25 @@ def world(db, justice, interior):
         number=16, defaults={"name": "Peace, justice and strong institutions"}
     )
 
-    def recommendation(review, reference, *, position=Position.SUPPORTED, lead=None, **extra):
-        made = RecommendationFactory(review=review, reference=reference, position=position, **extra)
-        if lead:
-            ResponsibilityFactory(recommendation=made, institution=lead)
-        return made
-
     r = {
-        "97.1": recommendation(first, "97.1", lead=interior, text="Combat trafficking in persons"),
-        "97.2": recommendation(first, "97.2", lead=interior, text="Protect victims of trafficking"),
-        "97.3": recommendation(first, "97.3", lead=justice, text="Abolish the death penalty"),
-        "97.4": recommendation(first, "97.4", lead=justice, text="Reform the bar"),
-        "98.1": recommendation(
-            first, "98.1", position=Position.NOTED, lead=justice, text="Introduce a moratorium"
+        "97.1": ministry_recommendation(
+            first, interior, "97.1", supporting=justice, text="Combat trafficking in persons"
         ),
-        "110.1": recommendation(second, "110.1", lead=justice, text="Abolish the death penalty"),
-        "9": recommendation(treaty, "9", lead=interior, text="Investigate torture complaints"),
+        "97.2": ministry_recommendation(
+            first, interior, "97.2", text="Protect victims of trafficking"
+        ),
+        "97.3": ministry_recommendation(first, justice, "97.3", text="Abolish the death penalty"),
+        "97.4": ministry_recommendation(first, justice, "97.4", text="Reform the bar"),
+        "98.1": ministry_recommendation(
+            first, justice, "98.1", position=Position.NOTED, text="Introduce a moratorium"
+        ),
+        "110.1": ministry_recommendation(
+            second, justice, "110.1", text="Abolish the death penalty"
+        ),
+        "9": ministry_recommendation(treaty, interior, "9", text="Investigate torture complaints"),
     }
     r["110.1"].repeats = r["97.3"]
     r["110.1"].save()
-    ResponsibilityFactory(
-        recommendation=r["97.1"], institution=justice, role=Responsibility.Role.SUPPORTING
-    )
     r["97.1"].themes.add(trafficking)
     r["97.2"].themes.add(trafficking)
     r["97.3"].themes.add(death_penalty)
@@ -145,23 +93,17 @@ def world(db, justice, interior):
     r["97.2"].recommending_states.add(canada)
     r["97.3"].recommending_states.add(france)
 
-    def update(recommendation, status, assessed_on, workflow_state=VALIDATED, **extra):
-        return ProgressUpdateFactory(
-            recommendation=recommendation,
-            status=status,
-            assessed_on=assessed_on,
-            workflow_state=workflow_state,
-            reviewed_at=timezone.now() if workflow_state == VALIDATED else None,
-            institution=recommendation.responsibilities.first().institution,
-            **extra,
+    for reference, lead, state, status, assessed_on, narrative in [
+        ("97.1", interior, VALIDATED, Status.IN_PROGRESS, date(2011, 3, 1), "Bill drafted."),
+        ("97.1", interior, VALIDATED, Status.IMPLEMENTED, date(2013, 3, 1), "Law adopted."),
+        ("97.2", interior, VALIDATED, Status.PARTIALLY_IMPLEMENTED, date(2012, 9, 1), "Shelters."),
+        ("97.3", justice, DRAFT, Status.IMPLEMENTED, date(2014, 1, 1), "Justice's draft."),
+        ("97.4", justice, SUBMITTED, Status.IMPLEMENTED, date(2014, 2, 1), "Submitted claim."),
+        ("110.1", justice, VALIDATED, Status.IN_PROGRESS, date(2016, 1, 1), "Debate opened."),
+    ]:
+        update(
+            r[reference], lead, state, status=status, assessed_on=assessed_on, narrative=narrative
         )
-
-    update(r["97.1"], Status.IN_PROGRESS, date(2011, 3, 1))
-    update(r["97.1"], Status.IMPLEMENTED, date(2013, 3, 1), narrative="Law adopted.")
-    update(r["97.2"], Status.PARTIALLY_IMPLEMENTED, date(2012, 9, 1))
-    update(r["97.3"], Status.IMPLEMENTED, date(2014, 1, 1), DRAFT, narrative="Justice's draft.")
-    update(r["97.4"], Status.IMPLEMENTED, date(2014, 2, 1), SUBMITTED, narrative="Submitted claim.")
-    update(r["110.1"], Status.IN_PROGRESS, date(2016, 1, 1))
 
     action = ImplementationActionFactory(
         title="Law on trafficking",

@@ -231,3 +231,22 @@ def test_the_latest_engagements_of_the_state_are_listed_newest_first(log_in, wor
         world.engagements["visit"],
     ]
     assert "May 2009" in text_of(page)
+
+
+def test_the_governments_count_is_reconciled_with_the_paragraphs_accepted_in_part(log_in, world):
+    in_part = world.recommendations["97.4"]
+    in_part.position = "partially_supported"
+    in_part.accepted_part = "Reform the bar"
+    in_part.save()
+    world.first.government_reported_supported = 5
+    world.first.notes = "The government also counts 98.1."
+    world.first.save()
+
+    html = log_in("adviser").get(reverse("dashboard")).content.decode()
+
+    in_part_url = f"{reverse('recommendation-list')}?review={world.first.pk}"
+    assert (
+        "the responses recorded here give 4 supported: 3 wholly and "
+        f'<a href="{in_part_url}&amp;position=partially_supported">1 in part</a>. '
+        "The government also counts 98.1." in html
+    )

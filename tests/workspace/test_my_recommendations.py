@@ -53,7 +53,7 @@ def test_the_last_update_is_the_latest_one_the_officer_may_see(world):
     listed = rows(response)
     # The validated update was recorded after the draft.
     assert listed["97.1"].last_update_state == State.VALIDATED
-    assert '2012-05-01 <span class="meta">(validated)</span>' in response.content.decode()
+    assert '1 May 2012 <span class="meta">(validated)</span>' in response.content.decode()
     # Interior's draft on the shared recommendation is not Justice's to see.
     assert listed["97.3"].last_update_state is None
     assert "Interior&#x27;s draft" not in response.content.decode()
@@ -99,9 +99,9 @@ def test_recommendations_are_grouped_by_review(world):
     first, second = str(world.justice_recommendation.review), str(later_review)
     positions = [
         html.index(f"<h3>{first}</h3>"),
-        html.index(">97.1</a></td>"),
+        html.index(">97.1</a></th>"),
         html.index(f"<h3>{second}</h3>"),
-        html.index(">127.1</a></td>"),
+        html.index(">127.1</a></th>"),
     ]
     assert positions == sorted(positions)
 

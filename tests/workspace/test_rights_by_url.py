@@ -7,8 +7,12 @@ or to read here; anonymous visitors are sent to the login page."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 
-from recommendations.models import ImplementationAction, ProgressUpdate
+from api_tokens.services import api_token_create
+from recommendations.models import ImplementationAction, ProgressUpdate, Role, UserProfile
+from recommendations.people import user_profile_save
+from tests.factories import UserFactory
 
 from .conftest import ROLES
 
@@ -27,6 +31,12 @@ PAGES = {
     "my recommendations": ("/workspace/", expect(LOGIN, 403, 403, 200, 200, 403)),
     "validation queue": ("/workspace/queue/", expect(LOGIN, 403, 403, 403, 403, 200)),
     "password change": ("/workspace/password/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    "API tokens": ("/workspace/tokens/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    # Revoking takes a POST: a GET is refused whoever asks (after the login check).
+    "revoke a token": (
+        "/workspace/tokens/{w.partner_token.pk}/revoke/",
+        expect(LOGIN, 405, 405, 405, 405, 405),
+    ),
     "justice recommendation": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/",
         expect(LOGIN, 403, 403, 200, 403, 200),
@@ -93,6 +103,9 @@ PAGES = {
         "/workspace/history/update/999999/",
         expect(LOGIN, 404, 404, 404, 404, 404),
     ),
+    # Who logged in, downloaded and changed what: administrators only (below).
+    "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403)),
+    "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403)),
 }
 
 
@@ -100,7 +113,22 @@ PAGES = {
 def world_with_files(world):
     for obj in (world.justice_draft, world.justice_validated, world.justice_action):
         obj.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    world.partner_token, _ = api_token_create(user=world.users["partner"], name="reporting")
     return world
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("partner", 302), ("justice", 404), ("interior", 404), ("adviser", 404), ("coordinator", 302)],
+)
+def test_a_partners_token_is_revoked_by_the_partner_or_a_coordinator_only(world, role, expected):
+    token, _ = api_token_create(user=world.users["partner"], name="reporting")
+
+    response = world.client(role).post(f"/workspace/tokens/{token.pk}/revoke/")
+
+    assert response.status_code == expected
+    token.refresh_from_db()
+    assert (token.revoked_at is not None) == (expected == 302)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -116,6 +144,16 @@ def test_each_page_answers_each_role_as_its_rights_say(world_with_files, page, r
         assert response["Location"].startswith("/accounts/login/?next=")
     else:
         assert response.status_code == expected[role], (page, role)
+
+
+@pytest.mark.parametrize("page", ["audit", "audit download"])
+def test_an_administrator_reads_the_audit(world, page):
+    administrator = UserFactory(username="admin")
+    user_profile_save(profile=UserProfile(user=administrator, role=Role.ADMINISTRATOR))
+    client = Client()
+    client.force_login(administrator)
+
+    assert client.get(PAGES[page][0]).status_code == 200
 
 
 def test_interior_cannot_change_a_justice_draft_by_posting_to_its_url(world):

@@ -1,6 +1,7 @@
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -43,12 +44,13 @@ class ModelCleanSerializer(TrackerModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        model = self.Meta.model
+        model: type[Model] = self.Meta.model
         instance = copy.copy(self.instance) if self.instance is not None else model()
         concrete = {field.name for field in model._meta.concrete_fields}
         written = set()
         for name, field in self.fields.items():
-            target = field.source if field.source != "*" else name
+            # A bound field's source is a name (the stubs allow a callable too).
+            target = field.source if isinstance(field.source, str) and field.source != "*" else name
             if not field.read_only and target in concrete:
                 written.add(target)
                 if target in attrs:
@@ -70,3 +72,46 @@ class OptionalURLField(serializers.URLField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 500)
         super().__init__(allow_blank=True, required=False, **kwargs)
+
+
+class CitationSerializer(serializers.Serializer):
+    """A cited document (``recommendations.models.Source``) in its parts and as one line;
+    read-only: sources are curated in the admin, and records choose one by id."""
+
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    publisher = serializers.CharField(read_only=True, help_text="Author or publisher.")
+    published = serializers.CharField(
+        read_only=True, help_text="The date, as precisely as the document gives it."
+    )
+    document_symbol = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True, help_text="Its public address, if any.")
+    citation = serializers.CharField(
+        read_only=True, help_text="The whole citation in one line, as the pages show it."
+    )
+
+
+def cited_source_id_field(name: str, queryset) -> IdField:
+    """The id that chooses the source cited in ``name`` (written; read as ``name``)."""
+    return IdField(
+        source=name,
+        queryset=queryset,
+        allow_null=True,
+        required=False,
+        write_only=True,
+        help_text=f"To change {name}: the id of a source (sources are kept in the admin), or null.",
+    )
+
+
+class CodeRelatedField(serializers.SlugRelatedField):
+    """A related object named by a code written one way (``case``: ``str.upper`` for ISO3
+    codes, the default; ``str.lower`` for slugs): any case names it on input."""
+
+    def __init__(self, *, case=str.upper, **kwargs):
+        self.case = case
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = self.case(data.strip())
+        return super().to_internal_value(data)

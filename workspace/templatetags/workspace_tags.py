@@ -27,6 +27,8 @@ def workspace_nav_links(context):
         "show": True,
         "ministry": rules.institution_of(user) is not None,
         "coordinator": rules.may_validate(user),
+        "tokens": rules.may_have_api_token(user),
+        "audit": rules.may_read_audit(user),
     }
 
 

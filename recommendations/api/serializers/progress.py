@@ -3,7 +3,7 @@ which check who may do what; these serializers parse and present."""
 
 from rest_framework import serializers
 
-from web.api.serializers import OptionalURLField, TrackerModelSerializer
+from web.api.serializers import CitationSerializer, OptionalURLField, TrackerModelSerializer
 
 from ... import services
 from ...models import ImplementationAction, ProgressUpdate
@@ -11,6 +11,10 @@ from ...models import ImplementationAction, ProgressUpdate
 
 class ImplementationActionSerializer(TrackerModelSerializer):
     evidence_url = OptionalURLField()
+    # A field named like Field.source: DRF's metaclass moves declared fields off the class.
+    source = CitationSerializer(  # type: ignore[assignment]
+        read_only=True, allow_null=True, help_text="The document that reports this action."
+    )
 
     class Meta:
         model = ImplementationAction
@@ -26,6 +30,7 @@ class ImplementationActionSerializer(TrackerModelSerializer):
             "budget_amount",
             "budget_currency",
             "evidence_url",
+            "source",
             "is_demo",
             "created_at",
             "updated_at",

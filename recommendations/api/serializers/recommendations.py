@@ -1,7 +1,7 @@
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
-from web.api.serializers import IdField, ModelCleanSerializer
+from web.api.serializers import CodeRelatedField, IdField, ModelCleanSerializer
 
 from ... import services
 from ...joined_values import joined, through, values_of
@@ -10,10 +10,12 @@ from ...models import (
     Institution,
     Recommendation,
     Responsibility,
+    SdgTarget,
     State,
     Status,
     Theme,
 )
+from ...models.taxonomy import sdg_target_sort_key
 
 LEAD = Responsibility.Role.LEAD
 
@@ -39,18 +41,29 @@ class SupportingInstitutionsField(serializers.ManyRelatedField):
 
 
 class RecommendationSerializer(ModelCleanSerializer):
-    recommending_states = serializers.SlugRelatedField(
+    recommending_states = CodeRelatedField(
         many=True,
         slug_field="iso3",
         queryset=State.objects.all(),
         required=False,
         help_text="ISO 3166 alpha-3 codes of the states that made the recommendation.",
     )
-    themes = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
+    themes = CodeRelatedField(
+        case=str.lower, many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
     )
-    affected_groups = serializers.SlugRelatedField(
-        many=True, slug_field="slug", queryset=AffectedGroup.objects.all(), required=False
+    affected_groups = CodeRelatedField(
+        case=str.lower,
+        many=True,
+        slug_field="slug",
+        queryset=AffectedGroup.objects.all(),
+        required=False,
+    )
+    sdg_targets = serializers.SlugRelatedField(
+        many=True,
+        slug_field="code",
+        queryset=SdgTarget.objects.all(),
+        required=False,
+        help_text="SDG targets by code (e.g. 16.3); each target's goal is added to the SDG goals.",
     )
     lead_institution = LeadInstitutionField(
         queryset=Institution.objects.all(),
@@ -70,6 +83,11 @@ class RecommendationSerializer(ModelCleanSerializer):
         help_text="Implementation status: that of the latest validated progress update "
         "(not_started without one).",
     )
+    status_is_demo = serializers.BooleanField(
+        read_only=True,
+        help_text="True when the status comes from a demo assessment (an illustration, not "
+        "an official one). Always false without demo data.",
+    )
 
     class Meta:
         model = Recommendation
@@ -83,14 +101,19 @@ class RecommendationSerializer(ModelCleanSerializer):
             "position_source",
             "position_at_review",
             "position_explanation",
+            "accepted_part",
+            "noted_part",
             "status",
+            "status_is_demo",
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             "lead_institution",
             "supporting_institutions",
             "action_category",
             "repeats",
+            "ohchr_annotation_id",
             "created_at",
             "updated_at",
         ]
@@ -119,6 +142,7 @@ class RecommendationSerializer(ModelCleanSerializer):
         return lead, supporting or []
 
     def _assign(self, recommendation, lead, supporting):
+        services.recommendation_add_target_goals(recommendation=recommendation)
         return services.recommendation_assign_institutions(
             user=self.context["request"].user,
             recommendation=recommendation,
@@ -143,6 +167,7 @@ CSV_RELATIONS = {
         None,
     ),
     "sdg_goals": (lambda: joined(through("sdg_goals"), "sdggoal__number"), int),
+    "sdg_targets": (lambda: joined(through("sdg_targets"), "sdgtarget__code"), None),
     "lead_institution": (lambda: joined(Responsibility, "institution_id", role=LEAD), int),
     "supporting_institutions": (
         lambda: joined(Responsibility, "institution_id", order_by="pk", role__in=SUPPORTING),
@@ -167,9 +192,11 @@ def csv_rows(recommendations, serializer: RecommendationSerializer):
         shown = {name: _plain(fields[name], row[source]) for name, source in sources.items()}
         for name, (_make, key) in CSV_RELATIONS.items():
             items = values_of(row[f"_{name}"], key=key)
+            if name == "sdg_targets":  # their order is not the codes' alphabetical one
+                items.sort(key=sdg_target_sort_key)
             shown[name] = [int(item) for item in items] if key is int else items
         shown["lead_institution"] = next(iter(shown["lead_institution"]), None)  # one at most
-        yield {name: shown[name] for name in fields if not fields[name].write_only}
+        yield {name: shown[name] for name, field in fields.items() if not field.write_only}
 
 
 def _plain(field, value):

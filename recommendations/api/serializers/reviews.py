@@ -1,13 +1,28 @@
 from rest_framework import serializers
 
-from web.api.serializers import ModelCleanSerializer
+from web.api.serializers import (
+    CitationSerializer,
+    CodeRelatedField,
+    ModelCleanSerializer,
+    cited_source_id_field,
+)
 
-from ...models import Mechanism, ReviewCycle, State
+from ...models import Mechanism, ReviewCycle, Source, State
 
 
 class ReviewSerializer(ModelCleanSerializer):
-    label = serializers.CharField(source="__str__", read_only=True)
-    state_under_review = serializers.SlugRelatedField(
+    government_reported_source = CitationSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The document in which the government gives its own count of accepted "
+        "recommendations.",
+    )
+    government_reported_source_id = cited_source_id_field(
+        "government_reported_source", Source.objects.all()
+    )
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
+    state_under_review = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
     )
     mechanism = serializers.SlugRelatedField(
@@ -30,5 +45,6 @@ class ReviewSerializer(ModelCleanSerializer):
             "next_review_due",
             "government_reported_supported",
             "government_reported_source",
+            "government_reported_source_id",
             "notes",
         ]

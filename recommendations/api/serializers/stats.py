@@ -28,14 +28,24 @@ class MeasureSerializer(serializers.Serializer):
         allow_null=True,
         help_text="(Implemented + partially implemented) ÷ supported; null when none supported.",
     )
+    includes_demo = serializers.BooleanField(
+        help_text="True when the status of at least one supported recommendation counted "
+        "here comes from a demo assessment (an illustration, not an official one): the "
+        "figures are then not to be quoted as real. Always false without demo data."
+    )
 
 
 class GroupSerializer(MeasureSerializer):
     key = serializers.JSONField(
-        help_text="The group: a review, theme, institution or SDG number, a state's ISO3 "
-        "code, a status or a position; null for recommendations with none recorded."
+        help_text="The group, named as the filters name it, so that the key can be sent "
+        "back as the filter of the same name: a review's id (review), a mechanism's code "
+        "(mechanism), a theme's slug (theme), an institution's id (institution), a "
+        "state's ISO3 code (recommending_state), an SDG goal's number (sdg), an SDG "
+        "target's code (sdg_target), an affected group's slug (affected_group), a "
+        "position or a status; null for the recommendations with none recorded."
     )
-    label = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class StatsSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from web.api.serializers import ModelCleanSerializer
+from web.api.serializers import CodeRelatedField, ModelCleanSerializer
 
 from ...models import Institution, State, Theme
 
@@ -22,7 +22,7 @@ class ThemeSerializer(ModelCleanSerializer):
 
 
 class InstitutionSerializer(ModelCleanSerializer):
-    country = serializers.SlugRelatedField(
+    country = CodeRelatedField(
         slug_field="iso3",
         queryset=State.objects.all(),
         allow_null=True,

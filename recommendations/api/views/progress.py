@@ -30,8 +30,10 @@ class ImplementationActionViewSet(TrackerViewSet):
     """Measures taken or planned. Ministry staff record their own institution's
     actions for the recommendations it is responsible for; coordinators any."""
 
-    queryset = ImplementationAction.objects.prefetch_related("recommendations").order_by(
-        "-start_date", "title", "pk"
+    queryset = (
+        ImplementationAction.objects.select_related("source")
+        .prefetch_related("recommendations")
+        .order_by("-start_date", "title", "pk")
     )
     serializer_class = ImplementationActionSerializer
     filterset_class = ImplementationActionFilter

@@ -5,7 +5,7 @@ from web.api.viewsets import TrackerViewSet
 
 from ...filters import RecommendationFilter
 from ...models import Recommendation, Responsibility
-from ...selectors import with_current_status
+from ...selectors import with_current_status, with_status_is_demo
 from ..serializers import RecommendationSerializer
 from ..serializers.recommendations import csv_rows
 
@@ -23,9 +23,10 @@ class RecommendationViewSet(TrackerViewSet):
             "themes",
             "affected_groups",
             "sdg_goals",
+            "sdg_targets",
             Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
         ).order_by("review_id", "sort_key", "pk")
-        return with_current_status(recommendations)
+        return with_status_is_demo(with_current_status(recommendations))
 
     def stream_csv(self):
         """Every matching recommendation as the JSON shows it, in one query however many

@@ -24,8 +24,8 @@ class ReviewFilter(FilterSet):
 class ReviewViewSet(TrackerViewSet):
     """Reviews: one state reviewed by one mechanism (for the UPR, one cycle)."""
 
-    queryset = ReviewCycle.objects.select_related("state_under_review", "mechanism").order_by(
-        "state_under_review__name", "mechanism__code", "cycle", "review_date", "pk"
-    )
+    queryset = ReviewCycle.objects.select_related(
+        "state_under_review", "mechanism", "government_reported_source"
+    ).order_by("state_under_review__name", "mechanism__code", "cycle", "review_date", "pk")
     serializer_class = ReviewSerializer
     filterset_class = ReviewFilter

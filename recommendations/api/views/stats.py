@@ -68,6 +68,7 @@ CSV_COLUMNS = [
     *(f"status_{status}" for status in Status.values),
     "percent_implemented",
     "percent_at_least_partially",
+    "includes_demo",
 ]
 
 

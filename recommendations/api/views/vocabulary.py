@@ -13,6 +13,7 @@ class StateViewSet(TrackerViewSet):
     queryset = State.objects.order_by("name")
     serializer_class = StateSerializer
     lookup_field = "iso3"
+    lookup_case = staticmethod(str.upper)
 
 
 class ThemeViewSet(TrackerViewSet):
@@ -21,6 +22,7 @@ class ThemeViewSet(TrackerViewSet):
     queryset = Theme.objects.order_by("name")
     serializer_class = ThemeSerializer
     lookup_field = "slug"
+    lookup_case = staticmethod(str.lower)
 
 
 class InstitutionFilter(FilterSet):

@@ -13,23 +13,36 @@ CHANGES_SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "Import recommendations from a CSV or XLSX file: check every row first, then write all "
-        "or nothing. Importing the same file twice changes nothing."
+        "Import recommendations from a CSV or XLSX file, or OHCHR's thematic list (DOCX): check "
+        "every row first, then write all or nothing. Importing the same file twice changes "
+        "nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the CSV or XLSX file")
+        parser.add_argument("file", help="the CSV, XLSX or DOCX file")
         parser.add_argument(
             "--format",
             choices=list(FORMATS),
             default="tracker",
             help="tracker (our own export, default), uhri (Universal Human Rights Index), "
-            "upr-info (UPR Info export), un-report (Working Group report extract)",
+            "upr-info (UPR Info export: every review it holds), un-report (Working Group report "
+            "extract), thematic-list (OHCHR's thematic list of recommendations, .docx: chosen "
+            "for any Word document)",
         )
-        parser.add_argument("--state", help="state under review, ISO 3166 alpha-3 (e.g. BLR)")
-        parser.add_argument("--cycle", type=int, help="UPR cycle of the review (1, 2, 3 …)")
         parser.add_argument(
-            "--mechanism", default="UPR", help="mechanism code for uhri files (default UPR)"
+            "--state",
+            help="state under review, ISO 3166 alpha-3 (e.g. BLR); for tracker and upr-info "
+            "files, only that state's rows",
+        )
+        parser.add_argument(
+            "--cycle",
+            type=int,
+            help="UPR cycle of the review (1, 2, 3 …); upr-info rows must agree with it",
+        )
+        parser.add_argument(
+            "--mechanism",
+            help="uhri and tracker files: import only this mechanism's rows (its code, e.g. CAT; "
+            "default: every mechanism)",
         )
         parser.add_argument(
             "--encoding",
@@ -109,7 +122,7 @@ class ProgressBar:
         self.stream = stream
         self.tty = tty
         self.drawn = False
-        self.last_phase = None
+        self.last_phase: str | None = None
 
     def update(self, phase: str, done: int, total: int | None) -> None:
         if self.tty:

@@ -21,7 +21,7 @@ def on_postgresql(statement):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0009_figures_cache_table'),
+        ('recommendations', '0012_recommendation_search_vector_trigger'),
     ]
 
     operations = [

@@ -59,7 +59,7 @@ def run(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("recommendations", "0007_recommendation_maintained_status"),
+        ("recommendations", "0011_recommendation_maintained_status"),
     ]
 
     operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]

@@ -44,7 +44,7 @@ UPDATE recommendations_recommendation SET
                       'not_started'),
     status_on = (SELECT u.assessed_on FROM recommendations_progressupdate u
                  WHERE u.id = recommendations_recommendation.status_update_id),
-    status_is_demo = COALESCE((SELECT u.is_demo FROM recommendations_progressupdate u
+    status_from_demo = COALESCE((SELECT u.is_demo FROM recommendations_progressupdate u
                                WHERE u.id = recommendations_recommendation.status_update_id),
                               FALSE)
 WHERE status_update_id IS NOT NULL
@@ -60,7 +60,7 @@ def fill_statuses(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0006_action_and_update_validators'),
+        ('recommendations', '0010_recommendation_parts_and_action_category'),
     ]
 
     operations = [
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='recommendation',
-            name='status_is_demo',
+            name='status_from_demo',
             field=models.BooleanField(default=False, editable=False, help_text='The status comes from a demo update.'),
         ),
         migrations.AddField(

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    """Who logged in (and failed to), who downloaded what, who changed what: one page
+    for administrators over django-axes' login records, the downloads recorded here,
+    every history table and the admin's log."""
+
+    name = "audit"
+    verbose_name = "Audit"
