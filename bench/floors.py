@@ -31,9 +31,15 @@ RESPONSIBILITY = "recommendations_responsibility"
 INSTITUTION = "recommendations_institution"
 ENGAGEMENT = "missions_engagement"
 
-# grouping -> (the group's table, its column naming the group, the label's table, the key)
+# grouping -> (the group's table, its column naming the group, the label's table, the key:
+# the identifier the filters take, as ``measure.GROUPINGS`` keys the groups)
 GROUP_JOINS = {
-    "theme": ("recommendations_recommendation_themes", "theme_id", "recommendations_theme", "l.id"),
+    "theme": (
+        "recommendations_recommendation_themes",
+        "theme_id",
+        "recommendations_theme",
+        "l.slug",
+    ),
     "institution": (RESPONSIBILITY, "institution_id", INSTITUTION, "l.id"),
     "recommending_state": (
         "recommendations_recommendation_recommending_states",
@@ -51,7 +57,7 @@ GROUP_JOINS = {
         "recommendations_recommendation_affected_groups",
         "affectedgroup_id",
         "recommendations_affectedgroup",
-        "l.id",
+        "l.slug",
     ),
 }
 # The order of the list's rows by reference: the review's own order, then the paragraph.
@@ -584,13 +590,19 @@ def csv_export(cursor, cycle=None):
         "recommendations_sdggoal",
         label="number",
     )
+    targets = """(SELECT string_agg(l.code, '; ' ORDER BY l.goal_id, l.code ~ '[a-z]$',
+                                   length(l.code), l.code)
+                   FROM recommendations_recommendation_sdg_targets x
+                   JOIN recommendations_sdgtarget l ON l.id = x.sdgtarget_id
+                   WHERE x.recommendation_id = r.id)"""
     lead = names(RESPONSIBILITY, "institution_id", INSTITUTION, where="AND x.role = 'lead'")
     supporting = names(RESPONSIBILITY, "institution_id", INSTITUTION, where="AND x.role <> 'lead'")
     cursor.execute(
         f"""
         SELECT st.iso3, m.code, rv.cycle, rv.document_symbol, r.reference, r.text, {states},
                r.position, r.position_at_review, r.position_source, r.position_explanation,
-               {themes}, {groups}, {goals}, r.action_category, {lead}, {supporting}, r.status
+               r.accepted_part, r.noted_part, {themes}, {groups}, {goals}, {targets},
+               r.action_category, {lead}, {supporting}, r.ohchr_annotation_id, r.status
         FROM {R} r
         JOIN {REVIEW} rv ON rv.id = r.review_id
         JOIN {STATE} st ON st.id = rv.state_under_review_id
@@ -605,7 +617,7 @@ def csv_export(cursor, cycle=None):
         values = list(row)
         values[7] = POSITION_LABELS[values[7]]
         values[8] = POSITION_LABELS.get(values[8], "")
-        values[17] = STATUS_LABELS[values[17]]
+        values[21] = STATUS_LABELS[values[21]]
         rows.append(tuple("" if v is None else str(neutralised(v)) for v in values))
     return rows
 

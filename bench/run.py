@@ -62,6 +62,8 @@ def main(argv=None):
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        # Production settings serve the static files by their hashed names.
+        call_command("collectstatic", interactive=False, verbosity=0)
         runs = []
         for size in sizes:
             generated = _fill(size)
@@ -74,6 +76,10 @@ def main(argv=None):
 def _setup_django(url: str):
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "upr_tracker.settings")
+    # Production settings (DEBUG off) over plain HTTP, as behind a proxy that ends TLS
+    # (``make load`` runs the same way).
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+        os.environ.setdefault(name, "false")
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -227,6 +233,7 @@ def _jit_cost(cursor) -> Timing:
 
 
 def _paths(client, cache) -> list[Path_]:
+    from django.http import QueryDict
     from django.urls import reverse
 
     from recommendations.models import Institution, Recommendation, ReviewCycle, Theme
@@ -244,7 +251,7 @@ def _paths(client, cache) -> list[Path_]:
     # The dashboard's reviews: those with recommendations of the state with most of them.
     from recommendations.views.selection import select
 
-    selection = [r for r in select({}).reviews if r.recommendations.exists()]
+    selection = [r for r in select(QueryDict()).reviews if r.recommendations.exists()]
     selection_start = min(r.review_date for r in selection if r.review_date)
     busiest = Recommendation.objects.filter(progress_updates__isnull=False).order_by("-pk").first()
     theme = Theme.objects.order_by("pk").first()

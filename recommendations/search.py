@@ -1,7 +1,7 @@
 """Searching recommendations by their reference and text.
 
 PostgreSQL: full-text search on ``Recommendation.search_vector`` (kept up to date by a
-trigger and GIN-indexed: migration 0008), in web-search syntax (words, "quoted phrases",
+trigger and GIN-indexed: migration 0012), in web-search syntax (words, "quoted phrases",
 -excluded), or the reference itself whatever its case. Other databases: every word must
 appear in the reference or the text (``icontains``).
 """
@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 # The text search configuration of the vector and of the queries: the two must agree, and
-# the trigger that fills the vector names it too (a change is a migration, see 0008).
+# the trigger that fills the vector names it too (a change is a migration, see 0012).
 SEARCH_CONFIG = "english"
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 # institutions (index-only scans; SQLite has no INCLUDE).
 COUNTED = (
     "CREATE INDEX recommendation_counted ON recommendations_recommendation (id) "
-    "INCLUDE (position, status, review_id)"
+    "INCLUDE (position, status, status_from_demo, review_id)"
 )
 
 
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='recommendation',
-            index=models.Index(fields=['review', 'position', 'status'], name='recommendation_review_counts'),
+            index=models.Index(fields=['review', 'position', 'status', 'status_from_demo'], name='recommendation_review_counts'),
         ),
         migrations.AddIndex(
             model_name='responsibility',

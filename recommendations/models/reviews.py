@@ -262,12 +262,13 @@ class Recommendation(models.Model):
             models.Index(fields=["review", "sort_key"], name="recommendation_review_order"),
             # The measure reads only these columns: counted from an index (index-only
             # scans), not from the rows with their texts (PostgreSQL also keeps them by
-            # id, for counts joined to themes or institutions: migration 0010).
+            # id, for counts joined to themes or institutions: migration 0013).
             models.Index(
-                fields=["review", "position", "status"], name="recommendation_review_counts"
+                fields=["review", "position", "status", "status_from_demo"],
+                name="recommendation_review_counts",
             ),
             # ``search`` also matches a reference exactly, whatever its case. (PostgreSQL
-            # also indexes the search vector and the latest update's date: migration 0008.)
+            # also indexes the search vector and the latest update's date: migration 0012.)
             models.Index(Upper("reference"), name="recommendation_reference_upper"),
         ]
         constraints = [
