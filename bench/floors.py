@@ -30,6 +30,7 @@ CHANGE = "recommendations_statuschange"
 RESPONSIBILITY = "recommendations_responsibility"
 INSTITUTION = "recommendations_institution"
 ENGAGEMENT = "missions_engagement"
+UPDATE = "recommendations_progressupdate"
 
 # grouping -> (the group's table, its column naming the group, the label's table, the key:
 # the identifier the filters take, as ``measure.GROUPINGS`` keys the groups)
@@ -602,7 +603,8 @@ def csv_export(cursor, cycle=None):
         SELECT st.iso3, m.code, rv.cycle, rv.document_symbol, r.reference, r.text, {states},
                r.position, r.position_at_review, r.position_source, r.position_explanation,
                r.accepted_part, r.noted_part, {themes}, {groups}, {goals}, {targets},
-               r.action_category, {lead}, {supporting}, r.ohchr_annotation_id, r.status
+               r.action_category, {lead}, {supporting}, r.ohchr_annotation_id, r.status,
+               CASE WHEN r.status_from_demo THEN 'yes' ELSE 'no' END
         FROM {R} r
         JOIN {REVIEW} rv ON rv.id = r.review_id
         JOIN {STATE} st ON st.id = rv.state_under_review_id
@@ -612,9 +614,16 @@ def csv_export(cursor, cycle=None):
         """,
         (cycle, cycle),
     )
+    found = cursor.fetchall()
+    # The last column (whether the status is a demo assessment) only where demo data is.
+    cursor.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {UPDATE} WHERE is_demo AND workflow_state = %s)",
+        ("validated",),
+    )
+    (with_demo,) = cursor.fetchone()
     rows = []
-    for row in cursor:
-        values = list(row)
+    for row in found:
+        values = list(row) if with_demo else list(row)[:-1]
         values[7] = POSITION_LABELS[values[7]]
         values[8] = POSITION_LABELS.get(values[8], "")
         values[21] = STATUS_LABELS[values[21]]
