@@ -46,11 +46,12 @@ test: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL),
-# then the import of a whole UPR Info export (its own bench-import.sqlite3).
-BENCH_RECOMMENDATIONS ?= 100000
+# Time every page and endpoint against its floor on PostgreSQL (a throwaway server, or
+# BENCH_DATABASE_URL) at 10,000 and 100,000 recommendations; BENCH_MILLION=1 adds 1,000,000.
+# Writes benchmarks/RESULTS.md.
+BENCH_SIZES ?= 10000,100000
 bench: $(VENV)/.installed
-	$(BIN)/python -m bench.run --recommendations $(BENCH_RECOMMENDATIONS)
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES) $(if $(BENCH_MILLION),--million)
 	$(BIN)/python -m bench.import_upr_info
 
 # A bounded load test on loopback: gunicorn (production settings) on a throwaway PostgreSQL,

@@ -5,18 +5,24 @@ export in ``demo/data/6-9.csv`` (reused as often as needed),
 responsibilities, SDG goals and groups as the demo assigns them, and a
 validated progress history with some drafts and submissions on top.
 
-Everything is written with ``bulk_create`` (no history rows): it is a data set
-for timing reads, not a record. Deterministic for a seed.
+Rows are made in batches and written straight into the tables (PostgreSQL's COPY,
+elsewhere ``executemany``), without history rows: it is a data set for timing reads,
+not a record. A million recommendations with their history take a few minutes and a
+batch's worth of memory. The maintained statuses are then computed by the one service
+that keeps them (``recommendation_status_refresh``). Deterministic for a seed.
 """
 
+import csv
 import functools
+import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from django.db import transaction
-from django.db.models import Count
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from demo import belarus
@@ -40,11 +46,12 @@ from recommendations.models import (
     Status,
     reference_sort_key,
 )
+from recommendations.statuses import recommendation_status_refresh
 
 DATA = Path(__file__).resolve().parent.parent / "demo" / "data"
 PER_REVIEW = 150
 CYCLE_DATES = {1: date(2010, 5, 1), 2: date(2015, 5, 1), 3: date(2019, 11, 1), 4: date(2023, 11, 1)}
-BATCH = 2000
+BATCH = 20_000  # recommendations per batch of rows written
 
 
 @dataclass(frozen=True)
@@ -75,37 +82,59 @@ def sources() -> tuple[Source, ...]:
 
 
 def generate(recommendations: int, *, seed: int = 2010, demo_password: str | None = None) -> int:
-    """Add about ``recommendations`` recommendations (with everything around them) to
-    the database, on top of the demo, which is loaded first: new UPR reviews of
+    """Add recommendations (with everything around them) until the database holds about
+    ``recommendations``, on top of the demo, which is loaded first: new UPR reviews of
     ``PER_REVIEW`` each. Returns how many were added."""
     load_demo(password=demo_password)
+    wanted = recommendations - Recommendation.objects.count()
+    if wanted <= 0:
+        return 0
     with transaction.atomic():
-        reviews = _reviews(recommendations, Mechanism.objects.get(code="UPR"))
-        return len(add_recommendations(reviews, recommendations, seed=seed))
+        reviews = _reviews(wanted, Mechanism.objects.get(code="UPR"))
+    made = add_recommendations(reviews, wanted, seed=seed + Recommendation.objects.count())
+    return made.count()
 
 
-def add_recommendations(
-    reviews: list[ReviewCycle], count: int, *, seed: int = 2010
-) -> list[Recommendation]:
+def add_recommendations(reviews: list[ReviewCycle], count: int, *, seed: int = 2010):
     """Add ``count`` recommendations spread evenly over ``reviews``, with their
     recommending states, themes, groups, SDG goals, responsibilities and progress
-    history (the demo's institutions and vocabularies must exist: ``load_demo``)."""
+    history (the demo's institutions and vocabularies must exist: ``load_demo``), then
+    their maintained statuses. Returns the new recommendations (a queryset)."""
     generator = random.Random(seed)
     context = _Context.build()
-    made = _recommendations(reviews, count, sources(), generator)
-    _relations(made, context, generator)
-    _history(made, context, generator)
+    first = (Recommendation.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
+    already = dict(
+        ReviewCycle.objects.filter(pk__in=[review.pk for review in reviews])
+        .annotate(n=Count("recommendations"))
+        .values_list("pk", "n")
+    )
+    writer = _Writer()
+    with transaction.atomic():
+        for start in range(0, count, BATCH):
+            tables = _Tables()
+            for index in range(start, min(start + BATCH, count)):
+                review = reviews[index * len(reviews) // count]
+                number = already[review.pk]
+                already[review.pk] += 1
+                _recommendation(tables, first + index, review, number, context, generator)
+            writer.write(tables)
+        writer.finish()
+        made = Recommendation.objects.filter(pk__gte=first)
+        recommendation_status_refresh(made)
     refresh_planner_statistics()
-    return [recommendation for recommendation, _source in made]
+    return made
 
 
 @dataclass
 class _Context:
-    states: dict[str, State]
+    states: dict[str, int]
+    state_ids: list[int]
     themes: dict[str, int]
     groups: dict[str, int]
     institutions: dict[str, int]
     coordinator_id: int | None
+    now: str
+    today: date
 
     @classmethod
     def build(cls):
@@ -113,12 +142,16 @@ class _Context:
 
         coordinator = get_user_model().objects.filter(username="coordinator").first()
         issues = sorted({issue for source in sources() for issue in source.issues})
+        states = dict(State.objects.values_list("iso3", "pk"))
         return cls(
-            states={state.iso3: state for state in State.objects.all()},
+            states=states,
+            state_ids=sorted(states.values()),
             themes={issue: theme_named(issue).pk for issue in issues},
             groups=dict(AffectedGroup.objects.values_list("name", "pk")),
             institutions=dict(Institution.objects.values_list("name", "pk")),
             coordinator_id=coordinator.pk if coordinator else None,
+            now=timezone.now().isoformat(),
+            today=timezone.localdate(),
         )
 
 
@@ -141,83 +174,72 @@ def _reviews(recommendations: int, upr: Mechanism) -> list[ReviewCycle]:
                         review_date=day + timedelta(days=state.pk % 150),
                     )
                 )
-    return ReviewCycle.objects.bulk_create(reviews, batch_size=BATCH)
+    return ReviewCycle.objects.bulk_create(reviews, batch_size=2000)
 
 
-def _recommendations(reviews, count, pool, generator) -> list[tuple[Recommendation, Source]]:
-    """Paragraphs 100.1, 100.2 … after those a review already has."""
-    already = dict(
-        ReviewCycle.objects.filter(pk__in=[review.pk for review in reviews])
-        .annotate(n=Count("recommendations"))
-        .values_list("pk", "n")
-    )
-    made = []
-    for index in range(count):
-        review = reviews[index * len(reviews) // count]
-        number = already[review.pk]
-        already[review.pk] += 1
-        source = pool[generator.randrange(len(pool))]
-        reference = f"{100 + number // 100}.{number % 100 + 1}"
-        made.append(
-            (
-                Recommendation(
-                    review=review,
-                    reference=reference,
-                    sort_key=reference_sort_key(reference),
-                    text=source.text,
-                    position=source.position,
-                    action_category=source.action,
-                    position_source="Generated for the benchmark",
-                ),
-                source,
-            )
-        )
-    Recommendation.objects.bulk_create([r for r, _ in made], batch_size=BATCH)
-    return made
+class _Tables:
+    """One batch of rows, per table, as tuples in the order of ``COLUMNS``."""
+
+    def __init__(self):
+        self.rows = {name: [] for name in COLUMNS}
 
 
-def _relations(made, context: _Context, generator):
-    through = Recommendation.recommending_states.through
-    themes = Recommendation.themes.through
-    groups = Recommendation.affected_groups.through
-    goals = Recommendation.sdg_goals.through
-    states = list(context.states.values())
-    rows = {through: [], themes: [], groups: [], goals: [], Responsibility: []}
-    for recommendation, source in made:
-        recommenders = {source.recommending_state} if source.recommending_state else set()
-        while generator.random() < 0.3:  # some paragraphs gather several states
-            recommenders.add(generator.choice(states).iso3)
-        rows[through] += [
-            through(recommendation_id=recommendation.pk, state_id=context.states[iso3].pk)
-            for iso3 in recommenders
-        ]
-        rows[themes] += [
-            themes(recommendation_id=recommendation.pk, theme_id=context.themes[issue])
-            for issue in set(source.issues)
-        ]
-        names = {g for issue in source.issues for g in belarus.GROUPS_BY_ISSUE.get(issue, [])}
-        rows[groups] += [
-            groups(recommendation_id=recommendation.pk, affectedgroup_id=context.groups[name])
-            for name in names
-            if name in context.groups
-        ]
-        numbers = {n for issue in source.issues for n in belarus.SDGS_BY_ISSUE.get(issue, [])}
-        rows[goals] += [
-            goals(recommendation_id=recommendation.pk, sdggoal_id=number) for number in numbers
-        ]
-        leads = [belarus.LEAD_BY_ISSUE[i] for i in source.issues if i in belarus.LEAD_BY_ISSUE]
-        ordered = list(dict.fromkeys(leads or [belarus.DEFAULT_LEAD]))
-        rows[Responsibility] += [
-            Responsibility(
-                recommendation_id=recommendation.pk,
-                institution_id=context.institutions[name],
-                role=Responsibility.Role.LEAD if position == 0 else Responsibility.Role.SUPPORTING,
-            )
-            for position, name in enumerate(ordered)
-        ]
-    for model, objects in rows.items():
-        model.objects.bulk_create(objects, batch_size=BATCH)
+def _through(field):
+    return Recommendation._meta.get_field(field).remote_field.through
 
+
+# table -> (model, columns): what the generator writes (ids left to the database but
+# the recommendations', which the other rows point at).
+COLUMNS = {
+    "recommendation": (
+        Recommendation,
+        [
+            "id",
+            "review_id",
+            "reference",
+            "sort_key",
+            "text",
+            "position",
+            "position_source",
+            "position_at_review",
+            "position_explanation",
+            "accepted_part",
+            "noted_part",
+            "action_category",
+            "ohchr_annotation_id",
+            "created_at",
+            "updated_at",
+            "status",
+            "status_from_demo",
+        ],
+    ),
+    "recommending_states": (_through("recommending_states"), ["recommendation_id", "state_id"]),
+    "themes": (_through("themes"), ["recommendation_id", "theme_id"]),
+    "affected_groups": (_through("affected_groups"), ["recommendation_id", "affectedgroup_id"]),
+    "sdg_goals": (_through("sdg_goals"), ["recommendation_id", "sdggoal_id"]),
+    "responsibilities": (Responsibility, ["recommendation_id", "institution_id", "role"]),
+    "updates": (
+        ProgressUpdate,
+        [
+            "recommendation_id",
+            "status",
+            "assessed_on",
+            "narrative",
+            "source",
+            "institution_id",
+            "evidence_url",
+            "evidence_file",
+            "workflow_state",
+            "submitted_at",
+            "reviewed_at",
+            "reviewed_by_id",
+            "reviewer_comment",
+            "is_demo",
+            "created_at",
+            "updated_at",
+        ],
+    ),
+}
 
 # How a supported recommendation's history ends: (final status, share of them).
 ENDINGS = [
@@ -234,51 +256,156 @@ STEPS = {
     Status.NOT_IMPLEMENTED: [Status.NOT_IMPLEMENTED],
     None: [],
 }
+VALIDATED = ProgressUpdate.WorkflowState.VALIDATED.value
 
 
-def _history(made, context: _Context, generator):
-    validated = ProgressUpdate.WorkflowState.VALIDATED
-    today = timezone.localdate()
-    updates = []
-    lead_of = dict(
-        Responsibility.objects.filter(
-            role=Responsibility.Role.LEAD,
-            recommendation_id__in=[r.pk for r, _ in made],
-        ).values_list("recommendation_id", "institution_id")
+def _recommendation(tables, pk, review, number, context: _Context, generator):
+    """The rows of one recommendation: itself, its relations and its progress history."""
+    rows = tables.rows
+    pool = sources()
+    source = pool[generator.randrange(len(pool))]
+    reference = f"{100 + number // 100}.{number % 100 + 1}"
+    rows["recommendation"].append(
+        (
+            pk,
+            review.pk,
+            reference,
+            reference_sort_key(reference),
+            source.text,
+            source.position,
+            "Generated for the benchmark",
+            "",
+            "",
+            "",
+            "",
+            source.action,
+            "",
+            context.now,
+            context.now,
+            Status.NOT_STARTED.value,
+            False,
+        )
     )
-    for recommendation, _source in made:
-        if recommendation.position not in SUPPORTED_POSITIONS:
-            continue
-        ending = generator.choices([e for e, _ in ENDINGS], [w for _, w in ENDINGS])[0]
-        day = recommendation.review.review_date or CYCLE_DATES[1]
-        for status in STEPS[ending]:
-            day = min(day + timedelta(days=generator.randrange(120, 900)), today)
-            updates.append(
-                ProgressUpdate(
-                    recommendation_id=recommendation.pk,
-                    status=status,
-                    assessed_on=day,
-                    narrative="Generated for the benchmark.",
-                    institution_id=lead_of.get(recommendation.pk),
-                    workflow_state=validated,
-                    submitted_at=timezone.now(),
-                    reviewed_at=timezone.now(),
-                    reviewed_by_id=context.coordinator_id,
-                    is_demo=True,
-                )
+    recommenders = (
+        {context.states[source.recommending_state]} if source.recommending_state else set()
+    )
+    while generator.random() < 0.3:  # some paragraphs gather several states
+        recommenders.add(generator.choice(context.state_ids))
+    rows["recommending_states"] += [(pk, state) for state in sorted(recommenders)]
+    rows["themes"] += [(pk, context.themes[issue]) for issue in sorted(set(source.issues))]
+    names = {g for issue in source.issues for g in belarus.GROUPS_BY_ISSUE.get(issue, [])}
+    rows["affected_groups"] += [
+        (pk, context.groups[name]) for name in sorted(names) if name in context.groups
+    ]
+    numbers = {n for issue in source.issues for n in belarus.SDGS_BY_ISSUE.get(issue, [])}
+    rows["sdg_goals"] += [(pk, number) for number in sorted(numbers)]
+    leads = [belarus.LEAD_BY_ISSUE[i] for i in source.issues if i in belarus.LEAD_BY_ISSUE]
+    ordered = list(dict.fromkeys(leads or [belarus.DEFAULT_LEAD]))
+    rows["responsibilities"] += [
+        (
+            pk,
+            context.institutions[name],
+            Responsibility.Role.LEAD.value if index == 0 else Responsibility.Role.SUPPORTING.value,
+        )
+        for index, name in enumerate(ordered)
+    ]
+    if source.position not in SUPPORTED_POSITIONS:
+        return
+    lead = context.institutions[ordered[0]]
+    ending = generator.choices([e for e, _ in ENDINGS], [w for _, w in ENDINGS])[0]
+    day = review.review_date or CYCLE_DATES[1]
+    for status in STEPS[ending]:
+        day = min(day + timedelta(days=generator.randrange(120, 900)), context.today)
+        rows["updates"].append(
+            (
+                pk,
+                status.value,
+                day,
+                "Generated for the benchmark.",
+                ProgressUpdate.Source.GOVERNMENT.value,
+                lead,
+                "",
+                "",
+                VALIDATED,
+                context.now,
+                context.now,
+                context.coordinator_id,
+                "",
+                True,
+                context.now,
+                context.now,
             )
-        if generator.random() < 0.05:  # a newer assessment still in the workflow
-            updates.append(
-                ProgressUpdate(
-                    recommendation_id=recommendation.pk,
-                    status=Status.IMPLEMENTED,
-                    assessed_on=today,
-                    narrative="Generated for the benchmark: not validated yet.",
-                    institution_id=lead_of.get(recommendation.pk),
-                    workflow_state=generator.choice(
-                        [ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.SUBMITTED]
-                    ),
-                    is_demo=True,
-                )
+        )
+    if generator.random() < 0.05:  # a newer assessment still in the workflow
+        state = generator.choice(
+            [ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.SUBMITTED]
+        )
+        rows["updates"].append(
+            (
+                pk,
+                Status.IMPLEMENTED.value,
+                context.today,
+                "Generated for the benchmark: not validated yet.",
+                ProgressUpdate.Source.GOVERNMENT.value,
+                lead,
+                "",
+                "",
+                state.value,
+                None,
+                None,
+                None,
+                "",
+                True,
+                context.now,
+                context.now,
             )
-    ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
+        )
+
+
+class _Writer:
+    """Writes batches of rows: COPY on PostgreSQL (the fast way), ``executemany`` elsewhere."""
+
+    def __init__(self):
+        self.copy = connection.vendor == "postgresql"
+
+    def write(self, tables: _Tables):
+        with connection.cursor() as cursor:
+            for name, (model, columns) in COLUMNS.items():
+                rows = tables.rows[name]
+                if not rows:
+                    continue
+                table = connection.ops.quote_name(model._meta.db_table)
+                names = ", ".join(connection.ops.quote_name(column) for column in columns)
+                if self.copy:
+                    cursor.copy_expert(
+                        f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+                        _as_csv(rows),
+                    )
+                else:
+                    marks = ", ".join(["%s"] * len(columns))
+                    cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    def finish(self):
+        """Move the recommendations' id sequence past the ids given here."""
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), [Recommendation]):
+                cursor.execute(statement)
+
+
+def _as_csv(rows) -> io.StringIO:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    buffer.seek(0)
+    return buffer
+
+
+def _cell(value):
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

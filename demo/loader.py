@@ -41,6 +41,7 @@ from recommendations.models import (
 )
 from recommendations.people import user_create
 from recommendations.selectors import with_current_status
+from recommendations.statuses import recommendation_status_refresh
 
 from . import belarus
 from .engagements import ENGAGEMENTS
@@ -235,6 +236,8 @@ def _demo_history(
                 )
             )
     ProgressUpdate.objects.bulk_create(updates)
+    # Written in bulk, past the workflow: the statuses they decide are refreshed here.
+    recommendation_status_refresh(review.recommendations.all())
     for title, institution, issue, start, end, status, description, source in belarus.ACTIONS:
         action = ImplementationAction.objects.create(
             title=title,

@@ -137,6 +137,11 @@ class ProgressUpdateRows(BaseInlineFormSet):
             elif name not in ("id", "recommendation"):
                 field.disabled = locked
 
+    def delete_existing(self, obj, commit=True):
+        # Through the service: a validated update's deletion changes the status.
+        if commit:
+            services.progress_update_delete(user=self.user, update=obj)
+
 
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
@@ -283,6 +288,16 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
             services.progress_update_edit(user=request.user, update=obj)
         else:
             super().save_model(request, obj, form, change)
+
+    # Deleting goes through the service too: a validated update takes its part of the
+    # recommendation's status with it.
+    def delete_model(self, request, obj):
+        services.progress_update_delete(user=request.user, update=obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for update in queryset:
+            services.progress_update_delete(user=request.user, update=update)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -5,9 +5,6 @@ from datetime import date
 
 import django_filters
 import django_filters.rest_framework
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Q
 
 from web.filters import (
     ByIdFilter,
@@ -33,31 +30,8 @@ from .models import (
     Status,
     Theme,
 )
+from .search import search_recommendations
 from .selectors import held_by, with_current_status, with_status_is_demo
-
-
-def search_recommendations(recommendations, text: str):
-    """Recommendations whose reference or text match ``text``.
-
-    PostgreSQL: full-text search (web-search syntax: words, "quoted phrases",
-    -excluded). Elsewhere: every word must appear in the reference or text.
-    """
-    text = text.strip()
-    if not text:
-        return recommendations
-    if connection.vendor == "postgresql":
-        vector = SearchVector("reference", "text", config="english")
-        query = SearchQuery(text, search_type="websearch", config="english")
-        return recommendations.annotate(_search=vector).filter(
-            Q(_search=query) | Q(reference__iexact=text)
-        )
-    for word in text.split():
-        word = word.strip('"')
-        if word:
-            recommendations = recommendations.filter(
-                Q(text__icontains=word) | Q(reference__icontains=word)
-            )
-    return recommendations
 
 
 class RecommendationFilter(FilterSet):

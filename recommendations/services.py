@@ -6,16 +6,20 @@ clusters: ``recommendations.plans``.)
 draft → submitted → validated, or → returned (with the coordinator's comment)
 → resubmitted → … (the steps: ``recommendations.workflow``, shared with indicator
 values). Only a validated update changes a recommendation's status
-and the dashboards. Each transition records who and when (and the history
-keeps every earlier version). The pages, the admin and the API call these
-functions; none of them changes ``workflow_state`` by hand.
+and the dashboards: validating, deleting or restoring one refreshes the kept status
+(``statuses.recommendation_status_refresh``) in the same transaction. Each transition
+records who and when (and the history keeps every earlier version). The pages, the
+admin and the API call these functions; none of them changes ``workflow_state`` (or
+deletes an update) by hand.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from . import rules, workflow
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
+from .statuses import recommendation_status_refresh
 from .workflow import WORKFLOW_FIELDS, TransitionError  # noqa: F401  (their old home)
 from .workflow import require as _require
 from .workflow import save as _save
@@ -85,6 +89,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     _require(rules.may_validate(user), "Only a coordinator may validate updates.")
     workflow.validate(update, user=user)
     _save(update, user)
+    recommendation_status_refresh([update.recommendation_id])
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
     return update
@@ -96,6 +101,23 @@ def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> Pro
     _require(rules.may_validate(user), "Only a coordinator may return updates.")
     workflow.give_back(update, user=user, comment=comment)
     return _save(update, user)
+
+
+@transaction.atomic
+def progress_update_delete(*, user, update: ProgressUpdate) -> None:
+    """Delete an update as ``rules.may_delete_update`` allows (coordinators any, the
+    history keeps it and it can be restored; ministry staff their drafts and returned
+    ones). A validated one takes its part of the recommendation's status with it.
+    Raises PermissionDenied."""
+    _require(rules.may_delete_update(user, update), "You may not delete this update.")
+    was_validated = update.workflow_state == WorkflowState.VALIDATED
+    recommendation_id = update.recommendation_id
+    # How simple_history is told who deleted (its documented instance attribute).
+    update._history_user = user  # type: ignore[attr-defined]
+    update.delete()
+    if was_validated:
+        recommendation_status_refresh([recommendation_id])
+        Recommendation.objects.filter(pk=recommendation_id).update(updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -233,6 +255,9 @@ def deleted_record_restore(*, user, model, object_id):
         getattr(restored, field.name).set(related)
     if model is Recommendation:
         _restore_responsibilities(user, restored, deleted_at=deletion.history_date)
+        recommendation_status_refresh([restored.pk])
+    if model is ProgressUpdate and restored.workflow_state == WorkflowState.VALIDATED:
+        recommendation_status_refresh([restored.recommendation_id])
     return restored
 
 

@@ -28,6 +28,7 @@ from recommendations.models import (
     UserProfile,
 )
 from recommendations.people import user_profile_save
+from recommendations.statuses import recommendation_status_refresh
 
 
 class StateFactory(factory.django.DjangoModelFactory):
@@ -111,6 +112,7 @@ class ResponsibilityFactory(factory.django.DjangoModelFactory):
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProgressUpdate
+        skip_postgeneration_save = True
 
     recommendation = factory.SubFactory(RecommendationFactory)
     status = Status.IMPLEMENTED
@@ -118,6 +120,12 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     narrative = factory.Sequence(lambda n: f"Assessment {n}: what was done.")
     workflow_state = ProgressUpdate.WorkflowState.VALIDATED
     reviewed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def maintained_status(update, create, extracted, **kwargs):
+        """Made past the workflow, as a bulk loader does: refresh the status it decides."""
+        if create and update.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
+            recommendation_status_refresh([update.recommendation_id])
 
 
 class ImplementationActionFactory(factory.django.DjangoModelFactory):

@@ -14,6 +14,8 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .scaling import cache_settings, postgresql_options, replica_databases
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -120,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "recommendations.caching.FiguresVersionOncePerRequest",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -148,7 +151,22 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+# PostgreSQL without JIT compilation (it costs more than the tracker's queries take).
+if not envbool("DATABASE_JIT", False):
+    DATABASES["default"]["OPTIONS"] = postgresql_options(DATABASES["default"])
+# Read replicas for the pages of figures, and the router that sends their reads there.
+DATABASES.update(
+    replica_databases(
+        os.environ.get("DATABASE_REPLICA_URLS", ""),
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        jit=envbool("DATABASE_JIT", False),
+    )
+)
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every app server: the database's own table by default (see upr_tracker.scaling).
+CACHES = cache_settings(os.environ.get("CACHE_URL", ""))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -376,16 +394,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SECURE_REFERRER_POLICY = "same-origin"
-
-# Caches shared by every app server (API throttling counts there): a table in
-# the database by default (`migrate` creates it); CACHE_BACKEND and
-# CACHE_LOCATION pick another, e.g. Redis.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "upr_cache"),
-    }
-}
 
 # API throttling: requests per token (or signed-in user) and per client address
 # (anonymous requests). Rates as DRF writes them: "600/minute", "20000/day".

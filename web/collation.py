@@ -43,12 +43,15 @@ def sort_choices(field: forms.Field) -> None:
     final. The field still validates against its queryset or choices."""
     widget = field.widget
     offered = widget.choices
+    drawn: list = []  # read once however often the form draws the field
 
     def by_name():
-        options = [(_value(field, key), label) for key, label in offered]
-        empty = [option for option in options if option[0] in ("", None)]
-        named = [option for option in options if option[0] not in ("", None)]
-        return empty + sorted(named, key=lambda option: collation_key(option[1]))
+        if not drawn:
+            options = [(_value(field, key), label) for key, label in offered]
+            empty = [option for option in options if option[0] in ("", None)]
+            named = [option for option in options if option[0] not in ("", None)]
+            drawn.extend(empty + sorted(named, key=lambda option: collation_key(option[1])))
+        return drawn
 
     widget.choices = by_name
 

@@ -12,6 +12,7 @@ from .reviews import (
     reference_sort_key,
 )
 from .sources import Source
+from .status_history import FiguresVersion, StatusChange
 from .taxonomy import (
     AffectedGroup,
     Institution,
@@ -29,6 +30,7 @@ __all__ = [
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "Cluster",
+    "FiguresVersion",
     "ImplementationAction",
     "Indicator",
     "IndicatorValue",
@@ -46,6 +48,7 @@ __all__ = [
     "Source",
     "State",
     "Status",
+    "StatusChange",
     "Theme",
     "UserProfile",
     "WorkflowState",

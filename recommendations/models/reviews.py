@@ -1,8 +1,10 @@
 """A review of one state by one mechanism, and the recommendations it produced."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
@@ -123,6 +125,18 @@ ACTION_CATEGORIES = {
 }
 
 
+# Derived from other tables by their own maintainers, never written by ``save`` (nor kept
+# in the history: the validated updates and the status changes are).
+MAINTAINED_FIELDS = ("status", "status_on", "status_update", "status_from_demo", "search_vector")
+
+
+class RecommendationManager(models.Manager):
+    def get_queryset(self):
+        # The search vector serves the database's full-text index and is never read here:
+        # not fetched with every row (it is about as long as the text).
+        return super().get_queryset().defer("search_vector")
+
+
 class Recommendation(models.Model):
     """One recommendation (a paragraph of the outcome report) of one review."""
 
@@ -194,10 +208,69 @@ class Recommendation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
-    history = HistoricalRecords()
+    # The current status, maintained from the validated updates by
+    # ``recommendations.statuses.recommendation_status_refresh`` in the transaction of
+    # every step that changes them: derived, never content (see MAINTAINED_FIELDS).
+    status = models.CharField(
+        max_length=25,
+        choices=Status.choices,
+        default=Status.NOT_STARTED,
+        editable=False,
+        help_text="That of the latest validated progress update (not started without one).",
+    )
+    status_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The date the latest validated update's assessment speaks of.",
+    )
+    status_update = models.ForeignKey(
+        "ProgressUpdate",
+        null=True,
+        blank=True,
+        editable=False,
+        # A deleted update must be followed by a refresh in the same transaction: the
+        # database refuses the commit otherwise (the constraint is checked at commit).
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,  # never looked up by it
+        help_text="The validated update the status comes from.",
+    )
+    status_from_demo = models.BooleanField(
+        default=False, editable=False, help_text="The status comes from a demo update."
+    )
+    # Full-text search on PostgreSQL (``recommendations.search``): filled by a trigger
+    # from the reference and the text; empty on other databases.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "status",
+            "status_on",
+            "status_update",
+            "status_from_demo",
+            "search_vector",
+        ]
+    )
+    objects = RecommendationManager()
 
     class Meta:
         ordering = ["review", "sort_key"]
+        indexes = [
+            models.Index(fields=["status", "position"], name="recommendation_status"),
+            # The API's order (review, paragraph) walks an index.
+            models.Index(fields=["review", "sort_key"], name="recommendation_review_order"),
+            # The measure reads only these columns: counted from an index (index-only
+            # scans), not from the rows with their texts (PostgreSQL also keeps them by
+            # id, for counts joined to themes or institutions: migration 0013).
+            models.Index(
+                fields=["review", "position", "status", "status_from_demo"],
+                name="recommendation_review_counts",
+            ),
+            # ``search`` also matches a reference exactly, whatever its case. (PostgreSQL
+            # also indexes the search vector and the latest update's date: migration 0012.)
+            models.Index(Upper("reference"), name="recommendation_reference_upper"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["review", "reference"], name="recommendation_reference_unique_in_review"
@@ -223,6 +296,10 @@ class Recommendation(models.Model):
     def save(self, *args, **kwargs):
         # Sorting "97.10" after "97.9" needs the numbers padded; derived, never typed.
         self.sort_key = reference_sort_key(self.reference)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # An edit (a form, the API, the importer, a revert) never writes back the
+            # maintained fields it read: a validation may have changed them meanwhile.
+            kwargs["update_fields"] = EDITABLE_COLUMNS
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -257,6 +334,13 @@ class Recommendation(models.Model):
         return "Supported in part: " + "; ".join(parts) if parts else "Supported in part"
 
 
+EDITABLE_COLUMNS = [
+    field.name
+    for field in Recommendation._meta.concrete_fields
+    if not field.primary_key and field.name not in MAINTAINED_FIELDS
+]
+
+
 def reference_sort_key(reference: str) -> str:
     """'97.9' -> '00097.00009' so that references sort as numbers do."""
     parts = reference.replace("..", ".").split(".")
@@ -284,6 +368,13 @@ class Responsibility(models.Model):
         verbose_name_plural = "responsibilities"
         # Not by recommendation: that would join and sort by its review on every prefetch.
         ordering = ["role", "institution__name"]
+        indexes = [
+            # An institution's recommendations (its page, its row of a breakdown).
+            models.Index(
+                fields=["institution", "role", "recommendation"],
+                name="responsibility_of_institution",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "institution"], name="one_responsibility_per_institution"

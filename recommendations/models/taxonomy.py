@@ -108,6 +108,13 @@ def goal_of_target(code: str) -> int | None:
     return int(match[1])
 
 
+def sdg_target_sort_key(code: str) -> tuple:
+    """Target codes in ``SdgTarget``'s order: by goal, the numbered targets first, by number
+    (for lists read as plain codes, without the model's ordering)."""
+    goal, _, target = code.partition(".")
+    return (int(goal) if goal.isdigit() else 0, target.isalpha(), len(target), target)
+
+
 class SdgTarget(models.Model):
     """One target of a Sustainable Development Goal ("16.3"), as OHCHR's Universal Human
     Rights Index tags recommendations. A recommendation with a target also has its goal."""

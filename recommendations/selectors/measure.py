@@ -8,10 +8,10 @@ the two percentages. The dashboard, the exports and the API all call
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from ..models import (
@@ -98,27 +98,43 @@ def demo_assessments_exist() -> bool:
     return validated_updates().filter(is_demo=True).exists()
 
 
-def _latest_validated(as_of: date | None, field: str) -> Subquery:
-    """``field`` of a recommendation's latest validated update (latest by assessment
-    date, then by validation): the update that decides its status."""
-    return Subquery(
-        validated_updates(as_of)
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-assessed_on", "-reviewed_at", "-id")
-        .values(field)[:1]
-    )
-
-
 def current_status_expression(as_of: date | None = None):
     """An expression for a recommendation's status: its latest validated update's
-    status (latest by assessment date, then by validation), or "not started"."""
-    return Coalesce(_latest_validated(as_of, "status"), Value(Status.NOT_STARTED.value))
+    status (latest by assessment date, then by validation), or "not started".
+
+    Today that is the maintained column ``Recommendation.status``
+    (``recommendations.statuses``); as of a day, the status change in force that day
+    (``StatusChange``, joined by ``with_current_status``)."""
+    if as_of is None:
+        return F("status")
+    return Coalesce(F(f"{_then(as_of)}__status"), Value(Status.NOT_STARTED.value))
 
 
 def status_is_demo_expression(as_of: date | None = None):
     """An expression for whether a recommendation's status (as of a day) comes from a
-    demo assessment: its deciding update is flagged ``is_demo``. False without one."""
-    return Coalesce(_latest_validated(as_of, "is_demo"), Value(False))
+    demo assessment: its deciding update is flagged ``is_demo``. False without one.
+    Today the maintained column ``Recommendation.status_from_demo``; as of a day, the
+    status change in force (joined as ``current_status_expression`` joins it)."""
+    if as_of is None:
+        return F("status_from_demo")
+    return Coalesce(F(f"{_then(as_of)}__is_demo"), Value(False))
+
+
+def _then(as_of: date) -> str:
+    return f"_status_on_{as_of:%Y%m%d}"
+
+
+def _status_then(recommendations: QuerySet[Recommendation], as_of: date | None):
+    """Join each recommendation to its status change in force on ``as_of`` (at most one:
+    the periods of one recommendation do not overlap), as ``_then(as_of)``."""
+    if as_of is None or _then(as_of) in recommendations.query._filtered_relations:  # type: ignore[attr-defined]
+        return recommendations
+    in_force = Q(status_changes__day__lte=as_of) & (
+        Q(status_changes__until__isnull=True) | Q(status_changes__until__gt=as_of)
+    )
+    return recommendations.annotate(
+        **{_then(as_of): FilteredRelation("status_changes", condition=in_force)}
+    )
 
 
 def with_current_status(
@@ -126,7 +142,9 @@ def with_current_status(
 ) -> "QuerySet[RecommendationWithStatus]":
     """Annotate each recommendation with ``current_status`` (as of a date if given).
     Only annotates: which recommendations existed on that day is ``held_by``."""
-    return recommendations.annotate(current_status=current_status_expression(as_of))
+    return _status_then(recommendations, as_of).annotate(
+        current_status=current_status_expression(as_of)
+    )
 
 
 def with_status_is_demo(
@@ -134,7 +152,9 @@ def with_status_is_demo(
 ) -> "QuerySet[RecommendationWithStatusAndDemo]":
     """Annotate each recommendation with ``status_is_demo``: whether its status (as of a
     day if given) comes from a demo assessment (``status_is_demo_expression``)."""
-    return recommendations.annotate(status_is_demo=status_is_demo_expression(as_of))
+    return _status_then(recommendations, as_of).annotate(
+        status_is_demo=status_is_demo_expression(as_of)
+    )
 
 
 def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Recommendation]:
@@ -146,35 +166,76 @@ def held_by(recommendations: QuerySet[Recommendation], day: date) -> QuerySet[Re
     )
 
 
+def each_once(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    """The same recommendations, each in one row only: a filter across a many-valued
+    relation (two themes asked for, say) repeats a recommendation once per match.
+    Such a set is taken as ``pk IN (…)``; a plain one is left as it is, so that counting
+    its rows needs no DISTINCT (which sorts, and spills to disk at scale)."""
+    query = recommendations.query
+    repeats = query.distinct or any(
+        getattr(join, "filtered_relation", None) is None
+        and (
+            getattr(join.join_field, "one_to_many", False)
+            or getattr(join.join_field, "many_to_many", False)
+        )
+        for join in query.alias_map.values()
+        if hasattr(join, "join_field")
+    )
+    if not repeats and not query.is_sliced:
+        return recommendations
+    return Recommendation.objects.filter(pk__in=recommendations.values("pk"))
+
+
 def _status_counts(
     recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
 ) -> QuerySet:
     """Counts of recommendations per (fields…, position, status, whether the status is a
-    demo assessment's): the database does the counting; callers only fold these few
-    rows (groups × positions × statuses × 2). As of a day, only the recommendations of
-    reviews held by then (``held_by``)."""
+    demo assessment's): the database does the counting; callers only fold these few rows
+    (groups × positions × statuses × 2). As of a day, only the recommendations of
+    reviews held by then (``held_by``).
+
+    Each recommendation is counted in one row per group it belongs to: the set is taken
+    once (``each_once``) and the one grouping join (themes, say) cannot repeat it within
+    a group, so a plain COUNT suffices."""
+    recommendations = each_once(recommendations)
     if as_of is not None:
         recommendations = held_by(recommendations, as_of)
     return (
-        recommendations.annotate(
+        _status_then(recommendations, as_of)
+        .annotate(
             _current_status=current_status_expression(as_of),
             _status_is_demo=status_is_demo_expression(as_of),
         )
         .values(*fields, "position", "_current_status", "_status_is_demo")
-        .annotate(_count=Count("pk", distinct=True))
+        .annotate(_count=Count("*"))
         .order_by()
     )
 
 
 def _fold(rows) -> Measure:
-    by_position = dict.fromkeys(Position.values, 0)
-    by_status = dict.fromkeys(Status.values, 0)
+    return _fold_counts(
+        (row["position"], row["_current_status"], row["_status_is_demo"], row["_count"])
+        for row in rows
+    )
+
+
+# The vocabularies' values, listed once (an enum's ``values`` is built on every call).
+_POSITIONS = tuple(Position.values)
+_STATUSES = tuple(Status.values)
+_SUPPORTED = frozenset(SUPPORTED_POSITIONS)
+
+
+def _fold_counts(counts) -> Measure:
+    """The measure of (position, status, whether from a demo assessment, how many)
+    counts: the one place that adds up."""
+    by_position = dict.fromkeys(_POSITIONS, 0)
+    by_status = dict.fromkeys(_STATUSES, 0)
     includes_demo = False
-    for row in rows:
-        by_position[row["position"]] += row["_count"]
-        if row["position"] in SUPPORTED_POSITIONS:
-            by_status[row["_current_status"]] += row["_count"]
-            includes_demo = includes_demo or bool(row["_status_is_demo"])
+    for position, status, is_demo, count in counts:
+        by_position[position] += count
+        if position in _SUPPORTED:
+            by_status[status] += count
+            includes_demo = includes_demo or bool(is_demo and count)
     supported = sum(by_position[position] for position in SUPPORTED_POSITIONS)
     implemented = by_status[Status.IMPLEMENTED]
     partially = by_status[Status.PARTIALLY_IMPLEMENTED]
@@ -193,7 +254,10 @@ def percentage(part: int, whole: int) -> Decimal | None:
     """part ÷ whole in per cent, rounded half up to one decimal; None when whole is 0."""
     if not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # In tenths of a per cent, rounded half up, with whole numbers only (exact, and fast
+    # enough for the thousands of figures of a series over time).
+    tenths = (2000 * part + whole) // (2 * whole)
+    return Decimal(tenths).scaleb(-1)
 
 
 def measure(recommendations: QuerySet[Recommendation], *, as_of: date | None = None) -> Measure:
@@ -239,15 +303,55 @@ def measure_by(
     not yet held on that day (grouped by review: a review not yet held) is absent.
     Raises ValueError for an unknown ``group_by``.
     """
+    key_field, label_field, fields = _grouping(group_by)
+    rows_by_key, labels = _by_key(
+        _status_counts(recommendations, as_of, fields), group_by, key_field, label_field
+    )
+    if group_by == "review":
+        labels = _review_labels(rows_by_key)
+    return _groups(rows_by_key, labels)
+
+
+# The groupings that put each recommendation in exactly one group.
+PARTITIONS = ("review", "position", "status")
+
+
+def measure_and_groups(
+    recommendations: QuerySet[Recommendation],
+    group_by: str,
+    *,
+    as_of: date | None = None,
+    labelled: bool = True,
+) -> tuple[Measure, list[GroupMeasure]]:
+    """``measure`` and ``measure_by`` of one set together, from the same one query, for
+    a grouping in ``PARTITIONS`` (each recommendation in one group, so the groups' counts
+    add up to the whole); ``labelled=False`` spares the query naming the reviews (their
+    groups are then labelled by id). Raises ValueError for another grouping."""
+    if group_by not in PARTITIONS:
+        raise ValueError(f"{group_by!r} does not split the set; choose one of {PARTITIONS}")
+    key_field, label_field, fields = _grouping(group_by)
+    rows = list(_status_counts(recommendations, as_of, fields))
+    rows_by_key, labels = _by_key(rows, group_by, key_field, label_field)
+    if group_by == "review" and labelled:
+        labels = _review_labels(rows_by_key)
+    return _fold(rows), _groups(rows_by_key, labels)
+
+
+def _grouping(group_by: str) -> tuple[str, str | None, list[str]]:
+    """(key field, label field, the fields to group on) of a grouping."""
     if group_by not in GROUPINGS:
         raise ValueError(f"Cannot group by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     key_field, label_field = GROUPINGS[group_by]
     fields = [key_field] + ([label_field] if label_field else [])
     if group_by == "status":
         fields = []  # the status is already one of the counted dimensions
+    return key_field, label_field, fields
+
+
+def _by_key(rows, group_by, key_field, label_field):
     rows_by_key: dict[object, list[dict]] = {}
     labels: dict[object, str] = {}
-    for row in _status_counts(recommendations, as_of, fields):
+    for row in rows:
         key = row["_current_status"] if group_by == "status" else row[key_field]
         rows_by_key.setdefault(key, []).append(row)
         labels[key] = (
@@ -255,9 +359,15 @@ def measure_by(
             if label_field and key is not None
             else _label(group_by, key)
         )
-    if group_by == "review":
-        reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
-        labels = {review.pk: str(review) for review in reviews.filter(pk__in=list(rows_by_key))}
+    return rows_by_key, labels
+
+
+def _review_labels(keys) -> dict[object, str]:
+    reviews = ReviewCycle.objects.select_related("state_under_review", "mechanism")
+    return {review.pk: str(review) for review in reviews.filter(pk__in=list(keys))}
+
+
+def _groups(rows_by_key, labels) -> list[GroupMeasure]:
     groups = [
         GroupMeasure(key=key, label=labels[key], measure=_fold(rows))
         for key, rows in rows_by_key.items()

@@ -1,9 +1,9 @@
 """The measure over time, from the validated update history.
 
-Each point is ``measure_by(…, as_of=day)`` for one day, so the curve says
-exactly what the measure said on that day. The number of days is bounded, so
-the number of queries grows with the years covered (at most ``MAX_POINTS``),
-never with the number of recommendations.
+Each point is ``measure_by(…, as_of=day)`` for one day, so the curve says exactly
+what the measure said on that day; all points come from one ``measure_by_days``
+(three queries however many days), and are kept in the cache under a key that any
+change of the data counted changes (``recommendations.caching``).
 """
 
 from dataclasses import dataclass
@@ -13,8 +13,9 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ..models import Recommendation, ReviewCycle
-from .measure import measure_by
+from .. import caching
+from ..models import SUPPORTED_POSITIONS, Recommendation, ReviewCycle
+from .measure_by_days import measure_by_days
 
 MAX_POINTS = 40
 
@@ -69,29 +70,45 @@ def implementation_over_time(
     reviews: list[ReviewCycle],
     *,
     today: date | None = None,
+    cached: bool = True,
 ) -> OverTime:
     """% implemented of each of ``reviews`` (restricted to ``recommendations``) at the
-    end of each half-year from the earliest review to ``today``: one query per day.
+    end of each half-year from the earliest review to ``today``.
 
     Each point is ``measure_by(…, as_of=day)``: a review not yet held on a day has
     no point (None) there, as the measure gives it no figure; reviews without a
     review date count from the first day; a review with no supported recommendation
-    has a line of None.
+    has a line of None. Read from the cache when the same series was computed since
+    the data last changed; else computed in three queries, and kept (unless ``cached``
+    is False: for a caller that keeps it with more).
     """
     today = today or timezone.localdate()
     dated = [review.review_date for review in reviews if review.review_date]
     if not reviews or not dated:
         return OverTime(days=[], lines=[])
     days = half_year_ends(min(dated), today)
-    of_reviews = recommendations.filter(review__in=reviews)
-    # The measure leaves out a review not yet held on a day: its line has no point there.
-    measured = [measure_by(of_reviews, "review", as_of=day) for day in days]
-    by_day = [
-        {group.key: group.measure.percent_implemented for group in groups} for groups in measured
-    ]
+    # % implemented counts the supported ones only: the others need not be read.
+    of_reviews = recommendations.filter(review__in=reviews, position__in=SUPPORTED_POSITIONS)
+
+    def points():
+        # The measure leaves out a review not yet held on a day: no point there.
+        measured = measure_by_days(of_reviews, "review", days, labelled=False).values()
+        by_day = [
+            {group.key: group.measure.percent_implemented for group in groups}
+            for groups in measured
+        ]
+        includes_demo = any(group.measure.includes_demo for groups in measured for group in groups)
+        return by_day, includes_demo
+
+    by_day, includes_demo = (
+        caching.cached(
+            "over-time-points", points, of_reviews, [(r.pk, r.review_date) for r in reviews], days
+        )
+        if cached
+        else points()
+    )
     lines = [
         Line(review=review, points=[figures.get(review.pk) for figures in by_day])
         for review in reviews
     ]
-    includes_demo = any(group.measure.includes_demo for groups in measured for group in groups)
     return OverTime(days=days, lines=lines, includes_demo=includes_demo)

@@ -14,6 +14,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -24,8 +25,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from ..models import SUPPORTED_POSITIONS, Recommendation, Status
-from .measure import CurrentStatus, held_by, validated_updates, with_current_status
+from ..models import SUPPORTED_POSITIONS, Recommendation, Responsibility, Status
+from .measure import CurrentStatus, each_once, held_by, validated_updates, with_current_status
 
 if TYPE_CHECKING:  # django-stubs' helper is a development dependency
     from django_stubs_ext import WithAnnotations
@@ -67,14 +68,17 @@ def with_overdue_flag(
     recommendations of reviews held by then, their status of that day and the updates
     validated and assessed by then, counted back from that day.
     """
-    if as_of is not None:
+    if as_of is None:
+        last_validated_on: F | Subquery = F("status_on")  # maintained with the status
+    else:
         today, recommendations = as_of, held_by(recommendations, as_of)
-    latest = (
-        validated_updates(as_of)
-        .filter(recommendation=OuterRef("pk"))
-        .order_by("-assessed_on")
-        .values("assessed_on")[:1]
-    )
+        latest = (
+            validated_updates(as_of)
+            .filter(recommendation=OuterRef("pk"))
+            .order_by("-assessed_on")
+            .values("assessed_on")[:1]
+        )
+        last_validated_on = Subquery(latest, output_field=DateField())
     since = Coalesce(
         "last_validated_on",
         "review__adoption_date",
@@ -88,7 +92,7 @@ def with_overdue_flag(
         & Q(progress_since__lt=overdue_threshold(today))
     )
     return with_current_status(recommendations, as_of=as_of).annotate(
-        last_validated_on=Subquery(latest, output_field=DateField()),
+        last_validated_on=last_validated_on,
         progress_since=since,
         is_overdue=Case(
             When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
@@ -114,11 +118,11 @@ def overdue_count_by_institution(
 ) -> dict[int, int]:
     """{institution id: how many of the overdue recommendations of the set it leads or
     supports} (on a past day with ``as_of``), in one query."""
-    overdue = overdue_recommendations(recommendations, today=today, as_of=as_of)
+    overdue = overdue_recommendations(each_once(recommendations), today=today, as_of=as_of)
     rows = (
-        Recommendation.objects.filter(pk__in=overdue.values("pk"))
-        .values("institutions")
-        .annotate(count=Count("pk", distinct=True))
+        Responsibility.objects.filter(recommendation__in=overdue.values("pk"))
+        .values("institution")
+        .annotate(count=Count("*"))  # one responsibility per institution and recommendation
         .order_by()
     )
-    return {row["institutions"]: row["count"] for row in rows if row["institutions"] is not None}
+    return {row["institution"]: row["count"] for row in rows}

@@ -5,24 +5,25 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from web.access import readable_page
+from web.replicas import reads_from_replica
 
-from .. import rules
+from .. import caching, rules
 from ..charts import SERIES_CLASSES
 from ..models import ProgressUpdate, ReviewCycle
 from ..selectors import (
     Measure,
-    measure,
-    measure_by,
+    measure_and_groups,
     overdue_count_by_institution,
     overdue_recommendations,
 )
 from ..selectors.over_time import implementation_over_time
 from .breakdowns import GROUPINGS, breakdown
 from .engagements import latest_engagements
-from .querysets import longest_overdue_first, with_lead
+from .querysets import first_and_count, longest_overdue_first, with_lead
 from .selection import select
 
 OVERDUE_SHOWN = 10
@@ -48,40 +49,39 @@ class Card:
 
 
 @readable_page
+@reads_from_replica
 def dashboard(request):
     """The selection's reviews as cards, % implemented over time, the breakdowns,
     what needs attention and the latest engagements; every figure from the measure of
-    the selected recommendations, as of the selection's day if it has one."""
+    the selected recommendations, as of the selection's day if it has one.
+
+    The figures are kept in the cache until the data they count changes
+    (``caching.cached``): a briefing read by many costs the database once."""
     selection = select(request.GET)
     recommendations, as_of = selection.recommendations(), selection.as_of
-    cards = _cards(selection, recommendations)
-    measured = [card.review for card in cards if card.review and card.measure]
-    over_time = implementation_over_time(recommendations, measured, today=as_of)
+    query = request.GET.urlencode()
+    figures = caching.cached(
+        "dashboard",
+        lambda: _figures(selection, recommendations, query=query),
+        recommendations,
+        [review.pk for review in selection.reviews],
+        as_of or timezone.localdate(),
+        settings.UPR_OVERDUE_MONTHS,
+        query,
+        translation.get_language(),  # the cards' and tables' words
+    )
+    over_time = figures["over_time"]
     context = {
         "selection": selection,
-        "cards": cards,
-        "over_time": over_time,
+        **figures,
         "series": [
             (line, f"series-{index % SERIES_CLASSES + 1}")
             for index, line in enumerate(over_time.lines)
         ],
-        "breakdowns": [],
-        "overdue_count": 0,
-        "overdue": [],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
         "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS, until=as_of),
     }
-    if measured:
-        overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))
-        by_institution = overdue_count_by_institution(recommendations, as_of=as_of)
-        context["breakdowns"] = _breakdowns(
-            selection, recommendations, by_institution, query=request.GET.urlencode()
-        )
-        context["overdue_count"] = overdue.count()
-        context["overdue"] = with_lead(
-            overdue.select_related("review__state_under_review", "review__mechanism")
-        )[:OVERDUE_SHOWN]
     if rules.may_validate(request.user):
         context["waiting"] = ProgressUpdate.objects.filter(
             recommendation__in=recommendations,
@@ -89,6 +89,29 @@ def dashboard(request):
         ).count()
         context["waiting_url"] = reverse("workspace:queue")
     return render(request, "recommendations/dashboard.html", context)
+
+
+def _figures(selection, recommendations, *, query: str) -> dict:
+    """The cards, the series, the breakdowns and what is overdue, for the cache."""
+    as_of = selection.as_of
+    cards = _cards(selection, recommendations)
+    measured = [card.review for card in cards if card.review and card.measure]
+    figures = {
+        "cards": cards,
+        "over_time": implementation_over_time(recommendations, measured, today=as_of, cached=False),
+        "breakdowns": [],
+        "overdue_count": 0,
+        "overdue": [],
+    }
+    if measured:
+        overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))
+        by_institution = overdue_count_by_institution(recommendations, as_of=as_of)
+        figures["breakdowns"] = _breakdowns(selection, recommendations, by_institution, query=query)
+        figures["overdue"], figures["overdue_count"] = first_and_count(
+            with_lead(overdue.select_related("review__state_under_review", "review__mechanism")),
+            OVERDUE_SHOWN,
+        )
+    return figures
 
 
 def _breakdowns(selection, recommendations, overdue_by_institution, *, query: str) -> list:
@@ -115,13 +138,12 @@ def _breakdowns(selection, recommendations, overdue_by_institution, *, query: st
 
 
 def _cards(selection, recommendations) -> list[Card]:
-    """One card per selected review (two queries), and one for all of them together
-    when more than one has recommendations (one more)."""
+    """One card per selected review, and one for all of them together when more than
+    one has recommendations (one query for both)."""
     list_path = reverse("recommendation-list")
     as_of = selection.as_of
-    per_review = {
-        group.key: group.measure for group in measure_by(recommendations, "review", as_of=as_of)
-    }
+    overall, groups = measure_and_groups(recommendations, "review", as_of=as_of, labelled=False)
+    per_review = {group.key: group.measure for group in groups}
     cards = [
         Card(
             anchor=f"review-{review.pk}",
@@ -140,7 +162,7 @@ def _cards(selection, recommendations) -> list[Card]:
                 anchor="review-all",
                 title="All selected reviews",
                 review=None,
-                measure=measure(recommendations, as_of=as_of),
+                measure=overall,
                 list_url=f"{list_path}?{selection.list_query().urlencode()}",
             )
         )

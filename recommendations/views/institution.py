@@ -6,17 +6,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from web.access import readable_page
+from web.replicas import reads_from_replica
 
 from ..models import Institution, Recommendation, Responsibility
-from ..selectors import measure, measure_by, overdue_recommendations
+from ..selectors import measure, measure_and_groups, overdue_recommendations
 from .engagements import engagements_of
-from .querysets import longest_overdue_first, with_lead
+from .querysets import first_and_count, longest_overdue_first, with_lead
 
 OVERDUE_SHOWN = 20
 ACTIONS_SHOWN = 30
 
 
 @readable_page
+@reads_from_replica
 def institution_detail(request, pk: int):
     """The measure of the recommendations it leads or supports (and of those it leads),
     per review; its overdue recommendations, its actions and its engagements."""
@@ -27,10 +29,11 @@ def institution_detail(request, pk: int):
         responsibilities__role=Responsibility.Role.LEAD,
     )
     list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
-    per_review = measure_by(responsible, "review")
+    everything, per_review = measure_and_groups(responsible, "review")
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
+    overdue_shown, overdue_count = first_and_count(with_lead(overdue), OVERDUE_SHOWN)
     actions = institution.actions.annotate(served=Count("recommendations")).order_by(
         "-start_date", "title"
     )
@@ -39,14 +42,14 @@ def institution_detail(request, pk: int):
         "recommendations/institution_detail.html",
         {
             "institution": institution,
-            "measure": measure(responsible),
+            "measure": everything,
             "leading": measure(leading),
             "per_review": per_review,
             "per_review_includes_demo": any(g.measure.includes_demo for g in per_review),
             "list_url": list_url,
-            "overdue_count": overdue.count(),
+            "overdue_count": overdue_count,
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
-            "overdue": with_lead(overdue)[:OVERDUE_SHOWN],
+            "overdue": overdue_shown,
             "actions": actions[:ACTIONS_SHOWN],
             "action_count": institution.actions.count(),
             "engagements": engagements_of(institution),

@@ -9,7 +9,7 @@ browser and names what is in force. The list's download takes the same
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from ..models import (
     Institution,
     Mechanism,
     Recommendation,
+    Responsibility,
     ReviewCycle,
     SdgTarget,
     State,
@@ -84,19 +85,27 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["review"].queryset = ReviewCycle.objects.select_related(
         "state_under_review", "mechanism"
     )
-    fields["state_under_review"].queryset = State.objects.filter(reviews__isnull=False).distinct()
-    fields["recommending_state"].queryset = State.objects.annotate(
-        made=Count("recommendations_made")
-    ).filter(made__gt=0)
-    fields["mechanism"].queryset = Mechanism.objects.filter(reviews__isnull=False).distinct()
+    # Only what has recommendations to filter; each an index probe per option (EXISTS),
+    # not a count over every recommendation.
+    fields["state_under_review"].queryset = State.objects.filter(
+        Exists(ReviewCycle.objects.filter(state_under_review=OuterRef("pk")))
+    )
+    fields["recommending_state"].queryset = State.objects.filter(
+        Exists(Recommendation.recommending_states.through.objects.filter(state=OuterRef("pk")))
+    )
+    fields["mechanism"].queryset = Mechanism.objects.filter(
+        Exists(ReviewCycle.objects.filter(mechanism=OuterRef("pk")))
+    )
     # The targets some recommendation has: OHCHR names 169, most unused in one tracker.
     fields["sdg_target"].queryset = SdgTarget.objects.filter(
-        pk__in=Recommendation.sdg_targets.through.objects.values("sdgtarget_id")
+        Exists(Recommendation.sdg_targets.through.objects.filter(sdgtarget=OuterRef("pk")))
     )
     fields["institution"].queryset = Institution.objects.filter(
-        Q(responsibilities__isnull=False)
-    ).distinct()
-    fields["cluster"].queryset = Cluster.objects.filter(recommendations__isnull=False).distinct()
+        Exists(Responsibility.objects.filter(institution=OuterRef("pk")))
+    )
+    fields["cluster"].queryset = Cluster.objects.filter(
+        Exists(Cluster.recommendations.through.objects.filter(cluster=OuterRef("pk")))
+    )
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"

@@ -6,15 +6,17 @@ from django.db.models.expressions import Combinable
 from django.shortcuts import render
 
 from web.access import readable_page
+from web.replicas import reads_from_replica
 
 from ..charts import STATUS_ORDER
 from ..models import Position, Recommendation
 from ..selectors import measure, with_current_status, with_status_is_demo
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
-from .querysets import with_lead
+from .querysets import in_order, with_lead
 
 PAGE_SIZE = 50
+DEEP = 1000  # rows before a page from which only ids are sorted to find it
 
 
 def _rank(field: str, values) -> Case:
@@ -45,7 +47,9 @@ DEFAULT_SORT = "reference"
 
 def last_update_expression(as_of=None):
     """The assessment date of a recommendation's latest validated update (None if none),
-    as of a day if given."""
+    as of a day if given: today the maintained (indexed) ``status_on``."""
+    if as_of is None:
+        return F("status_on")
     return Subquery(
         validated_updates(as_of)
         .filter(recommendation=OuterRef("pk"))
@@ -54,7 +58,18 @@ def last_update_expression(as_of=None):
     )
 
 
+def _page_number(asked, paginator) -> int:
+    """The page asked for, as ``Paginator.get_page`` reads it: the first when it is not a
+    number, the last when there is no such page."""
+    try:
+        number = int(asked)
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= paginator.num_pages else paginator.num_pages
+
+
 @readable_page
+@reads_from_replica
 def recommendation_list(request):
     """Recommendations through the shared filter, the measure of all of them on top,
     one page of rows below (a fixed number of queries whatever the page or data)."""
@@ -75,7 +90,16 @@ def recommendation_list(request):
     rows = with_lead(rows)
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
-    page_obj = paginator.get_page(request.GET.get("page"))
+    number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
+    if (number - 1) * PAGE_SIZE >= DEEP:
+        # Far into the list, sort ids alone, not every row before it with its text.
+        ids = Paginator(rows.values_list("pk", flat=True), PAGE_SIZE)
+        ids.count = figures.total
+        page_obj = ids.page(number)
+        page_obj.paginator = paginator
+        page_obj.object_list = in_order(rows, list(page_obj.object_list))
+    else:
+        page_obj = paginator.page(number)
 
     # The export takes the same filters (not the page or the sort), then its format.
     export = request.GET.copy()

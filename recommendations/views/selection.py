@@ -19,6 +19,7 @@ from django.http import QueryDict
 
 from web.collation import sort_choices, sorted_by_name
 
+from .. import caching
 from ..filters import RecommendationFilter
 from ..models import Mechanism, Recommendation, ReviewCycle, State
 from .list_filters import Chip, active_filters, recommendation_filter
@@ -77,11 +78,19 @@ class Selection:
 
 
 def states_under_review() -> list[State]:
-    """States with at least one review, most recommendations first, in one query."""
+    """States with at least one review, most recommendations first, in one query: their
+    order counts every recommendation, so it is kept in the cache until the data changes."""
+    order = caching.cached("states-under-review", _most_recommendations_first)
+    states = State.objects.in_bulk(order)
+    return [states[pk] for pk in order if pk in states]
+
+
+def _most_recommendations_first() -> list[int]:
     return list(
         State.objects.filter(reviews__isnull=False)
         .annotate(recommendation_count=Count("reviews__recommendations"))
         .order_by("-recommendation_count", "name")
+        .values_list("pk", flat=True)
     )
 
 

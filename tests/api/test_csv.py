@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from recommendations.models import Position
 from tests.factories import RecommendationFactory
+from web.api.csv_export import cell
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,25 @@ def test_a_single_resource_has_no_csv(coordinator, world):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+def test_each_recommendation_row_holds_what_the_json_shows(coordinator, world):
+    from recommendations.models import Responsibility
+    from tests.factories import InstitutionFactory, StateFactory, ThemeFactory
+
+    rich = RecommendationFactory(review=world.review, reference="99.9")
+    rich.recommending_states.set(
+        [StateFactory(iso3="ZMB", name="Zambia"), StateFactory(iso3="AUT", name="Austria")]
+    )
+    rich.themes.set([ThemeFactory(name="Zebra", slug="a-slug"), ThemeFactory(name="Apple")])
+    rich.sdg_goals.set([16, 5, 10])
+    for institution in InstitutionFactory.create_batch(3):
+        Responsibility.objects.create(
+            recommendation=rich, institution=institution, role="supporting"
+        )
+    json_rows = coordinator.get("/api/v1/recommendations/?page_size=500").json()["results"]
+
+    rows = rows_of(coordinator.get("/api/v1/recommendations/?format=csv"))
+
+    assert rows == [{name: cell(value) for name, value in row.items()} for row in json_rows]
+    assert any(row["sdg_goals"] == "5; 10; 16" for row in rows)

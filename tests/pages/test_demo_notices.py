@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from recommendations.models import ProgressUpdate
+from recommendations.statuses import recommendation_status_refresh
 
 NOTICE = 'class="demo-notice"'
 
@@ -15,6 +16,8 @@ NOTICE = 'class="demo-notice"'
 def demo_world(world):
     """The world with the first cycle's assessments flagged as demo ones."""
     ProgressUpdate.objects.filter(recommendation__review=world.first).update(is_demo=True)
+    # Written in bulk past the workflow, as a loader writes: the kept statuses follow.
+    recommendation_status_refresh(world.first.recommendations.all())
     return world
 
 

@@ -1,8 +1,12 @@
 """The measure over time: one point per half-year end, each the measure as of that day."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from recommendations.models import Recommendation, Status
 from recommendations.selectors import measure
@@ -103,8 +107,74 @@ def test_the_chart_and_the_measure_agree_on_every_review_and_day():
 
 
 @pytest.mark.django_db
-def test_the_series_takes_one_query_per_day_whatever_the_data(django_assert_num_queries):
+def test_the_series_takes_as_many_queries_for_years_of_many_as_for_months_of_few():
     review = ReviewCycleFactory(review_date=date(2010, 5, 1))
-    RecommendationFactory.create_batch(3, review=review)
-    with django_assert_num_queries(2 * 5):  # measure_by per day: the counts and the labels
-        implementation_over_time(Recommendation.objects.all(), [review], today=date(2012, 3, 1))
+    ProgressUpdateFactory(recommendation__review=review, assessed_on=date(2011, 1, 1))
+    with CaptureQueriesContext(connection) as few:
+        implementation_over_time(Recommendation.objects.all(), [review], today=date(2011, 3, 1))
+    for recommendation in RecommendationFactory.create_batch(30, review=review):
+        ProgressUpdateFactory(recommendation=recommendation, assessed_on=date(2014, 2, 1))
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as many:
+        series = implementation_over_time(
+            Recommendation.objects.all(), [review], today=date(2020, 3, 1)
+        )
+
+    assert len(series.days) > 10 * 2
+    assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_a_series_computed_since_the_last_change_is_read_from_the_cache():
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    ProgressUpdateFactory(recommendation__review=review, assessed_on=date(2011, 1, 1))
+    first = implementation_over_time(Recommendation.objects.all(), [review])
+
+    with CaptureQueriesContext(connection) as again:
+        second = implementation_over_time(Recommendation.objects.all(), [review])
+
+    assert second == first
+    counted = [q["sql"] for q in again if "statuschange" in q["sql"]]
+    assert counted == []  # the figures were not counted again
+    assert len(again) <= 2  # the version of the figures, and the cache (when in the database)
+
+
+@pytest.mark.django_db
+def test_a_validated_update_shows_on_the_dashboard_at_once(client):
+    from recommendations import services
+    from recommendations.models import ProgressUpdate
+    from tests.factories import UserFactory, coordinator
+
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    done, waiting = RecommendationFactory.create_batch(2, review=review)
+    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
+    submitted = ProgressUpdateFactory(
+        recommendation=waiting,
+        assessed_on=date(2012, 1, 1),
+        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+        reviewed_at=None,
+    )
+    client.force_login(UserFactory(username="reader"))
+    before = client.get("/").context["over_time"].lines[0].points[-1]
+
+    services.progress_update_validate(user=coordinator(), update=submitted)
+    after = client.get("/").context["over_time"].lines[0].points[-1]
+
+    assert (before, after) == (Decimal("50.0"), Decimal("100.0"))
+
+
+@pytest.mark.django_db
+def test_a_changed_position_shows_in_the_series_at_once(client):
+    from recommendations.models import Position
+
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    done, other = RecommendationFactory.create_batch(2, review=review)
+    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
+    before = implementation_over_time(Recommendation.objects.all(), [review]).lines[0].points[-1]
+
+    other.position = Position.NOTED  # as the admin, the API or the importer saves it
+    other.save()
+    after = implementation_over_time(Recommendation.objects.all(), [review]).lines[0].points[-1]
+
+    assert (before, after) == (Decimal("50.0"), Decimal("100.0"))

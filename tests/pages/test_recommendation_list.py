@@ -183,6 +183,22 @@ def test_pages_of_fifty_keep_the_filters(log_in, world):
     assert first.context["measure"].total == 122
 
 
+@pytest.mark.parametrize("sort", ["reference", "status", "-updated"])
+def test_a_page_far_into_the_list_has_the_rows_a_near_one_would(log_in, world, sort, monkeypatch):
+    import importlib
+
+    page_module = importlib.import_module("recommendations.views.recommendation_list")
+    RecommendationFactory.create_batch(120, review=world.first, text="Combat trafficking now")
+    client = log_in("adviser")
+    near = [references(client.get(LIST, {"sort": sort, "page": n})) for n in (1, 2, 3, 9)]
+
+    monkeypatch.setattr(page_module, "DEEP", 0)  # every page found by its ids first
+    far = [references(client.get(LIST, {"sort": sort, "page": n})) for n in (1, 2, 3, 9)]
+
+    assert far == near
+    assert [len(page) for page in far] == [50, 50, 27, 27]  # page 9 of 3: the last
+
+
 def test_each_row_shows_status_last_update_lead_and_states(log_in, world, interior):
     html = log_in("adviser").get(LIST, {"theme": "trafficking"}).content.decode()
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0011_indicators_and_clusters'),
+        ('recommendations', '0014_indicators_and_clusters'),
         ('workspace', '0001_initial'),
     ]
 

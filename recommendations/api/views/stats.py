@@ -1,3 +1,4 @@
+from django.utils.decorators import method_decorator
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
@@ -7,6 +8,7 @@ from rest_framework.response import Response
 from web.api.csv_export import CSVRenderer, stream_csv
 from web.api.permissions import MayRead
 from web.api.viewsets import ErrorsAsJsonMixin
+from web.replicas import reads_from_replica
 
 from ...filters import RecommendationFilter
 from ...models import Position, Recommendation, Status
@@ -14,6 +16,7 @@ from ...selectors import measure, measure_by
 from ..serializers import StatsQuerySerializer, StatsSerializer
 
 
+@method_decorator(reads_from_replica, name="dispatch")
 class StatsView(ErrorsAsJsonMixin, GenericAPIView):
     """The measure (DESIGN.md) of the recommendations the filters select, per group
     (``group_by``) and overall, as of today or of the filters' ``as_of`` day (then a

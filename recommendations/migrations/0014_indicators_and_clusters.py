@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0010_recommendation_parts_and_action_category'),
+        ('recommendations', '0013_counting_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,106 @@
+"""Figures kept in the cache (``settings.CACHES``, shared by every app server) under a
+key that changes with the data they count: djangoproject.com's "generation" pattern,
+with the generation kept in the database.
+
+``figures_changed`` adds one to the generation (``FiguresVersion``) in the transaction
+that changes what is counted; ``statuses.recommendation_status_refresh``, which every
+change of a validated update goes through (validation, deletion, restore, bulk loads),
+calls it. What else the figures depend on (positions, reviews, responsibilities, which
+recommendations exist) is recorded in the history by every door that changes it, so the
+latest history row of each is part of the version too. ``figures_version`` reads all of
+it in one query; a key made from it is never stale, and a validated update shows at once
+(in the database, the new generation is seen exactly when the change is).
+"""
+
+import contextvars
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import F, QuerySet
+
+TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
+# The version read once in a request (``FiguresVersionOncePerRequest``), not per figure.
+_this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "figures_version_this_request", default=None
+)
+
+
+def figures_changed() -> None:
+    """Every cached figure is out of date from now on (once this transaction commits)."""
+    from .models import FiguresVersion
+
+    if not FiguresVersion.objects.filter(pk=1).update(generation=F("generation") + 1):
+        FiguresVersion.objects.get_or_create(pk=1)
+    remembered = _this_request.get()
+    if remembered is not None:
+        remembered.clear()
+
+
+def figures_version() -> str:
+    """The generation and the latest history row of recommendations, reviews and
+    responsibilities, in one query (once per request)."""
+    from .models import FiguresVersion, Recommendation, Responsibility, ReviewCycle
+
+    remembered = _this_request.get()
+    if remembered is not None and "version" in remembered:
+        return remembered["version"]
+
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT generation FROM {quote(FiguresVersion._meta.db_table)} WHERE id = 1)",
+        *(
+            f"(SELECT MAX(history_id) FROM {quote(model.history.model._meta.db_table)})"
+            for model in (Recommendation, ReviewCycle, Responsibility)
+        ),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        version = ".".join(str(value) for value in cursor.fetchone())
+    if remembered is not None:
+        remembered["version"] = version
+    return version
+
+
+class FiguresVersionOncePerRequest:
+    """Middleware: a request reads the version of the figures once, however many cached
+    figures it shows (a step that changes them in the request reads it anew)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _this_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _this_request.reset(token)
+
+
+def cached(name: str, compute, *parts, timeout: int = TIMEOUT):
+    """``compute()``, from the cache when it was computed for the same ``parts`` since the
+    figures last changed (``figures_key``), else computed now and kept."""
+    key = figures_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value
+
+
+def figures_key(name: str, *parts) -> str:
+    """A cache key for the figure ``name`` of ``parts`` (querysets, by their SQL, and
+    anything with a stable ``repr``), in the current version of the figures."""
+    described = [_described(part) for part in parts]
+    digest = hashlib.sha256(repr(described).encode()).hexdigest()[:32]
+    return f"upr:figures:{name}:{figures_version()}:{digest}"
+
+
+def _described(part):
+    if isinstance(part, QuerySet):
+        try:
+            return str(part.query)
+        except EmptyResultSet:
+            return "nothing"
+    return part

@@ -1,0 +1,113 @@
+"""The measure on many days at once says, on each day, exactly what the measure as of
+that day says: the same groups, the same counts, the same percentages."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recommendations.models import Position, Recommendation, Status
+from recommendations.selectors import measure_by
+from recommendations.selectors.measure_by_days import measure_by_days
+from tests.factories import (
+    ProgressUpdateFactory,
+    RecommendationFactory,
+    ResponsibilityFactory,
+    ReviewCycleFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+START = date(2010, 1, 1)
+DAYS = [
+    date(2010, 6, 30),
+    date(2011, 12, 31),
+    date(2012, 6, 30),
+    date(2014, 1, 1),
+    date(2016, 1, 1),
+]
+GROUPINGS = ["review", "theme", "institution", "position", "status"]
+
+a_day = st.integers(min_value=0, max_value=6 * 365).map(lambda n: START + timedelta(days=n))
+an_update = st.tuples(a_day, st.sampled_from(Status.values), st.booleans())
+a_recommendation = st.tuples(
+    st.integers(min_value=0, max_value=2),  # its review
+    st.sampled_from(Position.values),
+    st.lists(st.integers(min_value=0, max_value=2), max_size=2, unique=True),  # its themes
+    st.lists(an_update, max_size=4),
+)
+
+
+def as_figures(groups):
+    return [(group.key, group.label, group.measure) for group in groups]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    review_days=st.lists(st.one_of(st.none(), a_day), min_size=3, max_size=3),
+    recommendations=st.lists(a_recommendation, max_size=8),
+)
+def test_each_day_has_the_figures_of_the_measure_as_of_that_day(review_days, recommendations):
+    with transaction.atomic():  # each example on its own data
+        _each_day_as_of_that_day(review_days, recommendations)
+        transaction.set_rollback(True)
+
+
+def _each_day_as_of_that_day(review_days, recommendations):
+    reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
+    themes = ThemeFactory.create_batch(3)
+    for review, position, theme_numbers, updates in recommendations:
+        made = RecommendationFactory(review=reviews[review], position=position)
+        made.themes.set([themes[n] for n in theme_numbers])
+        if theme_numbers:
+            ResponsibilityFactory(recommendation=made)
+        for assessed_on, status, is_demo in updates:
+            ProgressUpdateFactory(
+                recommendation=made, assessed_on=assessed_on, status=status, is_demo=is_demo
+            )
+    everything = Recommendation.objects.all()
+
+    for group_by in GROUPINGS:
+        by_days = measure_by_days(everything, group_by, DAYS)
+        for day in DAYS:
+            expected = as_figures(measure_by(everything, group_by, as_of=day))
+            assert as_figures(by_days[day]) == expected, (group_by, day)
+
+
+def test_a_filtered_set_is_measured_on_each_day_as_the_measure_measures_it():
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    trafficking, detention = ThemeFactory.create_batch(2)
+    both = RecommendationFactory(review=review)
+    both.themes.set([trafficking, detention])
+    RecommendationFactory(review=review).themes.set([detention])
+    ProgressUpdateFactory(recommendation=both, assessed_on=date(2011, 1, 1))
+    # Two themes asked for: the one with both is in the set once, not twice.
+    chosen = Recommendation.objects.filter(themes__in=[trafficking, detention])
+
+    by_days = measure_by_days(chosen, "review", DAYS)
+
+    for day in DAYS:
+        assert as_figures(by_days[day]) == as_figures(measure_by(chosen, "review", as_of=day))
+    assert by_days[DAYS[-1]][0].measure.total == 2
+
+
+def test_the_number_of_queries_does_not_grow_with_the_days_or_the_data():
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    ProgressUpdateFactory(recommendation__review=review)
+    with CaptureQueriesContext(connection) as few:
+        measure_by_days(Recommendation.objects.all(), "review", DAYS[:2])
+    for recommendation in RecommendationFactory.create_batch(20, review=review):
+        ProgressUpdateFactory(recommendation=recommendation, status=Status.IN_PROGRESS)
+
+    with CaptureQueriesContext(connection) as many:
+        measure_by_days(Recommendation.objects.all(), "review", DAYS)
+
+    assert len(many) == len(few) == 3

@@ -1,0 +1,74 @@
+"""What running on more than one machine needs from the settings: read replicas for the
+figures' pages, a cache every app server shares, and PostgreSQL without JIT compilation.
+
+- ``DATABASE_REPLICA_URLS`` (comma-separated) adds the databases ``replica_1``, ``replica_2``
+  …: copies of the primary kept by PostgreSQL's streaming replication.
+  ``web.replicas.ReplicaRouter`` sends to one of them only the reads of views wrapped in
+  ``reads_from_replica`` (the
+  dashboard, the recommendation list, the institution pages, the stats), which show
+  figures a second old as well as new ones; every write, and every read anywhere else
+  (logins, the workspace, the workflow), goes to the primary, so nobody misses what they
+  just wrote.
+- ``CACHE_URL`` chooses the cache: the database's own table by default (``createcachetable``,
+  run by ``migrate``), ``redis://host:6379/0`` for Redis (``pip install redis``), or
+  ``locmem://`` for a single process. What the tracker caches is keyed by the data it
+  counts (``recommendations.caching``), so every app server may share it.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+CACHE_TABLE = "upr_cache"
+
+
+def replica_databases(urls: str, *, conn_max_age: int = 60, jit: bool = False) -> dict:
+    """``{"replica_1": …, "replica_2": …}`` from comma-separated database URLs. In the tests
+    each replica is a mirror of the primary (the same test database)."""
+    replicas = {}
+    for number, url in enumerate((u.strip() for u in urls.split(",") if u.strip()), 1):
+        settings = dj_database_url.parse(url, conn_max_age=conn_max_age)
+        if not jit:
+            settings["OPTIONS"] = postgresql_options(settings)
+        settings["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica_{number}"] = settings
+    return replicas
+
+
+def postgresql_options(settings: Mapping[str, Any]) -> dict:
+    """The connection options of a PostgreSQL database: JIT compilation off.
+
+    PostgreSQL compiles a query to machine code when its estimated cost is high, as every
+    count over a large table's rows is; measured here (``make bench``) that costs 200 ms
+    to over a second per query, more than the query itself takes. The tracker's queries
+    are short: JIT never pays. ``DATABASE_JIT=true`` leaves PostgreSQL's own setting."""
+    options = dict(settings.get("OPTIONS", {}))
+    if "postgresql" in settings.get("ENGINE", ""):
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return options
+
+
+def cache_settings(url: str) -> dict:
+    """``CACHES`` from ``CACHE_URL`` (see the module); an unknown scheme is refused."""
+    parts = urlsplit(url) if url else None
+    scheme = parts.scheme if parts else "db"
+    if scheme == "db":
+        default = {
+            "BACKEND": "web.cache.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    elif scheme in ("redis", "rediss"):
+        default = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif scheme == "locmem":
+        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    elif scheme == "dummy":
+        default = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with db://, redis://, rediss://, locmem:// or dummy://, "
+            f"not {url!r}"
+        )
+    return {"default": default}
