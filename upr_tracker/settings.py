@@ -113,9 +113,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the cookie the switcher sets, else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ... and for a signed-in user, the language chosen on their profile.
+    "workspace.language.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -134,6 +138,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -174,6 +179,11 @@ AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"
+# The interface's languages, each named in itself (the switcher shows these names).
+LANGUAGES = [("en", "English"), ("ru", "Русский"), ("be", "Беларуская")]
+# The catalogues: locale/<language>/LC_MESSAGES/django.po, compiled to .mo by
+# `manage.py compile_translations` (README: Languages).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates as each language writes them (one format per language, everywhere).
 FORMAT_MODULE_PATH = ["upr_tracker.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

@@ -2,6 +2,8 @@
 
 from django import template
 from django.http import QueryDict
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from .. import charts
 from ..models import Status
@@ -11,8 +13,11 @@ register = template.Library()
 
 @register.filter
 def percent(value) -> str:
-    """72.4 -> '72.4 %' (kept on one line); None (nothing supported) -> 'no data'."""
-    return "no data" if value is None else f"{value}\u00a0%"
+    """72.4 -> '72.4 %' in English, '72,4 %' in Russian (kept on one line); None (nothing
+    supported) -> 'no data'."""
+    if value is None:
+        return gettext("no data")
+    return f"{number_format(value, decimal_pos=1)}\u00a0%"
 
 
 @register.filter
