@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -120,6 +121,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # ... and for a signed-in user, the language chosen on their profile.
     "workspace.language.ProfileLanguageMiddleware",
+    # ... and for the API, the one ?lang= names.
+    "web.api.language.ApiLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -279,14 +282,17 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "UPR Tracker API",
-    "DESCRIPTION": (
+    # Translated (upr_tracker.api_schema writes the document in the request's language).
+    "DESCRIPTION": _(
         "Recommendations of the UN human-rights mechanisms, what is done about them, "
         "and the share implemented. Authenticate with `Authorization: Token <token>` "
         "(tokens: `manage.py create_api_token USERNAME`) or the site's session. Lists "
         "are paginated (`page`, `page_size` 1–500) and give every row as CSV with "
         "`?format=csv`. Single resources carry an ETag; send it in `If-Match` when "
         "writing to be refused (412) rather than overwrite someone else's change. "
-        'Errors are JSON: `{"detail": …}` or field → messages.'
+        'Errors are JSON: `{"detail": …}` or field → messages. Texts are in the language '
+        "asked for with `?lang=` (en, ru, be) or `Accept-Language`; a recommendation's "
+        "`text` is in that language where one is recorded, and `text_language` says which."
     ),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1",

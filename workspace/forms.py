@@ -10,6 +10,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from recommendations.models import ImplementationAction, ProgressUpdate
 
@@ -44,8 +46,8 @@ class EvidenceFileMixin:
             field.widget.current_url = reverse(
                 "workspace:evidence", args=[self.evidence_kind, self.instance.pk]
             )
-        field.help_text = f"Optional. {describe_allowed()}."
-        self.fields["evidence_url"].help_text = "Optional. A public link to the evidence."
+        field.help_text = _("Optional. %(allowed)s.") % {"allowed": describe_allowed()}
+        self.fields["evidence_url"].help_text = _("Optional. A public link to the evidence.")
         self.fields["evidence_url"].assume_scheme = "https"
 
     def clean_evidence_file(self):
@@ -79,9 +81,9 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "evidence_file",
         ]
         labels = {
-            "budget_amount": "Budget",
-            "budget_currency": "Currency",
-            "evidence_url": "Evidence link",
+            "budget_amount": _("Budget"),
+            "budget_currency": _("Currency"),
+            "evidence_url": _("Evidence link"),
         }
         widgets = {
             "start_date": DATE,
@@ -89,9 +91,10 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "title": "What was done or is planned: "
-            "a law adopted, a plan approved, a training held.",
-            "budget_amount": "Optional.",
+            "title": _(
+                "What was done or is planned: a law adopted, a plan approved, a training held."
+            ),
+            "budget_amount": _("Optional."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -99,7 +102,9 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
         self.setup_evidence()
         self.fields["budget_amount"].min_value = 0
         self.fields["budget_amount"].widget.attrs["min"] = "0"
-        self.fields["budget_currency"].help_text = "Three letters (ISO 4217), e.g. USD, EUR, BYN."
+        self.fields["budget_currency"].help_text = _(
+            "Three letters (ISO 4217), e.g. USD, EUR, BYN."
+        )
         self.fields["budget_currency"].widget.attrs.update(
             {"maxlength": "3", "autocomplete": "off", "size": "4"}
         )
@@ -116,24 +121,24 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
         model = ProgressUpdate
         fields = ["status", "assessed_on", "narrative", "evidence_url", "evidence_file"]
         labels = {
-            "status": "Proposed status",
-            "assessed_on": "Assessed on",
-            "narrative": "What was done",
-            "evidence_url": "Evidence link",
+            "status": _("Proposed status"),
+            "assessed_on": _("Assessed on"),
+            "narrative": _("What was done"),
+            "evidence_url": _("Evidence link"),
         }
         widgets = {"assessed_on": DATE, "narrative": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
-            "status": "How far the recommendation is implemented, in your assessment. "
-            "It counts once a coordinator validates it.",
-            "assessed_on": "The date your assessment speaks of.",
+            "status": _(
+                "How far the recommendation is implemented, in your assessment. "
+                "It counts once a coordinator validates it."
+            ),
+            "assessed_on": _("The date your assessment speaks of."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_evidence()
-        self.fields[
-            "narrative"
-        ].help_text = (
+        self.fields["narrative"].help_text = _(
             "The measures taken and their results, with references a coordinator can check."
         )
         if not self.instance.pk and not self.is_bound:
@@ -150,17 +155,21 @@ class ReviewDecisionForm(forms.Form):
         queryset=ProgressUpdate.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Tick at least one update.",
-            "invalid_choice": "An update you ticked no longer waits for validation "
-            "(another coordinator may have decided on it); the list below is current.",
+            "required": _("Tick at least one update."),
+            "invalid_choice": _(
+                "An update you ticked no longer waits for validation "
+                "(another coordinator may have decided on it); the list below is current."
+            ),
         },
     )
-    decision = forms.ChoiceField(choices=[(VALIDATE, "Validate"), (RETURN, "Return")])
+    decision = forms.ChoiceField(
+        choices=[(VALIDATE, _("Validate")), (RETURN, pgettext_lazy("send back", "Return"))]
+    )
     comment = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Comment for the institution",
-        help_text="Required to return updates: say what needs to change.",
+        label=_("Comment for the institution"),
+        help_text=_("Required to return updates: say what needs to change."),
     )
 
     def __init__(self, *args, queryset, **kwargs):
@@ -170,5 +179,5 @@ class ReviewDecisionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
-            self.add_error("comment", "Say what needs to change before returning updates.")
+            self.add_error("comment", _("Say what needs to change before returning updates."))
         return cleaned

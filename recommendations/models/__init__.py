@@ -21,9 +21,11 @@ from .taxonomy import (
     Theme,
     goal_of_target,
 )
+from .texts import ORIGINAL_LANGUAGE, RecommendationText, ShownText, text_in
 
 __all__ = [
     "ACTION_CATEGORIES",
+    "ORIGINAL_LANGUAGE",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "ImplementationAction",
@@ -32,11 +34,13 @@ __all__ = [
     "Position",
     "ProgressUpdate",
     "Recommendation",
+    "RecommendationText",
     "Responsibility",
     "ReviewCycle",
     "Role",
     "SdgGoal",
     "SdgTarget",
+    "ShownText",
     "Source",
     "State",
     "Status",
@@ -44,4 +48,5 @@ __all__ = [
     "UserProfile",
     "goal_of_target",
     "reference_sort_key",
+    "text_in",
 ]

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from ..models import (
     SUPPORTED_POSITIONS,
@@ -245,7 +246,7 @@ def measure_by(
 
 def _label(group_by: str, key) -> str:
     if key is None:
-        return "None recorded"
+        return gettext("None recorded")
     if group_by == "position":
         return Position(key).label
     if group_by == "status":

@@ -3,7 +3,7 @@
 from django import template
 from django.http import QueryDict
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .. import charts
 from ..models import Status
@@ -18,6 +18,13 @@ def percent(value) -> str:
     if value is None:
         return gettext("no data")
     return f"{number_format(value, decimal_pos=1)}\u00a0%"
+
+
+@register.filter
+def shown_text(recommendation):
+    """The recommendation's text in the active language, or its original (a ``ShownText``:
+    ``text``, ``language``, ``is_translation``, ``is_fallback``)."""
+    return recommendation.text_in(get_language())
 
 
 @register.filter

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from web.access import readable_page
 
@@ -18,6 +19,7 @@ from ..selectors import (
     measure_by,
     overdue_count_by_institution,
     overdue_recommendations,
+    with_text_in,
 )
 from ..selectors.over_time import implementation_over_time
 from .breakdowns import GROUPINGS, breakdown
@@ -38,7 +40,7 @@ class Card:
     review: ReviewCycle | None
     measure: Measure | None
     list_url: str
-    empty_reason: str = "No recommendations recorded."
+    empty_reason: str = ""
     filtered: bool = False  # a part of the review's recommendations: its totals differ
 
     @property
@@ -80,7 +82,7 @@ def dashboard(request):
         )
         context["overdue_count"] = overdue.count()
         context["overdue"] = with_lead(
-            overdue.select_related("review__state_under_review", "review__mechanism")
+            with_text_in(overdue).select_related("review__state_under_review", "review__mechanism")
         )[:OVERDUE_SHOWN]
     if rules.may_validate(request.user):
         context["waiting"] = ProgressUpdate.objects.filter(
@@ -137,7 +139,7 @@ def _cards(selection, recommendations) -> list[Card]:
         cards.append(
             Card(
                 anchor="review-all",
-                title="All selected reviews",
+                title=gettext("All selected reviews"),
                 review=None,
                 measure=measure(recommendations, as_of=as_of),
                 list_url=f"{list_path}?{selection.list_query().urlencode()}",
@@ -151,7 +153,7 @@ def _empty_reason(selection, review: ReviewCycle) -> str:
     recommendation matching the filters, or none recorded at all."""
     as_of = selection.as_of
     if as_of and review.review_date and review.review_date > as_of:
-        return f"Not yet held on {date_format(as_of)}."
+        return gettext("Not yet held on %(day)s.") % {"day": date_format(as_of)}
     if selection.chips:
-        return "No recommendation of this review matches the filters."
-    return "No recommendations recorded."
+        return gettext("No recommendation of this review matches the filters.")
+    return gettext("No recommendations recorded.")

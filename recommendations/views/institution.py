@@ -8,7 +8,7 @@ from django.urls import reverse
 from web.access import readable_page
 
 from ..models import Institution, Recommendation, Responsibility
-from ..selectors import measure, measure_by, overdue_recommendations
+from ..selectors import measure, measure_by, overdue_recommendations, with_text_in
 from .engagements import engagements_of
 from .querysets import longest_overdue_first, with_lead
 
@@ -46,7 +46,7 @@ def institution_detail(request, pk: int):
             "list_url": list_url,
             "overdue_count": overdue.count(),
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
-            "overdue": with_lead(overdue)[:OVERDUE_SHOWN],
+            "overdue": with_lead(with_text_in(overdue))[:OVERDUE_SHOWN],
             "actions": actions[:ACTIONS_SHOWN],
             "action_count": institution.actions.count(),
             "engagements": engagements_of(institution),

@@ -3,12 +3,14 @@
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from web.access import readable_page
 
 from ..charts import STATUS_ORDER
-from ..models import Position, Recommendation
-from ..selectors import measure, with_current_status, with_status_is_demo
+from ..models import ORIGINAL_LANGUAGE, Position, Recommendation
+from ..selectors import measure, with_current_status, with_status_is_demo, with_text_in
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
 from .querysets import with_lead
@@ -27,15 +29,15 @@ def _rank(field: str, values) -> Case:
 
 # sort parameter -> (label, ordering); the reference order is the review's, then the paragraph's.
 SORTS = {
-    "reference": ("Reference", ["review", "sort_key"]),
-    "-reference": ("Reference, last first", ["-review", "-sort_key"]),
-    "position": ("Position", [_rank("position", Position.values), "review", "sort_key"]),
+    "reference": (_("Reference"), ["review", "sort_key"]),
+    "-reference": (_("Reference, last first"), ["-review", "-sort_key"]),
+    "position": (_("Position"), [_rank("position", Position.values), "review", "sort_key"]),
     "status": (
-        "Implementation status",
+        _("Implementation status"),
         [_rank("current_status", [s.value for s in STATUS_ORDER]), "review", "sort_key"],
     ),
     "-updated": (
-        "Last validated update, newest first",
+        _("Last validated update, newest first"),
         [F("last_update_on").desc(nulls_last=True), "review", "sort_key"],
     ),
 }
@@ -71,7 +73,7 @@ def recommendation_list(request):
         .prefetch_related("recommending_states")
         .order_by(*SORTS[sort][1])
     )
-    rows = with_lead(rows)
+    rows = with_lead(with_text_in(rows))
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -95,6 +97,11 @@ def recommendation_list(request):
             "measure": figures,
             "page_obj": page_obj,
             "recommendations": page_obj.object_list,
+            # Rows shown in the original's language are noted once above the table.
+            "texts_fall_back": any(
+                row.text_in(get_language()).is_fallback for row in page_obj.object_list
+            ),
+            "original_language": ORIGINAL_LANGUAGE,
             "chips": active_filters(filterset, request.GET),
             "clear_url": "?" + clear.urlencode(),
             "export_query": export_query,

@@ -9,6 +9,7 @@ validated updates) but the change is not one's to make.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from recommendations import rules
 from recommendations.models import ProgressUpdate, Recommendation
@@ -22,7 +23,7 @@ def recommendation_to_report_on(request, pk) -> Recommendation:
     )
     recommendation = get_object_or_404(recommendations, pk=pk)
     if not rules.may_report_on(request.user, recommendation):
-        raise PermissionDenied("Your institution does not answer for this recommendation.")
+        raise PermissionDenied(_("Your institution does not answer for this recommendation."))
     return recommendation
 
 
@@ -32,12 +33,15 @@ def update_to_change(request, pk) -> ProgressUpdate:
         ProgressUpdate.objects.select_related("recommendation__review", "institution"), pk=pk
     )
     if not rules.may_see_update(request.user, update):
-        raise Http404("No such progress update.")
+        raise Http404(_("No such progress update."))
     if not rules.may_change_update(request.user, update):
         raise PermissionDenied(
-            f"This update is {update.get_workflow_state_display().lower()}. Only a draft or a "
-            "returned update can be changed or submitted, by its institution or a coordinator; "
-            "a validated update is corrected by a new update."
+            _(
+                "This update is %(state)s. Only a draft or a returned update can be changed or "
+                "submitted, by its institution or a coordinator; a validated update is "
+                "corrected by a new update."
+            )
+            % {"state": update.get_workflow_state_display().lower()}
         )
     return update
 
@@ -46,7 +50,7 @@ def action_to_change(request, recommendation: Recommendation, pk):
     """An action serving the recommendation that the user may change."""
     action = get_object_or_404(recommendation.actions.select_related("institution"), pk=pk)
     if not rules.may_change_action(request.user, action):
-        raise PermissionDenied("Only its institution or a coordinator may change this action.")
+        raise PermissionDenied(_("Only its institution or a coordinator may change this action."))
     return action
 
 
@@ -54,11 +58,11 @@ def require_ministry_staff(request):
     institution = rules.institution_of(request.user)
     if institution is None:
         raise PermissionDenied(
-            "This page lists the recommendations of a ministry officer's institution."
+            _("This page lists the recommendations of a ministry officer's institution.")
         )
     return institution
 
 
 def require_coordinator(request):
     if not rules.may_validate(request.user):
-        raise PermissionDenied("Only coordinators validate progress updates.")
+        raise PermissionDenied(_("Only coordinators validate progress updates."))

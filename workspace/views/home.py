@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from recommendations import rules
 from recommendations.models import ProgressUpdate, Responsibility
-from recommendations.selectors import with_overdue_flag
+from recommendations.selectors import with_overdue_flag, with_text_in
 
 from .access import recommendation_to_report_on, require_ministry_staff
 
@@ -36,7 +36,7 @@ def my_recommendations(request):
     latest_visible = rules.visible_updates(user).filter(recommendation=OuterRef("pk"))
     latest_visible = latest_visible.order_by("-updated_at", "-id")
     recommendations = (
-        with_overdue_flag(rules.responsible_recommendations(user))
+        with_text_in(with_overdue_flag(rules.responsible_recommendations(user)))
         .select_related("review__state_under_review", "review__mechanism")
         .annotate(
             our_role=Subquery(

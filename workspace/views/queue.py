@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from recommendations import services
 from recommendations.models import ProgressUpdate, Recommendation
@@ -30,6 +32,7 @@ def queue(request):
             "institution",
             "author",
         )
+        .prefetch_related("recommendation__translations")
         .order_by("submitted_at", "id")
     )
     form = ReviewDecisionForm(request.POST or None, queryset=submitted)
@@ -80,9 +83,25 @@ def _decide(request, form):
             refused.append(f"{update.recommendation.reference}: {' '.join(error.messages)}")
         else:
             done.append(update.recommendation.reference)
-    verb = "validated" if decision == ReviewDecisionForm.VALIDATE else "returned"
+    validated = decision == ReviewDecisionForm.VALIDATE
     if done:
-        count = f"{len(done)} update{'s' if len(done) != 1 else ''}"
-        messages.success(request, f"{count} {verb}: {', '.join(done)}.")
+        if validated:
+            done_message = ngettext(
+                "%(count)s update validated: %(references)s.",
+                "%(count)s updates validated: %(references)s.",
+                len(done),
+            )
+        else:
+            done_message = ngettext(
+                "%(count)s update returned: %(references)s.",
+                "%(count)s updates returned: %(references)s.",
+                len(done),
+            )
+        messages.success(
+            request, done_message % {"count": len(done), "references": ", ".join(done)}
+        )
     for problem in refused:
-        messages.error(request, f"Not {verb}: {problem}")
+        refused_message = (
+            _("Not validated: %(problem)s") if validated else _("Not returned: %(problem)s")
+        )
+        messages.error(request, refused_message % {"problem": problem})

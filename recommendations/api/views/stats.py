@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
@@ -42,7 +43,7 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
         ]
         overall = measure(recommendations, as_of=as_of).as_dict()
         if isinstance(request.accepted_renderer, CSVRenderer):
-            rows = [*results, {"key": "", "label": "All", **overall}]
+            rows = [*results, {"key": "", "label": gettext("All"), **overall}]
             return stream_csv(map(_flat, rows), CSV_COLUMNS, f"stats-by-{group_by}")
         return Response({"results": results, "overall": overall})
 
