@@ -52,6 +52,7 @@ test: $(VENV)/.installed translations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL),
@@ -69,6 +70,7 @@ load: $(VENV)/.installed translations
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
@@ -76,4 +78,4 @@ format: $(VENV)/.installed
 
 clean:
 	rm -f locale/*/LC_MESSAGES/*.mo
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3

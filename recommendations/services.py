@@ -9,6 +9,8 @@ keeps every earlier version). The pages, the admin and the API call these
 functions; none of them changes ``workflow_state`` by hand.
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from . import rules
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 WorkflowState = ProgressUpdate.WorkflowState
 
@@ -34,7 +39,7 @@ class TransitionError(ValidationError):
     """A workflow step that the update's current state does not allow."""
 
 
-def _require(allowed: bool, message: str):
+def _require(allowed: bool, message: "_StrOrPromise"):
     if not allowed:
         raise PermissionDenied(message)
 
@@ -212,10 +217,11 @@ def recommendation_assign_institutions(
     if lead is not None:
         wanted[lead.pk] = Responsibility.Role.LEAD
     existing = {r.institution_id: r for r in recommendation.responsibilities.all()}
-    for institution_id, responsibility in existing.items():
+    for institution_id, dropped in existing.items():
         if institution_id not in wanted:
-            responsibility._history_user = user
-            responsibility.delete()
+            # How simple_history is told who deleted (its documented instance attribute).
+            dropped._history_user = user  # type: ignore[attr-defined]
+            dropped.delete()
     # Demote before promoting: there is at most one lead at any moment.
     ordered = sorted(wanted.items(), key=lambda item: item[1] == Responsibility.Role.LEAD)
     for institution_id, role in ordered:

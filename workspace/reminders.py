@@ -39,13 +39,13 @@ def reminder_digests(today: date) -> list[Digest]:
         .objects.filter(is_active=True, profile__institution__isnull=False)
         .exclude(email="")
     )
-    recipients = defaultdict(list)
-    languages = defaultdict(dict)
+    recipients: defaultdict[Institution, list[str]] = defaultdict(list)
+    languages: defaultdict[Institution, dict[str, str]] = defaultdict(dict)
     for user in users.select_related("profile__institution").order_by("email"):
-        recipients[user.profile.institution].append(user.email)
-        languages[user.profile.institution][user.email] = (
-            user.profile.language or settings.LANGUAGE_CODE
-        )
+        institution = user.profile.institution
+        assert institution is not None  # the query asks for users with an institution
+        recipients[institution].append(user.email)
+        languages[institution][user.email] = user.profile.language or settings.LANGUAGE_CODE
     digests = {
         institution.pk: Digest(institution, addresses, languages[institution])
         for institution, addresses in recipients.items()
@@ -68,6 +68,7 @@ def reminder_digests(today: date) -> list[Digest]:
         workflow_state=ProgressUpdate.WorkflowState.RETURNED, institution__in=list(digests)
     ).select_related("recommendation")
     for update in returned.order_by("reviewed_at"):
+        assert update.institution_id is not None  # the query asks for these institutions
         digests[update.institution_id].returned.append(update)
     return [
         digest

@@ -232,7 +232,8 @@ class Recommendation(models.Model):
         help_text=_("A target's goal is among the SDG goals too."),
         verbose_name=_("sdg targets"),
     )
-    institutions = models.ManyToManyField(
+    # Typed by hand: the checker cannot follow a through model named by a string.
+    institutions: "models.ManyToManyField[Institution, Responsibility]" = models.ManyToManyField(
         Institution,
         through="Responsibility",
         blank=True,
@@ -330,7 +331,10 @@ class Recommendation(models.Model):
     @property
     def action_category_in_words(self) -> tuple[str, str] | None:
         """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
-        return ACTION_CATEGORIES.get(self.action_category)
+        if self.action_category is None:
+            return None
+        words = ACTION_CATEGORIES.get(self.action_category)
+        return None if words is None else (str(words[0]), str(words[1]))
 
     @property
     def position_in_words(self) -> str:

@@ -1,14 +1,17 @@
 """The recommendations' texts in the reader's language, for lists (no query per row)."""
 
+from typing import Any, TypeVar
+
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.utils.translation import get_language
 
-from ..models import ORIGINAL_LANGUAGE, Recommendation, RecommendationText
+from ..models import ORIGINAL_LANGUAGE, RecommendationText
+
+# Any queryset of recommendations, its other annotations kept.
+Recommendations = TypeVar("Recommendations", bound=QuerySet[Any])
 
 
-def with_text_in(
-    recommendations: QuerySet[Recommendation], language: str | None = None
-) -> QuerySet[Recommendation]:
+def with_text_in(recommendations: Recommendations, language: str | None = None) -> Recommendations:
     """``recommendations`` annotated with their text in ``language`` (default: the active
     one) where one is recorded (``text_in_language``, else None), read by
     ``Recommendation.text_in`` without a query of its own. Nothing is added for the

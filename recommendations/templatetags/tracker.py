@@ -38,14 +38,15 @@ def status_label(value) -> str:
     """An implementation status as people read it: 'partially_implemented' ->
     'Partially implemented'; none yet (empty) -> 'Not started', as the measure counts it."""
     value = value or Status.NOT_STARTED
-    return Status(value).label if value in Status.values else str(value)
+    return str(Status(value).label) if value in Status.values else str(value)
 
 
 @register.filter
 def status_counts(measure) -> list[tuple[str, str, int]]:
     """(status, label, count) of the supported recommendations, furthest along first."""
     return [
-        (status.value, status.label, measure.by_status[status]) for status in charts.STATUS_ORDER
+        (status.value, str(status.label), measure.by_status[status])
+        for status in charts.STATUS_ORDER
     ]
 
 

@@ -2,6 +2,7 @@
 the recommendation list filtered to exactly that row's recommendations."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -11,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation, Status
 from ..selectors import Measure, measure_by
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 ROWS_SHOWN = 15
 
@@ -27,8 +31,8 @@ class Row:
 @dataclass(frozen=True)
 class Breakdown:
     grouping: str
-    title: str
-    column: str
+    title: "_StrOrPromise"
+    column: "_StrOrPromise"
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
     query: str = ""  # the dashboard's selection, for the links to the whole table
@@ -133,7 +137,8 @@ def table_header(table: Breakdown) -> list[str]:
     header = [table.column, _("Recommendations"), _("Supported")]
     header += [label for _status, label in STATUS_COLUMNS]
     header += [_("% implemented"), _("% at least partially implemented")]
-    return header + ([_("Overdue")] if table.has_overdue else [])
+    header += [_("Overdue")] if table.has_overdue else []
+    return [str(name) for name in header]
 
 
 def table_rows(table: Breakdown) -> list[list]:
@@ -154,7 +159,7 @@ def _number(percent) -> float | str:
 
 def _label(grouping, group) -> str:
     if group.key is None:
-        return NONE_RECORDED[grouping]
+        return str(NONE_RECORDED[grouping])
     if grouping == "sdg":
         return gettext("SDG %(number)s: %(name)s") % {"number": group.key, "name": group.label}
     if grouping == "sdg_target" and group.label != group.key:

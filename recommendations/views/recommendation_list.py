@@ -1,7 +1,10 @@
 """``/recommendations/``: the filtered, searchable, sorted list and its measure."""
 
+from typing import TYPE_CHECKING
+
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.expressions import Combinable
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,9 @@ from ..selectors import measure, with_current_status, with_status_is_demo, with_
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
 from .querysets import with_lead
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 PAGE_SIZE = 50
 
@@ -28,7 +34,7 @@ def _rank(field: str, values) -> Case:
 
 
 # sort parameter -> (label, ordering); the reference order is the review's, then the paragraph's.
-SORTS = {
+SORTS: dict[str, tuple["_StrOrPromise", list[str | Combinable]]] = {
     "reference": (_("Reference"), ["review", "sort_key"]),
     "-reference": (_("Reference, last first"), ["-review", "-sort_key"]),
     "position": (_("Position"), [_rank("position", Position.values), "review", "sort_key"]),

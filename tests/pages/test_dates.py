@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.utils import translation
 
 from tests.pages.helpers import text_of
 

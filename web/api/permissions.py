@@ -6,7 +6,6 @@ with a public dashboard; otherwise 401). Writing needs the view's
 Finer checks (which institution, which workflow step) are the services'.
 """
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -33,6 +32,6 @@ class MayReadOrWrite(MayRead):
         if request.method in SAFE_METHODS:
             return True
         if isinstance(request.auth, ApiToken) and not rules.may_write_with_token(request.auth):
-            self.message = gettext("This token is read-only.")
+            self.message = _("This token is read-only.")
             return False
         return view.write_rule(request.user)

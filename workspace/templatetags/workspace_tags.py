@@ -35,4 +35,4 @@ def workspace_nav_links(context):
 @register.filter
 def workflow_label(value) -> str:
     """A workflow state code as people read it ("submitted" -> "Submitted")."""
-    return ProgressUpdate.WorkflowState(value).label if value else ""
+    return str(ProgressUpdate.WorkflowState(value).label) if value else ""

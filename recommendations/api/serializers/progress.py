@@ -12,7 +12,8 @@ from ...models import ImplementationAction, ProgressUpdate
 
 class ImplementationActionSerializer(TrackerModelSerializer):
     evidence_url = OptionalURLField()
-    source = CitationSerializer(
+    # A field named like Field.source: DRF's metaclass moves declared fields off the class.
+    source = CitationSerializer(  # type: ignore[assignment]
         read_only=True, allow_null=True, help_text=_("The document that reports this action.")
     )
 

@@ -122,7 +122,8 @@ class RecommendationSerializer(ModelCleanSerializer):
     supporting_institutions = SupportingInstitutionsField(
         child_relation=IdField(queryset=Institution.objects.all()),
         required=False,
-        help_text=_("Institutions that support the lead."),
+        # Lazy, so that the schema speaks the request's language (the stubs ask for a str).
+        help_text=_("Institutions that support the lead."),  # type: ignore[arg-type]
     )
     status = serializers.ChoiceField(
         source="current_status",

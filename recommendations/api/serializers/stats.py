@@ -55,7 +55,8 @@ class GroupSerializer(MeasureSerializer):
             "position or a status; null for the recommendations with none recorded."
         )
     )
-    label = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class StatsSerializer(serializers.Serializer):
