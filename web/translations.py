@@ -67,10 +67,12 @@ class Problem:
         return f"{self.path}:{self.line}: {self.reason}: {self.msgid!r}"
 
 
-def placeholders(text: str) -> list[str]:
+def placeholders(text: str, *, percent: bool = True) -> list[str]:
     """The placeholders of ``text`` in order of appearance, sorted: ``%(name)s`` and
-    ``%s`` (python-format), ``{name}`` (str.format), ``%%``."""
-    return sorted(_PERCENT.findall(text) + _BRACES.findall(text))
+    ``%s`` (python-format; not when ``percent`` is false: a string the code never
+    %-formats, marked ``no-python-format``), ``{name}`` (str.format), ``%%``."""
+    found = _BRACES.findall(text) + (_PERCENT.findall(text) if percent else [])
+    return sorted(found)
 
 
 def catalogue_problems(path: Path) -> list[Problem]:
@@ -82,6 +84,7 @@ def catalogue_problems(path: Path) -> list[Problem]:
     for entry in catalogue:
         if entry.obsolete:
             continue
+        percent = "no-python-format" not in entry.flags
 
         def problem(reason, entry=entry):
             problems.append(Problem(path, entry.linenum, entry.msgid, reason))
@@ -94,13 +97,18 @@ def catalogue_problems(path: Path) -> list[Problem]:
             if not all(translations):
                 problem(f"untranslated: a plural needs all {forms} forms")
                 continue
-            wanted = [placeholders(entry.msgid), placeholders(entry.msgid_plural)]
+            wanted = [
+                placeholders(entry.msgid, percent=percent),
+                placeholders(entry.msgid_plural, percent=percent),
+            ]
             for text in translations:
-                if placeholders(text) not in wanted:
+                if placeholders(text, percent=percent) not in wanted:
                     problem(f"placeholders differ: {text!r}")
         elif not entry.msgstr:
             problem("untranslated")
-        elif placeholders(entry.msgstr) != placeholders(entry.msgid):
+        elif placeholders(entry.msgstr, percent=percent) != placeholders(
+            entry.msgid, percent=percent
+        ):
             problem(f"placeholders differ: {entry.msgstr!r}")
     return problems
 

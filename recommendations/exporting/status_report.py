@@ -164,6 +164,7 @@ def summary_lines(report: StatusReport) -> list[tuple[str, str]]:
         (pgettext(count, "In progress"), str(figures.by_status["in_progress"])),
         (pgettext(count, "Not started"), str(figures.by_status["not_started"])),
         (pgettext(count, "Not implemented"), str(figures.by_status["not_implemented"])),
+        # xgettext:no-python-format
         (gettext("% implemented"), _percent(figures.percent_implemented)),
         (
             gettext("% at least partially implemented"),

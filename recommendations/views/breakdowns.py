@@ -136,6 +136,7 @@ def table_header(table: Breakdown) -> list[str]:
     overdue count for institutions."""
     header = [table.column, _("Recommendations"), _("Supported")]
     header += [label for _status, label in STATUS_COLUMNS]
+    # xgettext:no-python-format
     header += [_("% implemented"), _("% at least partially implemented")]
     header += [_("Overdue")] if table.has_overdue else []
     return [str(name) for name in header]
