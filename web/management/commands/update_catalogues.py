@@ -16,8 +16,19 @@ from django.core.management.base import BaseCommand, CommandError
 from web import translations
 
 # Not the interface: the suite, the benchmarks and load test, the demo's loader (whose
-# data is English text, like any data entered), and built copies.
-IGNORED = ["tests/*", "bench/*", "load/*", "staticfiles/*", "build/*", "*.egg-info/*", "demo/*"]
+# data is English text, like any data entered), and built copies. "locale": the catalogues
+# are those of settings.LOCALE_PATHS (makemessages would otherwise write to any locale/
+# directory it walks past).
+IGNORED = [
+    "tests/*",
+    "bench/*",
+    "load/*",
+    "staticfiles/*",
+    "build/*",
+    "*.egg-info/*",
+    "demo/*",
+    "locale",
+]
 
 
 class Command(BaseCommand):
