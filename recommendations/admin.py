@@ -31,6 +31,7 @@ from .models import (
     Mechanism,
     ProgressUpdate,
     Recommendation,
+    RecommendationText,
     Responsibility,
     ReviewCycle,
     SdgGoal,
@@ -114,6 +115,14 @@ class ResponsibilityInline(admin.TabularInline):
     autocomplete_fields = ["institution"]
 
 
+class RecommendationTextInline(admin.StackedInline):
+    """The recommendation's official text in other languages than its original."""
+
+    model = RecommendationText
+    extra = 0
+    fields = ["language", "text"]
+
+
 class ProgressUpdateRows(BaseInlineFormSet):
     """The recommendation's updates, each row open to change or deletion only as
     ``rules.may_change_update`` / ``rules.may_delete_update`` allow (Django asks an
@@ -192,7 +201,7 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
         "repeats",
     ]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ResponsibilityInline, ActionInline, ProgressUpdateInline]
+    inlines = [RecommendationTextInline, ResponsibilityInline, ActionInline, ProgressUpdateInline]
     list_per_page = 50
 
     def get_queryset(self, request):

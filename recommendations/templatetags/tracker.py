@@ -3,7 +3,7 @@
 from django import template
 from django.http import QueryDict
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from .. import charts
 from ..models import Status
@@ -18,6 +18,23 @@ def percent(value) -> str:
     if value is None:
         return gettext("no data")
     return f"{number_format(value, decimal_pos=1)}\u00a0%"
+
+
+# A language's name inside a sentence ("Text in English"; lower case in Russian and
+# Belarusian), from the tracker's catalogues rather than Django's (whose Belarusian
+# spells English "Анґельская").
+_LANGUAGE_NAMES = {
+    "en": lambda: pgettext("language, in a sentence", "English"),
+    "ru": lambda: pgettext("language, in a sentence", "Russian"),
+    "be": lambda: pgettext("language, in a sentence", "Belarusian"),
+}
+
+
+@register.filter
+def language_name(code) -> str:
+    """'ru' -> 'Russian' in the active language; a code it does not know as it is."""
+    name = _LANGUAGE_NAMES.get(str(code).split("-")[0])
+    return name() if name else str(code)
 
 
 @register.filter
