@@ -22,12 +22,12 @@ from .taxonomy import Institution
 
 def validate_not_negative(amount):
     if amount < 0:
-        raise ValidationError("A budget cannot be negative.", code="negative")
+        raise ValidationError(_("A budget cannot be negative."), code="negative")
 
 
 validate_currency = RegexValidator(
     r"^[A-Z]{3}\Z",
-    "A currency is three letters in capitals (ISO 4217), e.g. USD, EUR or BYN.",
+    _("A currency is three letters in capitals (ISO 4217), e.g. USD, EUR or BYN."),
     code="currency",
 )
 
