@@ -2,6 +2,7 @@
 language's catalogue, translated, not fuzzy, with the original's placeholders."""
 
 import io
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -117,3 +118,33 @@ def test_every_string_the_code_marks_is_in_the_catalogues(settings, tmp_path):
         p for path in translations.catalogue_paths() for p in translations.catalogue_problems(path)
     ]
     assert [f"{p.path.parent.parent.name}: {p.msgid}" for p in problems] == []
+
+
+# gettext("..."), _("..."), pgettext("context", "...") and the rest: a call whose text or
+# context is a variable is never extracted, so its words would stay English.
+_TRANSLATION_CALL = re.compile(
+    r"\b(?:_|gettext|gettext_lazy|pgettext|pgettext_lazy|ngettext|ngettext_lazy|npgettext)"
+    r"\(\s*(?![\"'\s)])"
+)
+PACKAGES = ["api_tokens", "audit", "missions", "operations", "recommendations", "upr_tracker"]
+PACKAGES += ["web", "workspace"]
+
+
+def test_the_check_finds_a_call_the_extraction_cannot_read():
+    assert _TRANSLATION_CALL.search('pgettext(count, "Noted")')
+    assert _TRANSLATION_CALL.search("gettext(message)")
+    assert not _TRANSLATION_CALL.search('pgettext("recommendations", "Noted")')
+    assert not _TRANSLATION_CALL.search('_(\n    "Three letters"\n)')
+
+
+def test_every_translation_call_gives_its_text_and_context_as_written():
+    base = Path(settings.BASE_DIR)
+    found = [
+        f"{path.relative_to(base)}: {match.group(0)}"
+        for package in PACKAGES
+        for path in (base / package).rglob("*.py")
+        if "migrations" not in path.parts
+        for match in _TRANSLATION_CALL.finditer(path.read_text())
+    ]
+
+    assert found == []
