@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run serve test lint format demo migrate clean bench backup load
+.PHONY: run serve test lint format demo migrate clean bench backup load translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-migrate: $(VENV)/.installed
+# The catalogues' .mo files, from the .po files in locale/ (only those changed; pure Python).
+translations: $(VENV)/.installed
+	$(BIN)/python manage.py compile_translations
+
+# For translators: the code's marked strings into locale/*/LC_MESSAGES/django.po (needs GNU
+# gettext: apt-get install gettext); then translate, and `make test` checks the catalogues.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py update_catalogues
+
+migrate: $(VENV)/.installed translations
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate
@@ -32,14 +41,14 @@ run: demo
 
 # gunicorn with production settings (DEBUG off) on PostgreSQL: DATABASE_URL, or a
 # throwaway local server with the demo (scripts/serve.sh says more).
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed translations
 	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 # The database and the evidence files in backups/ (README: Backups).
 backup: $(VENV)/.installed
 	$(BIN)/python manage.py backup
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed translations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -56,7 +65,7 @@ bench: $(VENV)/.installed
 
 # A bounded load test on loopback: gunicorn (production settings) on a throwaway PostgreSQL,
 # 32 simulated people for 60 s; the figures go to benchmarks/RESULTS.md (scripts/load.sh).
-load: $(VENV)/.installed
+load: $(VENV)/.installed translations
 	scripts/load.sh
 
 lint: $(VENV)/.installed
@@ -69,4 +78,5 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
+	rm -f locale/*/LC_MESSAGES/*.mo
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3

@@ -4,6 +4,8 @@ tokens page (``/workspace/tokens/``) or with ``manage.py create_api_token``, whi
 the secret once. The secret itself is never stored, so no page can show it again."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from recommendations import rules
 
@@ -53,7 +55,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
             return [*self.readonly_fields, "read_only"]
         return self.readonly_fields
 
-    @admin.action(description="Revoke the selected tokens", permissions=["change"])
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request, queryset):
         tokens = [
             token
@@ -62,4 +64,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
         ]
         for token in tokens:
             api_token_revoke(token=token)
-        self.message_user(request, f"{len(tokens)} token(s) revoked.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)s token revoked.", "%(count)s tokens revoked.", len(tokens))
+            % {"count": len(tokens)},
+            messages.SUCCESS,
+        )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
@@ -7,4 +8,4 @@ class AuditConfig(AppConfig):
     every history table and the admin's log."""
 
     name = "audit"
-    verbose_name = "Audit"
+    verbose_name = _("Audit")

@@ -9,17 +9,19 @@ from datetime import UTC, datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 PAGE_SIZE = 50
 
 
 class Kind(models.TextChoices):
-    LOGIN = "login", "Login"
-    FAILED_LOGIN = "failed_login", "Failed login"
-    LOGOUT = "logout", "Logout"
-    DOWNLOAD = "download", "Download"
-    CHANGE = "change", "Change"
-    ADMIN = "admin", "Admin action"
+    LOGIN = "login", _("Login")
+    FAILED_LOGIN = "failed_login", _("Failed login")
+    LOGOUT = "logout", _("Logout")
+    DOWNLOAD = "download", _("Download")
+    CHANGE = "change", pgettext_lazy("noun", "Change")
+    ADMIN = "admin", _("Admin action")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class Event:
 
     @property
     def kind_label(self) -> str:
-        return Kind(self.kind).label
+        return str(Kind(self.kind).label)
 
     @property
     def time_text(self) -> str:
@@ -84,7 +86,7 @@ class Event:
         dashboard); a change without one was made by a command (an import, the demo)."""
         if self.person:
             return self.person
-        return "anonymous" if self.kind == Kind.DOWNLOAD else ""
+        return str(_("anonymous")) if self.kind == Kind.DOWNLOAD else ""
 
     def as_row(self) -> list[str]:
         """The event as the page's table and the CSV give it (``COLUMNS``)."""
@@ -98,4 +100,5 @@ class Event:
         ]
 
 
+# The CSV's header (downloads are in English: web.spreadsheets).
 COLUMNS = ["Time", "Kind", "Person", "What", "Details", "Address"]

@@ -4,21 +4,27 @@ from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .events import PAGE_SIZE, Cursor, Kind, Selection
 
 
 class AuditFilterForm(forms.Form):
     person = forms.CharField(
-        required=False, max_length=150, help_text="A username, exactly as recorded."
+        label=_("Person"),
+        required=False,
+        max_length=150,
+        help_text=_("A username, exactly as recorded."),
     )
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(choices=[("", "Any"), *Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Any")), *Kind.choices], required=False
+    )
     # Paging, from the page's links (not shown as fields).
     before = forms.CharField(required=False, widget=forms.HiddenInput)
     after = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -40,7 +46,7 @@ class AuditFilterForm(forms.Form):
             return Cursor.decode(text)
         except ValueError as error:
             raise forms.ValidationError(
-                "This page link is damaged: start again from the newest events."
+                _("This page link is damaged: start again from the newest events.")
             ) from error
 
     def clean(self):
@@ -48,7 +54,7 @@ class AuditFilterForm(forms.Form):
         cleaned = self.cleaned_data
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
-            raise forms.ValidationError("The date range ends before it starts.")
+            raise forms.ValidationError(_("The date range ends before it starts."))
         return cleaned
 
     def selection(self) -> Selection:

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .events import Cursor, Event, Kind, Selection
 from .models import Download
@@ -71,8 +73,8 @@ class Logins(Source):
             row.attempt_time,
             self.kind,
             row.username or "",
-            "Logged in",
-            details=f"at {row.path_info}" if row.path_info else "",
+            gettext("Logged in"),
+            details=_at(row.path_info),
             address=row.ip_address or "",
         )
 
@@ -88,7 +90,7 @@ class Logouts(Source):
             row.logout_time,
             self.kind,
             row.username or "",
-            "Logged out",
+            gettext("Logged out"),
             address=row.ip_address or "",
         )
 
@@ -104,8 +106,8 @@ class FailedLogins(Source):
             row.attempt_time,
             self.kind,
             row.username or "",
-            "Locked out" if row.locked_out else "Wrong username or password",
-            details=f"at {row.path_info}" if row.path_info else "",
+            gettext("Locked out") if row.locked_out else gettext("Wrong username or password"),
+            details=_at(row.path_info),
             address=row.ip_address or "",
         )
 
@@ -120,7 +122,7 @@ class Downloads(Source):
         what = f"{row.filename} ({row.format.upper()})" if row.format else row.filename
         details = f"{row.path}?{row.query}" if row.query else row.path
         if row.api_token:
-            details += f" · with API token {row.api_token}"
+            details += " · " + gettext("with API token %(prefix)s") % {"prefix": row.api_token}
         return Event(
             row.at,
             self.kind,
@@ -137,7 +139,10 @@ class AdminActions(Source):
     tables' events already."""
 
     kind, time, person = Kind.ADMIN, "action_time", "user__username"
-    VERBS = {ADDITION: "Added", DELETION: "Deleted"}
+    VERBS = {
+        ADDITION: _("Added %(name)s “%(object)s”"),
+        DELETION: _("Deleted %(name)s “%(object)s”"),
+    }
 
     def queryset(self):
         with_history = Q()
@@ -149,14 +154,14 @@ class AdminActions(Source):
         return LogEntry.objects.select_related("user", "content_type").exclude(with_history)
 
     def event(self, row):
-        name = row.content_type.name if row.content_type_id else "record"
-        verb = self.VERBS.get(row.action_flag, "Changed")
+        name = row.content_type.name if row.content_type_id else gettext("record")
+        verb = self.VERBS.get(row.action_flag, _("Changed %(name)s “%(object)s”"))
         link = "" if row.action_flag == DELETION else (row.get_admin_url() or "")
         return Event(
             row.action_time,
             self.kind,
             row.user.get_username(),
-            f"{verb} {name} “{row.object_repr}”",
+            verb % {"name": name, "object": row.object_repr},
             details=row.get_change_message(),
             link=link,
         )
@@ -221,9 +226,9 @@ class Changes(Source):
     def event(self, row, before=None) -> Event:
         what = f"{capfirst(self.model._meta.verbose_name)} #{row.id}{self._label(row)}: "
         if row.history_type == "+":
-            what += "created"
+            what += gettext("created")
         elif row.history_type == "-":
-            what += "deleted"
+            what += gettext("deleted")
         else:
             changed = [
                 str(each.verbose_name)
@@ -231,7 +236,11 @@ class Changes(Source):
                 if before is not None
                 and getattr(row, each.attname) != getattr(before, each.attname)
             ]
-            what += f"changed ({', '.join(changed)})" if changed else "changed"
+            what += (
+                gettext("changed (%(fields)s)") % {"fields": ", ".join(changed)}
+                if changed
+                else gettext("changed")
+            )
         user = row.history_user
         return Event(
             row.history_date,
@@ -249,7 +258,9 @@ class Changes(Source):
                 text = str(value)
                 return f" “{text[:60]}…”" if len(text) > 60 else f" “{text}”"
         if getattr(row, "recommendation_id", None):
-            return f" on recommendation #{row.recommendation_id}"
+            return " " + gettext("on recommendation #%(number)s") % {
+                "number": row.recommendation_id
+            }
         return ""
 
     def _history_url(self, pk) -> str:
@@ -258,6 +269,10 @@ class Changes(Source):
             return reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[pk])
         except NoReverseMatch:
             return ""
+
+
+def _at(path: str) -> str:
+    return gettext("at %(path)s") % {"path": path} if path else ""
 
 
 def history_models() -> list[type[models.Model]]:

@@ -7,10 +7,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from recommendations import rules
-from web.spreadsheets import csv_response
+from web.spreadsheets import csv_response, in_english
 
 from .events import COLUMNS
 from .forms import AuditFilterForm
@@ -26,7 +27,7 @@ def _administrators_only(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not rules.may_read_audit(request.user):
-            raise PermissionDenied("The audit is for administrators.")
+            raise PermissionDenied(gettext("The audit is for administrators."))
         return view(request, *args, **kwargs)
 
     return checked
@@ -57,6 +58,7 @@ def audit_log(request):
 
 
 @_administrators_only
+@in_english
 def audit_export(request):
     """Every event of the filters as CSV, streamed; as the audit stood when the download
     started (its own record, and what happens while it streams, are not in it)."""

@@ -2,6 +2,7 @@
 recorded by coordinators, on the same plumbing as every resource (``web.api``) and
 filtered with the timeline's own filter set (``missions.filters``)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from recommendations.models import AffectedGroup, Mechanism, Source, State, Theme
@@ -19,7 +20,7 @@ from .models import Engagement
 
 class EngagementSerializer(ModelCleanSerializer):
     when = serializers.CharField(
-        read_only=True, help_text="The dates as precisely as the sources give them."
+        read_only=True, help_text=_("The dates as precisely as the sources give them.")
     )
     country = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), allow_null=True, required=False
@@ -42,7 +43,7 @@ class EngagementSerializer(ModelCleanSerializer):
     )
     # A field named like Field.source: DRF's metaclass moves declared fields off the class.
     source = CitationSerializer(  # type: ignore[assignment]
-        read_only=True, allow_null=True, help_text="The document that reports this engagement."
+        read_only=True, allow_null=True, help_text=_("The document that reports this engagement.")
     )
     source_id = cited_source_id_field("source", Source.objects.all())
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MissionsConfig(AppConfig):
     name = "missions"
-    verbose_name = "Engagements"
+    verbose_name = _("Engagements")

@@ -13,6 +13,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -34,34 +35,34 @@ class InstitutionFilter(IdFilter):
 
 
 class EngagementFilter(FilterSet):
-    kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices, label="Kind")
+    kind = django_filters.MultipleChoiceFilter(choices=Engagement.Kind.choices, label=_("Kind"))
     year = WholeNumberFilter(
         field_name="start_date",
         lookup_expr="year",
         min_value=1900,
         max_value=2200,
-        label="Year (started)",
+        label=_("Year (started)"),
     )
     institution = InstitutionFilter(
         queryset=Institution.objects.all(),
         method="filter_institution",
-        label="Organised, funded or attended by this institution",
+        label=_("Organised, funded or attended by this institution"),
     )
     mechanism = django_filters.ModelChoiceFilter(
         field_name="mechanisms",
         to_field_name="code",
         queryset=Mechanism.objects.all(),
         distinct=True,
-        label="Mechanism concerned (code)",
+        label=_("Mechanism concerned (code)"),
     )
     state_concerned = CodeFilter(
-        to_field_name="iso3", queryset=State.objects.all(), label="State concerned (ISO3)"
+        to_field_name="iso3", queryset=State.objects.all(), label=_("State concerned (ISO3)")
     )
     recommendation = IdFilter(
         field_name="recommendations",
         queryset=Recommendation.objects.all(),
         distinct=True,
-        label="Recommendation concerned (id)",
+        label=_("Recommendation concerned (id)"),
     )
 
     class Meta:
@@ -94,18 +95,18 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields = filterset.form.fields
     one_or_more(fields["kind"])
     # Choices read when drawn (Django 5 takes a callable; django-stubs does not know it).
-    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])  # type: ignore[arg-type]
-    fields["institution"].label = "Organisation"
-    fields["institution"].help_text = "As organiser, funder or participant."
+    fields["year"].widget = forms.Select(choices=lambda: [("", _("Any")), *engagement_years()])  # type: ignore[arg-type]
+    fields["institution"].label = _("Organisation")
+    fields["institution"].help_text = _("As organiser, funder or participant.")
     fields["institution"].queryset = Institution.objects.filter(
         Q(organised__isnull=False) | Q(funded__isnull=False) | Q(participated_in__isnull=False)
     ).distinct()
-    fields["mechanism"].label = "Mechanism"
+    fields["mechanism"].label = _("Mechanism")
     fields["mechanism"].queryset = Mechanism.objects.filter(engagements__isnull=False).distinct()
-    fields["state_concerned"].label = "State concerned"
+    fields["state_concerned"].label = _("State concerned")
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
-        fields[name].empty_label = "Any"
+        fields[name].empty_label = _("Any")
     for name in ("kind", "institution", "mechanism", "state_concerned"):
         sort_choices(fields[name])  # by the name shown (the year: latest first)
     # Kept from a link (a recommendation's engagements), never offered as a list.

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from recommendations.models import (
@@ -18,33 +19,39 @@ from recommendations.models import (
 
 class Engagement(models.Model):
     class Kind(models.TextChoices):
-        MISSION = "mission", "Mission or study visit abroad"
-        COUNTRY_VISIT = "country_visit", "Country visit by a special procedure"
-        NEEDS_ASSESSMENT = "needs_assessment", "Needs assessment visit"
-        PERIODIC_REPORT = "periodic_report", "Report to a treaty body"
-        TRAINING = "training", "Training or seminar"
-        DIALOGUE = "dialogue", "Working group, meeting or dialogue"
-        INVITATION = "invitation", "Invitation extended"
-        PROGRAMME = "programme", "Programme or project"
+        MISSION = "mission", _("Mission or study visit abroad")
+        COUNTRY_VISIT = "country_visit", _("Country visit by a special procedure")
+        NEEDS_ASSESSMENT = "needs_assessment", _("Needs assessment visit")
+        PERIODIC_REPORT = "periodic_report", _("Report to a treaty body")
+        TRAINING = "training", _("Training or seminar")
+        DIALOGUE = "dialogue", _("Working group, meeting or dialogue")
+        INVITATION = "invitation", _("Invitation extended")
+        PROGRAMME = "programme", _("Programme or project")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    title = models.CharField(max_length=250)
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    title = models.CharField(max_length=250, verbose_name=_("title"))
+    start_date = models.DateField(verbose_name=_("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=_("end date"))
     date_precision = models.CharField(
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="How exactly the sources date it: 'May 2009' is month precision.",
+        help_text=_("How exactly the sources date it: 'May 2009' is month precision."),
+        verbose_name=_("date precision"),
     )
-    place = models.CharField(max_length=250, blank=True)
+    place = models.CharField(max_length=250, blank=True, verbose_name=_("place"))
     country = models.ForeignKey(
-        State, null=True, blank=True, on_delete=models.PROTECT, related_name="engagements_held"
+        State,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="engagements_held",
+        verbose_name=_("country"),
     )
     state_concerned = models.ForeignKey(
         State,
@@ -52,41 +59,68 @@ class Engagement(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="engagements",
-        help_text="The state whose recommendations this engagement is about.",
+        help_text=_("The state whose recommendations this engagement is about."),
+        verbose_name=_("state concerned"),
     )
-    organisers = models.ManyToManyField(Institution, blank=True, related_name="organised")
-    funders = models.ManyToManyField(Institution, blank=True, related_name="funded")
-    participants = models.ManyToManyField(Institution, blank=True, related_name="participated_in")
-    participants_note = models.TextField(blank=True, help_text="People and groups taking part.")
-    summary = models.TextField(blank=True)
-    outcomes = models.TextField(blank=True)
-    mechanisms = models.ManyToManyField(Mechanism, blank=True, related_name="engagements")
-    recommendations = models.ManyToManyField(Recommendation, blank=True, related_name="engagements")
-    themes = models.ManyToManyField(Theme, blank=True, related_name="engagements")
+    organisers = models.ManyToManyField(
+        Institution, blank=True, related_name="organised", verbose_name=_("organisers")
+    )
+    funders = models.ManyToManyField(
+        Institution, blank=True, related_name="funded", verbose_name=_("funders")
+    )
+    participants = models.ManyToManyField(
+        Institution, blank=True, related_name="participated_in", verbose_name=_("participants")
+    )
+    participants_note = models.TextField(
+        blank=True,
+        help_text=_("People and groups taking part."),
+        verbose_name=_("participants note"),
+    )
+    summary = models.TextField(blank=True, verbose_name=_("summary"))
+    outcomes = models.TextField(blank=True, verbose_name=_("outcomes"))
+    mechanisms = models.ManyToManyField(
+        Mechanism, blank=True, related_name="engagements", verbose_name=_("mechanisms")
+    )
+    recommendations = models.ManyToManyField(
+        Recommendation, blank=True, related_name="engagements", verbose_name=_("recommendations")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="engagements", verbose_name=_("themes")
+    )
     affected_groups = models.ManyToManyField(
         AffectedGroup,
         blank=True,
         related_name="engagements",
-        help_text="Spotlight populations.",
+        help_text=_("Spotlight populations."),
+        verbose_name=_("affected groups"),
     )
-    thematic_pillars = models.TextField(blank=True, help_text="One per line.")
-    budget_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    budget_currency = models.CharField(max_length=3, blank=True)
-    budget_period = models.CharField(max_length=40, blank=True, help_text="e.g. per year")
+    thematic_pillars = models.TextField(
+        blank=True, help_text=_("One per line."), verbose_name=_("thematic pillars")
+    )
+    budget_amount = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, verbose_name=_("budget amount")
+    )
+    budget_currency = models.CharField(max_length=3, blank=True, verbose_name=_("budget currency"))
+    budget_period = models.CharField(
+        max_length=40, blank=True, help_text=_("e.g. per year"), verbose_name=_("budget period")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="engagements",
-        help_text="The document that reports this engagement.",
+        help_text=_("The document that reports this engagement."),
+        verbose_name=_("source"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
         ordering = ["-start_date", "title"]
         constraints = [
             models.CheckConstraint(

@@ -6,10 +6,17 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from recommendations.models import Recommendation
-from recommendations.selectors import with_current_status
+from recommendations.selectors import with_current_status, with_text_in
 from web.access import readable_page
 from web.page_filters import described_filters
-from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
+from web.spreadsheets import (
+    FORMATS,
+    bad_download,
+    csv_response,
+    download_name,
+    in_english,
+    xlsx_response,
+)
 
 from . import exporting
 from .filters import engagement_filter
@@ -39,6 +46,7 @@ def engagement_list(request):
 
 
 @readable_page
+@in_english
 def engagement_export(request):
     """The timeline's engagements (every page of it) as ``?format=csv`` (default) or
     ``xlsx``, read through the timeline's own filters."""
@@ -67,9 +75,9 @@ def engagement_detail(request, pk: int):
             "affected_groups",
             Prefetch(
                 "recommendations",
-                queryset=with_current_status(Recommendation.objects.all()).select_related(
-                    "review__state_under_review", "review__mechanism"
-                ),
+                queryset=with_text_in(
+                    with_current_status(Recommendation.objects.all())
+                ).select_related("review__state_under_review", "review__mechanism"),
             ),
         ),
         pk=pk,

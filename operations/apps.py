@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
@@ -6,7 +7,7 @@ class OperationsConfig(AppConfig):
     evidence files' clean-up, the shared cache's table."""
 
     name = "operations"
-    verbose_name = "Operations"
+    verbose_name = _("Operations")
 
     def ready(self):
         from django.db.models.signals import post_migrate

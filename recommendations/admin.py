@@ -17,6 +17,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from . import (
     admin_plans,  # noqa: F401  (registers the plans' admins)
@@ -34,6 +36,7 @@ from .models import (
     Mechanism,
     ProgressUpdate,
     Recommendation,
+    RecommendationText,
     Responsibility,
     ReviewCycle,
     SdgGoal,
@@ -115,6 +118,14 @@ class ResponsibilityInline(admin.TabularInline):
     model = Responsibility
     extra = 1
     autocomplete_fields = ["institution"]
+
+
+class RecommendationTextInline(admin.StackedInline):
+    """The recommendation's official text in other languages than its original."""
+
+    model = RecommendationText
+    extra = 0
+    fields = ["language", "text"]
 
 
 class ProgressUpdateRows(BaseInlineFormSet):
@@ -200,7 +211,7 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
         "repeats",
     ]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ResponsibilityInline, ActionInline, ProgressUpdateInline]
+    inlines = [RecommendationTextInline, ResponsibilityInline, ActionInline, ProgressUpdateInline]
     list_per_page = 50
 
     def get_queryset(self, request):
@@ -214,15 +225,15 @@ class RecommendationAdmin(RecommendationImportMixin, DeletedRecordsMixin, Histor
         super().save_related(request, form, formsets, change)
         services.recommendation_add_target_goals(recommendation=form.instance)
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 90 else obj.text[:89] + "…"
 
-    @admin.display(description="status", ordering="current_status")
+    @admin.display(description=_("status"), ordering="current_status")
     def current_status(self, obj):
         return Status(obj.current_status).label
 
-    @admin.display(description="lead institution")
+    @admin.display(description=_("lead institution"))
     def lead_institution(self, obj):
         leads = [r.institution for r in obj.responsibilities.all() if r.role == "lead"]
         return leads[0] if leads else "—"
@@ -306,11 +317,11 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
             actions.pop("return_selected", None)
         return actions
 
-    @admin.action(description="Validate selected progress updates")
+    @admin.action(description=_("Validate selected progress updates"))
     def validate_selected(self, request, queryset):
-        self._decide(request, queryset, services.progress_update_validate, "validated")
+        self._decide(request, queryset, services.progress_update_validate, validated=True)
 
-    @admin.action(description="Return selected progress updates (with a comment)")
+    @admin.action(description=_("Return selected progress updates (with a comment)"))
     def return_selected(self, request, queryset):
         comment = request.POST.get("comment", "").strip()
         if "confirm" not in request.POST or not comment:
@@ -320,7 +331,7 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
                 {
                     **self.admin_site.each_context(request),
                     "opts": self.model._meta,
-                    "title": "Return progress updates",
+                    "title": _("Return progress updates"),
                     "updates": queryset.select_related("recommendation", "institution"),
                     "comment": comment,
                     "missing_comment": "confirm" in request.POST,
@@ -331,10 +342,10 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
         def give_back(*, user, update):
             return services.progress_update_return(user=user, update=update, comment=comment)
 
-        self._decide(request, queryset, give_back, "returned")
+        self._decide(request, queryset, give_back, validated=False)
         return None
 
-    def _decide(self, request, queryset, step, verb):
+    def _decide(self, request, queryset, step, *, validated: bool):
         done, refused = 0, []
         for update in queryset.select_related("recommendation"):
             try:
@@ -346,9 +357,26 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
             else:
                 done += 1
         if done:
-            self.message_user(request, f"{done} progress update(s) {verb}.", messages.SUCCESS)
+            if validated:
+                text = ngettext(
+                    "%(count)s progress update validated.",
+                    "%(count)s progress updates validated.",
+                    done,
+                )
+            else:
+                text = ngettext(
+                    "%(count)s progress update returned.",
+                    "%(count)s progress updates returned.",
+                    done,
+                )
+            self.message_user(request, text % {"count": done}, messages.SUCCESS)
         for problem in refused:
-            self.message_user(request, f"Not {verb}: {problem}", messages.ERROR)
+            text = (
+                gettext("Not validated: %(problem)s")
+                if validated
+                else gettext("Not returned: %(problem)s")
+            )
+            self.message_user(request, text % {"problem": problem}, messages.ERROR)
 
 
 @admin.register(UserProfile)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 
 from . import rules, services
 
@@ -65,7 +66,7 @@ class DeletedRecordsMixin(_HistoryAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": opts,
-            "title": f"Deleted {opts.verbose_name_plural}",
+            "title": gettext("Deleted %(names)s") % {"names": opts.verbose_name_plural},
             "records": list(latest.values())[:DELETED_SHOWN],
             "history_url_name": f"admin:{opts.app_label}_{opts.model_name}_history",
         }
@@ -79,9 +80,17 @@ class DeletedRecordsMixin(_HistoryAdmin):
             )
         except (ValueError, ValidationError) as error:
             message = " ".join(getattr(error, "messages", [str(error)]))
-            self.message_user(request, f"Nothing restored: {message}", messages.ERROR)
+            self.message_user(
+                request,
+                gettext("Nothing restored: %(reason)s") % {"reason": message},
+                messages.ERROR,
+            )
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_deleted")
-        self.message_user(request, f"Restored the {opts.verbose_name} “{restored}”.")
+        self.message_user(
+            request,
+            gettext("Restored the %(name)s “%(object)s”.")
+            % {"name": opts.verbose_name, "object": restored},
+        )
         return redirect(
             reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[restored.pk])
         )

@@ -25,6 +25,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import rules
@@ -39,7 +40,7 @@ def _record_number(value) -> int:
     """The number in an admin address, or 404 (``1.5``, ``ü``, ``%00``, ``¹`` …)."""
     text = unquote(str(value))
     if not RECORD_NUMBER.fullmatch(text):
-        raise Http404("No such record.")
+        raise Http404(gettext("No such record."))
     return int(text)
 
 
@@ -62,9 +63,9 @@ class HistoryRulesMixin(_HistoryAdmin):
         version = self.model.history.filter(id=obj.pk, history_id=_record_number(version_id))
         record = version.first()
         if record is None:
-            raise Http404("No such version.")
+            raise Http404(gettext("No such version."))
         if request.method == "POST" and self.revert_disabled(request, record.instance):
-            raise PermissionDenied("This version cannot be brought back here.")
+            raise PermissionDenied(gettext("This version cannot be brought back here."))
         return super().history_form_view(
             request, str(obj.pk), str(record.history_id), extra_context
         )
@@ -78,7 +79,7 @@ class HistoryRulesMixin(_HistoryAdmin):
         if deleted:
             obj = latest_version(self.model, pk)
             if obj is None:
-                raise Http404("Nothing of that number was ever recorded.")
+                raise Http404(gettext("Nothing of that number was ever recorded."))
         rules.check_history_access(request.user, obj, deleted=deleted)
         return obj, deleted
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
-    verbose_name = "Reviews and recommendations"
+    verbose_name = _("Reviews and recommendations")
 
     def ready(self):
         post_migrate.connect(

@@ -9,9 +9,10 @@ so one palette serves the screen and print.
 from datetime import date
 from decimal import Decimal
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from .models import Status
 from .selectors import Measure
@@ -28,16 +29,37 @@ STATUS_ORDER = [
 SERIES_CLASSES = 4  # series-1 … series-4 in the stylesheet, then they repeat
 
 
+def _status_count(status: Status, count: int) -> str:
+    """'53 implemented': a count of recommendations with that status, in the language's
+    plural form."""
+    phrases = {
+        Status.IMPLEMENTED: ngettext("%(count)s implemented", "%(count)s implemented", count),
+        Status.PARTIALLY_IMPLEMENTED: ngettext(
+            "%(count)s partially implemented", "%(count)s partially implemented", count
+        ),
+        Status.IN_PROGRESS: ngettext("%(count)s in progress", "%(count)s in progress", count),
+        Status.NOT_STARTED: ngettext("%(count)s not started", "%(count)s not started", count),
+        Status.NOT_IMPLEMENTED: ngettext(
+            "%(count)s not implemented", "%(count)s not implemented", count
+        ),
+    }
+    return phrases[status] % {"count": count}
+
+
 def status_summary(measure: Measure) -> str:
     """'74 supported: 53 implemented, 10 partially implemented, …' (non-zero only)."""
     if not measure.supported:
-        return "No supported recommendation"
+        return gettext("No supported recommendation")
     parts = [
-        f"{measure.by_status[status]} {status.label.lower()}"
+        _status_count(status, measure.by_status[status])
         for status in STATUS_ORDER
         if measure.by_status[status]
     ]
-    return f"{measure.supported} supported: " + ", ".join(parts)
+    return ngettext(
+        "%(count)s supported: %(statuses)s",
+        "%(count)s supported: %(statuses)s",
+        measure.supported,
+    ) % {"count": measure.supported, "statuses": ", ".join(parts)}
 
 
 def status_bar(measure: Measure, *, decorative: bool = False) -> SafeString:
@@ -116,14 +138,24 @@ def over_time_summary(over_time: OverTime) -> str:
     for line in over_time.lines:
         known = [(d, p) for d, p in zip(over_time.days, line.points, strict=True) if p is not None]
         if not known:
-            sentences.append(f"{line.review}: no data")
+            sentences.append(gettext("%(line)s: no data") % {"line": line.review})
             continue
         (first_day, first), (last_day, last) = known[0], known[-1]
         sentences.append(
-            f"{line.review}: {first} % on {date_format(first_day)}, "
-            f"{last} % on {date_format(last_day)}"
+            gettext("%(line)s: %(first)s on %(first_day)s, %(last)s on %(last_day)s")
+            % {
+                "line": line.review,
+                "first": _percent(first),
+                "first_day": date_format(first_day),
+                "last": _percent(last),
+                "last_day": date_format(last_day),
+            }
         )
-    return "Per cent implemented over time. " + "; ".join(sentences) + "."
+    return gettext("Per cent implemented over time. %(lines)s.") % {"lines": "; ".join(sentences)}
+
+
+def _percent(value: Decimal) -> str:
+    return f"{number_format(value, decimal_pos=1)} %"
 
 
 def over_time_chart(over_time: OverTime) -> SafeString:

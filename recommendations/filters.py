@@ -5,6 +5,7 @@ from datetime import date
 
 import django_filters
 import django_filters.rest_framework
+from django.utils.translation import gettext_lazy as _
 
 from web.filters import (
     ByIdFilter,
@@ -46,7 +47,7 @@ class RecommendationFilter(FilterSet):
         field_name="review__mechanism",
         to_field_name="code",
         queryset=Mechanism.objects.all(),
-        label="Mechanism (code)",
+        label=_("Mechanism (code)"),
         # As stored: a special procedure added from the Index keeps its own spelling.
         case=str,
     )
@@ -57,18 +58,18 @@ class RecommendationFilter(FilterSet):
         field_name="review__state_under_review",
         to_field_name="iso3",
         queryset=State.objects.all(),
-        label="State under review (ISO3)",
+        label=_("State under review (ISO3)"),
     )
     recommending_state = CodesFilter(
         field_name="recommending_states",
         to_field_name="iso3",
         queryset=State.objects.all(),
-        label="Recommending state (ISO3)",
+        label=_("Recommending state (ISO3)"),
         distinct=True,
     )
     position = django_filters.MultipleChoiceFilter(choices=Position.choices)
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, method="filter_status", label="Implementation status"
+        choices=Status.choices, method="filter_status", label=_("Implementation status")
     )
     theme = CodesFilter(
         field_name="themes",
@@ -76,22 +77,22 @@ class RecommendationFilter(FilterSet):
         queryset=Theme.objects.all(),
         distinct=True,
         case=str.lower,
-        label="Theme (slug)",
+        label=_("Theme (slug)"),
     )
     institution = ByIdFilter(
         field_name="institutions",
         queryset=Institution.objects.all(),
-        label="Responsible institution",
+        label=_("Responsible institution"),
         distinct=True,
     )
     sdg = ByIdFilter(
-        field_name="sdg_goals", queryset=SdgGoal.objects.all(), label="SDG goal", distinct=True
+        field_name="sdg_goals", queryset=SdgGoal.objects.all(), label=_("SDG goal"), distinct=True
     )
     sdg_target = CodesFilter(
         field_name="sdg_targets",
         to_field_name="code",
         queryset=SdgTarget.objects.all(),
-        label="SDG target (e.g. 16.3)",
+        label=_("SDG target (e.g. 16.3)"),
         distinct=True,
         case=str,  # "16.3": no case to fold
     )
@@ -101,7 +102,7 @@ class RecommendationFilter(FilterSet):
         queryset=AffectedGroup.objects.all(),
         distinct=True,
         case=str.lower,
-        label="Affected group (slug)",
+        label=_("Affected group (slug)"),
     )
     cluster = CodesFilter(
         field_name="clusters",
@@ -112,15 +113,17 @@ class RecommendationFilter(FilterSet):
         label="Cluster (slug)",
     )
     updated_since = InstantFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated since (ISO 8601)"
+        field_name="updated_at", lookup_expr="gte", label=_("Updated since (ISO 8601)")
     )
-    search = django_filters.CharFilter(method="filter_search", label="Search")
+    search = django_filters.CharFilter(method="filter_search", label=_("Search"))
     as_of = DayFilter(
         method="filter_as_of",
-        label="As of",
-        help_text="A past day (YYYY-MM-DD): the recommendations of the reviews held by then, "
-        "each with its status of that day (its latest update validated and assessed by "
-        "then); the status filter and the figures are of that day too.",
+        label=_("As of"),
+        help_text=_(
+            "A past day (YYYY-MM-DD): the recommendations of the reviews held by then, "
+            "each with its status of that day (its latest update validated and assessed by "
+            "then); the status filter and the figures are of that day too."
+        ),
     )
 
     class Meta:

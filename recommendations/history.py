@@ -14,9 +14,13 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+# How each kind reads in a history's line ("12 Dec 2013 — changed by …").
+KIND_LABELS = {"created": _("created"), "changed": _("changed"), "deleted": _("deleted")}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,10 @@ class LogEntry:
     who: str
     kind: str  # created, changed or deleted
     changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
 
 def latest_version(model, object_id):
@@ -155,25 +163,29 @@ def _display(model, name, value, names) -> str:
         return "—"
     model_field = model._meta.get_field(name)
     if isinstance(value, set):
-        return "; ".join(sorted(names.get((name, pk), f"#{pk} (deleted)") for pk in value))
+        return "; ".join(sorted(names.get((name, pk), _deleted(pk)) for pk in value))
     if model_field.is_relation:
-        return names.get((name, value), f"#{value} (deleted)")
+        return names.get((name, value), _deleted(value))
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.FileField):
         return os.path.basename(str(value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value)
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return number_format(value, decimal_pos=2, force_grouping=True)
     return str(value)
 
 
 def _person(user) -> str:
     if user is None:
-        return "the system"
+        return gettext("the system")
     return user.get_full_name() or user.get_username()
+
+
+def _deleted(pk) -> str:
+    return gettext("#%(number)s (deleted)") % {"number": pk}

@@ -7,6 +7,7 @@ group holds the role's admin permissions) is defined in :mod:`recommendations.ro
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -81,3 +82,24 @@ def _give_access(user, role: str | None) -> None:
             install_role_groups()
             group = Group.objects.get(name=wanted)
         user.groups.add(group)
+
+
+def user_language_set(*, user, language: str, only_if_unset: bool = False) -> bool:
+    """Remember ``language`` (a code of ``settings.LANGUAGES``) as ``user``'s: their pages
+    and the e-mails they receive use it. With ``only_if_unset``, a language already chosen
+    is kept. Users without a profile have nowhere to keep it: nothing is saved. True when
+    the profile changed; an unknown language raises ``ValueError``."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"{language!r} is none of the tracker's languages")
+    profile = getattr(user, "profile", None)
+    if profile is None or profile.language == language or (only_if_unset and profile.language):
+        return False
+    profile.language = language
+    profile.save(update_fields=["language"])
+    return True
+
+
+def language_of(user) -> str:
+    """The language ``user`` reads the tracker in: their profile's, else the default."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return (profile.language if profile else "") or settings.LANGUAGE_CODE

@@ -38,6 +38,7 @@ DOMAIN_MODELS = {
         "institution",
         "reviewcycle",
         "recommendation",
+        "recommendationtext",
         "responsibility",
         "implementationaction",
         "progressupdate",

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import (
     ImplementationAction,
@@ -188,9 +189,9 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
     ``deleted``."""
     hidden = isinstance(obj, ReportedRecord) and not _may_see_reported(user, obj)
     if hidden or (deleted and not may_see_history(user, obj)):
-        raise Http404("No such record.")
+        raise Http404(_("No such record."))
     if not may_see_history(user, obj):
-        raise PermissionDenied("This history is for coordinators and the institution concerned.")
+        raise PermissionDenied(_("This history is for coordinators and the institution concerned."))
 
 
 def may_revert(user, obj, *, deleted: bool = False) -> bool:

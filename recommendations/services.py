@@ -16,6 +16,8 @@ deletes an update) by hand.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import rules, workflow
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
@@ -26,7 +28,7 @@ from .workflow import save as _save
 
 WorkflowState = ProgressUpdate.WorkflowState
 
-UNCHANGEABLE_UPDATE = (
+UNCHANGEABLE_UPDATE = gettext_lazy(
     "Only a draft or a returned update can be changed or submitted, by its institution or a "
     "coordinator; a validated update is corrected by a new update."
 )
@@ -51,7 +53,7 @@ def progress_update_create(*, user, recommendation, **fields) -> ProgressUpdate:
     Raises PermissionDenied or ValidationError; nothing is saved then.
     """
     _require(
-        rules.may_report_on(user, recommendation), "You may not report on this recommendation."
+        rules.may_report_on(user, recommendation), _("You may not report on this recommendation.")
     )
     update = ProgressUpdate(
         recommendation=recommendation,
@@ -86,7 +88,7 @@ def progress_update_submit(*, user, update: ProgressUpdate) -> ProgressUpdate:
 @transaction.atomic
 def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     """Accept a submitted update: from now on it counts in the measure."""
-    _require(rules.may_validate(user), "Only a coordinator may validate updates.")
+    _require(rules.may_validate(user), _("Only a coordinator may validate updates."))
     workflow.validate(update, user=user)
     _save(update, user)
     recommendation_status_refresh([update.recommendation_id])
@@ -98,7 +100,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
 @transaction.atomic
 def progress_update_return(*, user, update: ProgressUpdate, comment: str) -> ProgressUpdate:
     """Send a submitted update back to its institution with the coordinator's comment."""
-    _require(rules.may_validate(user), "Only a coordinator may return updates.")
+    _require(rules.may_validate(user), _("Only a coordinator may return updates."))
     workflow.give_back(update, user=user, comment=comment)
     return _save(update, user)
 
@@ -139,10 +141,10 @@ def implementation_action_create(
         institution = _acting_institution(user, recommendations[0])
     _require(
         rules.may_record_action(user, institution, recommendations),
-        "You may record actions only of your institution, for its recommendations.",
+        _("You may record actions only of your institution, for its recommendations."),
     )
     if institution is None:
-        raise ValidationError({"institution": "Say which institution took the action."})
+        raise ValidationError({"institution": _("Say which institution took the action.")})
     action = ImplementationAction(institution=institution, created_by=user, **fields)
     _check_action(action, recommendations)
     _save(action, user)
@@ -157,14 +159,14 @@ def implementation_action_edit(
     """Change an action the user may change (``rules.may_change_action``); with
     ``recommendations`` also the recommendations it serves. The same rules as
     ``implementation_action_create`` hold for the result."""
-    _require(rules.may_change_action(user, action), "You may not change this action.")
+    _require(rules.may_change_action(user, action), _("You may not change this action."))
     for name, value in fields.items():
         setattr(action, name, value)
     if recommendations is None:
         recommendations = list(action.recommendations.all())
     _require(
         rules.may_record_action(user, action.institution, recommendations),
-        "You may record actions only of your institution, for its recommendations.",
+        _("You may record actions only of your institution, for its recommendations."),
     )
     _check_action(action, recommendations)
     _save(action, user)
@@ -174,7 +176,7 @@ def implementation_action_edit(
 
 def _check_action(action: ImplementationAction, recommendations):
     if not recommendations:
-        raise ValidationError({"recommendations": "Name the recommendations the action serves."})
+        raise ValidationError({"recommendations": _("Name the recommendations the action serves.")})
     action.full_clean()
 
 
@@ -186,7 +188,7 @@ def recommendation_assign_institutions(
     the supporting ones; responsibilities no longer named are removed (their
     history is kept). An institution named as both is the lead. Coordinators only.
     """
-    _require(rules.is_coordinator(user), "Only a coordinator assigns institutions.")
+    _require(rules.is_coordinator(user), _("Only a coordinator assigns institutions."))
     wanted = {institution.pk: Responsibility.Role.SUPPORTING for institution in supporting}
     if lead is not None:
         wanted[lead.pk] = Responsibility.Role.LEAD
@@ -235,13 +237,19 @@ def deleted_record_restore(*, user, model, object_id):
     restore is itself recorded in the history. Raises PermissionDenied, or
     ValidationError when the object exists or its history has no deletion.
     """
-    _require(rules.may_restore(user), "Only a coordinator may restore deleted records.")
+    _require(rules.may_restore(user), _("Only a coordinator may restore deleted records."))
     if model.objects.filter(pk=object_id).exists():
-        raise ValidationError(f"{model._meta.verbose_name} {object_id} exists; nothing to restore.")
+        raise ValidationError(
+            _("%(name)s %(number)s exists; nothing to restore.")
+            % {"name": model._meta.verbose_name, "number": object_id}
+        )
     records = model.history.filter(id=object_id).order_by("-history_date", "-history_id")
     deletion = records.first()
     if deletion is None or deletion.history_type != "-":
-        raise ValidationError(f"No deleted {model._meta.verbose_name} {object_id} is on record.")
+        raise ValidationError(
+            _("No deleted %(name)s %(number)s is on record.")
+            % {"name": model._meta.verbose_name, "number": object_id}
+        )
     # The version before the deletion holds the links (deleting removes them first).
     before = records.exclude(history_type="-").first()
     restored = deletion.instance

@@ -7,12 +7,17 @@ does not save and does not ask who may take it: the services ask ``rules`` first
 take the step and save with ``save`` (which validates and records the history's author).
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import ReportedRecord, WorkflowState
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 # Written by the steps below only, never as content.
 WORKFLOW_FIELDS = frozenset(
@@ -26,7 +31,7 @@ class TransitionError(ValidationError):
     """A workflow step that the record's current state does not allow."""
 
 
-def require(allowed: bool, message: str):
+def require(allowed: bool, message: "_StrOrPromise"):
     """PermissionDenied with ``message`` unless ``allowed`` (the rules' answer)."""
     if not allowed:
         raise PermissionDenied(message)

@@ -62,6 +62,7 @@ export LOG_LEVEL=${LOG_LEVEL:-WARNING}
 
 password=$($python -c "import secrets; print(secrets.token_urlsafe(18))")
 $python manage.py migrate --no-input --verbosity 0
+$python manage.py compile_translations --verbosity 0
 $python manage.py collectstatic --no-input --verbosity 0
 UPR_DEMO_PASSWORD_FILE="$work/demo_passwords" $python manage.py load_demo --password "$password" >/dev/null
 $python -m load.plan "$work/plan.json" --password "$password"

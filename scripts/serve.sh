@@ -45,6 +45,7 @@ case $host in
 esac
 
 $python manage.py migrate --no-input
+$python manage.py compile_translations --verbosity 0
 $python manage.py collectstatic --no-input --verbosity 0
 if [[ -n $pg_dir ]]; then
     $python manage.py load_demo

@@ -7,6 +7,15 @@ from django.test import Client
 pytest_plugins = ["tests.world"]
 
 
+def pytest_configure(config):
+    """The suite reads the catalogues as they are in locale/ now: a .po edited since the
+    last `make` is compiled first (pure Python, only what changed)."""
+    from web import translations
+
+    for path in translations.catalogue_paths():
+        translations.compile_catalogue(path)
+
+
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     """Tests never touch the developer's remembered demo passwords or uploads, and

@@ -49,13 +49,15 @@ def test_migrate_gives_coordinators_every_right_on_every_domain_model_of_the_adm
     assert ("recommendations", "add_recommendation") in expected
     assert ("missions", "add_engagement") in expected
     assert permissions_of("Coordinators") >= expected
-    # Responsible institutions have no admin page: they are edited inline on the recommendation.
-    # Beyond the domain, coordinators see and revoke every user's API tokens.
+    # Responsible institutions and texts in other languages have no admin page: they are
+    # edited inline on the recommendation. Beyond the domain, coordinators see and revoke
+    # every user's API tokens.
     assert (
         permissions_of("Coordinators") - expected
         == {
-            ("recommendations", f"{action}_responsibility")
+            ("recommendations", f"{action}_{model}")
             for action in ("add", "change", "delete", "view")
+            for model in ("responsibility", "recommendationtext")
         }
         | TOKENS
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 from .scaling import cache_settings, postgresql_options, replica_databases
 
@@ -116,9 +117,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the cookie the switcher sets, else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ... and for a signed-in user, the language chosen on their profile.
+    "workspace.language.ProfileLanguageMiddleware",
+    # ... and for the API, the one ?lang= names.
+    "web.api.language.ApiLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -138,6 +145,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -193,6 +201,11 @@ AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"
+# The interface's languages, each named in itself (the switcher shows these names).
+LANGUAGES = [("en", "English"), ("ru", "Русский"), ("be", "Беларуская")]
+# The catalogues: locale/<language>/LC_MESSAGES/django.po, compiled to .mo by
+# `manage.py compile_translations` (README: Languages).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates as each language writes them (one format per language, everywhere).
 FORMAT_MODULE_PATH = ["upr_tracker.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -291,14 +304,17 @@ REST_FRAMEWORK: dict[str, Any] = {
 }
 SPECTACULAR_SETTINGS: dict[str, Any] = {
     "TITLE": "UPR Tracker API",
-    "DESCRIPTION": (
+    # Translated (upr_tracker.api_schema writes the document in the request's language).
+    "DESCRIPTION": _(
         "Recommendations of the UN human-rights mechanisms, what is done about them, "
         "and the share implemented. Authenticate with `Authorization: Token <token>` "
         "(tokens: `manage.py create_api_token USERNAME`) or the site's session. Lists "
         "are paginated (`page`, `page_size` 1–500) and give every row as CSV with "
         "`?format=csv`. Single resources carry an ETag; send it in `If-Match` when "
         "writing to be refused (412) rather than overwrite someone else's change. "
-        'Errors are JSON: `{"detail": …}` or field → messages.'
+        'Errors are JSON: `{"detail": …}` or field → messages. Texts are in the language '
+        "asked for with `?lang=` (en, ru, be) or `Accept-Language`; a recommendation's "
+        "`text` is in that language where one is recorded, and `text_language` says which."
     ),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1",

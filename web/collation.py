@@ -4,16 +4,20 @@ collation of the active language, never by a code or an id ("Algeria" before
 
 The order is the Unicode Collation Algorithm's (``pyuca``, pure Python, its own copy
 of the Unicode tables: no dependence on the system's locales), which already puts
-Latin and Cyrillic names in dictionary order (ё beside е, й after и). A language that
-needs its own tailoring gets it in ``collation_key`` alone: every choice list of the
-tracker sorts through ``sort_choices`` or ``sorted_by_name``.
+Latin and Cyrillic names in dictionary order for English and Russian (ё beside е, й
+after и: Russian dictionaries file ё under е). A language that needs its own tailoring
+gets it in ``collation_key`` alone (:data:`TAILORINGS`): Belarusian counts ё and ў as
+letters of their own, ё after е and ў after у (CLDR's Belarusian collation). Every
+choice list of the tracker sorts through ``sort_choices`` or ``sorted_by_name``.
 """
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TypeVar
 
 from django import forms
+from django.utils import translation
 
 T = TypeVar("T")
 
@@ -25,9 +29,46 @@ def _collator():
     return Collator_10_0_0()
 
 
+# Letters a language sorts as letters of their own, each right after a base letter: a
+# letter and its mark (decomposed) -> the base letter it follows (CLDR: "&е<ё<<<Ё &у<ў<<<Ў").
+TAILORINGS = {
+    "be": {("е", "\u0308"): "е", ("Е", "\u0308"): "е", ("у", "\u0306"): "у", ("У", "\u0306"): "у"},
+}
+
+
 def collation_key(text) -> tuple:
     """The sort key of ``text`` in the active language's collation."""
-    return _collator().sort_key(str(text))
+    tailoring = TAILORINGS.get((translation.get_language() or "").split("-")[0])
+    if not tailoring:
+        return _collator().sort_key(str(text))
+    return _collator().sort_key_from_collation_elements(_tailored_elements(str(text), tailoring))
+
+
+def _tailored_elements(text: str, tailoring: dict) -> list:
+    """The collation elements of ``text`` with each tailored letter a letter of its own:
+    its base letter's primary weight and a half (between the base letter and the next),
+    its case kept at the tertiary level, its mark no longer a secondary difference. The
+    text between tailored letters is looked up whole (й is one letter, not и and a mark)."""
+    collator = _collator()
+    elements = []
+    decomposed = unicodedata.normalize("NFD", text)
+    run = 0
+    index = 0
+    while index < len(decomposed) - 1:
+        base = tailoring.get((decomposed[index], decomposed[index + 1]))
+        if base is None:
+            index += 1
+            continue
+        if run < index:
+            elements.extend(collator.collation_elements(decomposed[run:index]))
+        primary = collator.collation_elements(base)[0][0]
+        case = collator.collation_elements(decomposed[index])[0][2]
+        elements.append([primary + 0.5, 0x20, case])
+        index += 2
+        run = index
+    if run < len(decomposed):
+        elements.extend(collator.collation_elements(decomposed[run:]))
+    return elements
 
 
 def sorted_by_name(items: Iterable[T], name: Callable[[T], object] = str) -> list[T]:

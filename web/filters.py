@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .whole_numbers import whole_number
 
@@ -74,7 +75,7 @@ class InstantField(django_filters.fields.IsoDateTimeField):
                 instant.astimezone(UTC)
             except OverflowError as error:
                 raise ValidationError(
-                    "This date and time is beyond the calendar (years 1 to 9999).",
+                    _("This date and time is beyond the calendar (years 1 to 9999)."),
                     code="invalid",
                 ) from error
         return instant

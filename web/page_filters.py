@@ -10,6 +10,7 @@ one drop-down that still keeps every value a link asked for.
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 # What a page's form or links add that no filter reads.
 PAGE_PARAMETERS = ("page", "sort", "format")
@@ -46,11 +47,11 @@ def one_or_more(field: forms.Field) -> None:
     assert isinstance(field, forms.ChoiceField), f"{field!r} is not a choice field"
     field.widget = OneOrMoreSelect(choices=field.widget.choices)
     if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
-        field.empty_label = "Any"
+        field.empty_label = _("Any")
         field.widget.choices = field.choices
     else:
         # django-stubs types the getter as the setter's input; Django returns the pairs.
-        field.choices = [("", "Any"), *field.choices]  # type: ignore[misc]
+        field.choices = [("", _("Any")), *field.choices]  # type: ignore[misc]
         field.widget.choices = field.choices
 
 

@@ -5,6 +5,11 @@ for a formula by a spreadsheet program opening the file, and a formula can fetch
 commands ("CSV injection"). Such cells are written with a leading apostrophe, which spreadsheet
 programs show as text; the tracker's importer drops that apostrophe again, so exports still
 read back unchanged.
+
+Downloads are machine formats: whatever the language of the page they are taken from, they
+are written in English (the tracker's import format reads its own columns and words back),
+with numbers as numbers ("73.0") and dates as ISO dates ("2013-12-21"). Each row is made
+under English (``_in_english``), so a label the code marks for translation stays English.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import wraps
 
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
@@ -43,10 +50,23 @@ def download_name(
     ``DESCRIPTION_LENGTH`` characters), the day (default: today) and the extension.
     Letters of any script are kept (a header written with ``content_disposition_header``
     carries them)."""
-    words = slugify(" ".join([subject, *described]), allow_unicode=True)
+    words = slugify(" ".join(map(str, [subject, *described])), allow_unicode=True)
     if len(words) > DESCRIPTION_LENGTH:
         words = words[: DESCRIPTION_LENGTH + 1].rsplit("-", 1)[0]
     return f"{words}-{(day or timezone.localdate()).isoformat()}.{extension}"
+
+
+def in_english(view):
+    """A download view, run under English: what it writes (its name, header, labels) is
+    the same whatever the language of the page it was taken from. Its 400 answers too:
+    they name the parameters as the API's do."""
+
+    @wraps(view)
+    def english_view(request, *args, **kwargs):
+        with translation.override("en"):
+            return view(request, *args, **kwargs)
+
+    return english_view
 
 
 def neutralised(value):
@@ -70,8 +90,8 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     writer = csv.writer(_Line())
 
     def lines():
-        yield "\ufeff" + writer.writerow(header)
-        for row in rows:
+        yield "\ufeff" + writer.writerow(_english_row(header))
+        for row in _in_english(rows):
             yield writer.writerow(["" if v is None else neutralised(v) for v in row])
 
     response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
@@ -92,19 +112,38 @@ def xlsx_response(filename: str, sheets: Iterable[tuple[str, Sequence[str], Iter
 
     workbook = openpyxl.Workbook(write_only=True)
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title=title)
+        sheet = workbook.create_sheet(title=str(title))
         bold = []
-        for name in header:
+        for name in _english_row(header):
             cell = openpyxl.cell.WriteOnlyCell(sheet, value=name)
             cell.font = Font(bold=True)
             bold.append(cell)
         sheet.append(bold)
-        for row in rows:
+        for row in _in_english(rows):
             sheet.append([_xlsx_value(value) for value in row])
     stored = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
     workbook.save(stored)
     stored.seek(0)
     return FileResponse(stored, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def _in_english(rows: Iterable[Sequence]):
+    """``rows``, each made (a generator runs its code as it is asked for the next) and
+    written out under English."""
+    iterator = iter(rows)
+    while True:
+        with translation.override("en"):
+            try:
+                row = next(iterator)
+            except StopIteration:
+                return
+            row = _english_row(row)
+        yield row
+
+
+def _english_row(row: Sequence) -> list:
+    with translation.override("en"):
+        return [str(value) if isinstance(value, Promise) else value for value in row]
 
 
 def _xlsx_value(value):
@@ -118,5 +157,7 @@ def bad_download(filters, kind: str) -> JsonResponse:
     and a format other than :data:`FORMATS`."""
     errors = {} if filters.is_valid() else dict(filters.errors)
     if kind not in FORMATS:
-        errors["format"] = [f"choose one of {', '.join(FORMATS)}"]
+        errors["format"] = [
+            translation.gettext("choose one of %(formats)s") % {"formats": ", ".join(FORMATS)}
+        ]
     return JsonResponse({"errors": errors}, status=400)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from recommendations.models import ImplementationAction, Indicator, IndicatorValue, ProgressUpdate
 
@@ -56,10 +57,10 @@ class EvidenceFileMixin(_ModelForm):
             field.widget.current_url = reverse(
                 "workspace:evidence", args=[self.evidence_kind, self.instance.pk]
             )
-        field.help_text = f"Optional. {describe_allowed()}."
+        field.help_text = _("Optional. %(allowed)s.") % {"allowed": describe_allowed()}
         link = self.fields["evidence_url"]
         assert isinstance(link, forms.URLField)  # the model's URLField
-        link.help_text = "Optional. A public link to the evidence."
+        link.help_text = _("Optional. A public link to the evidence.")
         link.assume_scheme = "https"  # type: ignore[attr-defined]  # Django 5's, not in the stubs
 
     def clean_evidence_file(self):
@@ -93,9 +94,9 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "evidence_file",
         ]
         labels = {
-            "budget_amount": "Budget",
-            "budget_currency": "Currency",
-            "evidence_url": "Evidence link",
+            "budget_amount": _("Budget"),
+            "budget_currency": _("Currency"),
+            "evidence_url": _("Evidence link"),
         }
         widgets = {
             "start_date": DATE,
@@ -103,9 +104,10 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "title": "What was done or is planned: "
-            "a law adopted, a plan approved, a training held.",
-            "budget_amount": "Optional.",
+            "title": _(
+                "What was done or is planned: a law adopted, a plan approved, a training held."
+            ),
+            "budget_amount": _("Optional."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -115,7 +117,9 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
         assert isinstance(budget, forms.DecimalField)  # the model's DecimalField
         budget.min_value = 0
         budget.widget.attrs["min"] = "0"
-        self.fields["budget_currency"].help_text = "Three letters (ISO 4217), e.g. USD, EUR, BYN."
+        self.fields["budget_currency"].help_text = _(
+            "Three letters (ISO 4217), e.g. USD, EUR, BYN."
+        )
         self.fields["budget_currency"].widget.attrs.update(
             {"maxlength": "3", "autocomplete": "off", "size": "4"}
         )
@@ -132,24 +136,24 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
         model = ProgressUpdate
         fields = ["status", "assessed_on", "narrative", "evidence_url", "evidence_file"]
         labels = {
-            "status": "Proposed status",
-            "assessed_on": "Assessed on",
-            "narrative": "What was done",
-            "evidence_url": "Evidence link",
+            "status": _("Proposed status"),
+            "assessed_on": _("Assessed on"),
+            "narrative": _("What was done"),
+            "evidence_url": _("Evidence link"),
         }
         widgets = {"assessed_on": DATE, "narrative": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
-            "status": "How far the recommendation is implemented, in your assessment. "
-            "It counts once a coordinator validates it.",
-            "assessed_on": "The date your assessment speaks of.",
+            "status": _(
+                "How far the recommendation is implemented, in your assessment. "
+                "It counts once a coordinator validates it."
+            ),
+            "assessed_on": _("The date your assessment speaks of."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_evidence()
-        self.fields[
-            "narrative"
-        ].help_text = (
+        self.fields["narrative"].help_text = _(
             "The measures taken and their results, with references a coordinator can check."
         )
         if not self.instance.pk and not self.is_bound:
@@ -223,7 +227,7 @@ class ReviewDecisionForm(forms.Form):
 
     VALIDATE = "validate"
     RETURN = "return"
-    NO_LONGER_WAITING = (
+    NO_LONGER_WAITING = _(
         "An update you ticked no longer waits for validation "
         "(another coordinator may have decided on it); the list below is current."
     )
@@ -245,12 +249,14 @@ class ReviewDecisionForm(forms.Form):
             )
         },
     )
-    decision = forms.ChoiceField(choices=[(VALIDATE, "Validate"), (RETURN, "Return")])
+    decision = forms.ChoiceField(
+        choices=[(VALIDATE, _("Validate")), (RETURN, pgettext_lazy("send back", "Return"))]
+    )
     comment = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Comment for the institution",
-        help_text="Required to return updates: say what needs to change.",
+        label=_("Comment for the institution"),
+        help_text=_("Required to return updates: say what needs to change."),
     )
 
     def __init__(self, *args, queryset, values=None, **kwargs):
@@ -270,5 +276,5 @@ class ReviewDecisionForm(forms.Form):
         if not self.errors and not any(items is not None and items.exists() for items in ticked):
             self.add_error(None, _("Tick at least one update or indicator value."))
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
-            self.add_error("comment", "Say what needs to change before returning updates.")
+            self.add_error("comment", _("Say what needs to change before returning updates."))
         return cleaned

@@ -11,6 +11,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
 
 from recommendations.models import Institution, ProgressUpdate, Recommendation, Responsibility
 from recommendations.selectors import overdue_recommendations
@@ -22,6 +24,8 @@ from .models import ReminderSent
 class Digest:
     institution: Institution
     recipients: list[str]
+    # Each address's language (its user's profile), in which their e-mail is written.
+    languages: dict[str, str] = field(default_factory=dict)
     overdue: list[Recommendation] = field(default_factory=list)
     returned: list[ProgressUpdate] = field(default_factory=list)
 
@@ -36,12 +40,14 @@ def reminder_digests(today: date) -> list[Digest]:
         .exclude(email="")
     )
     recipients: defaultdict[Institution, list[str]] = defaultdict(list)
+    languages: defaultdict[Institution, dict[str, str]] = defaultdict(dict)
     for user in users.select_related("profile__institution").order_by("email"):
         institution = user.profile.institution
         assert institution is not None  # the query asks for users with an institution
         recipients[institution].append(user.email)
+        languages[institution][user.email] = user.profile.language or settings.LANGUAGE_CODE
     digests = {
-        institution.pk: Digest(institution, addresses)
+        institution.pk: Digest(institution, addresses, languages[institution])
         for institution, addresses in recipients.items()
     }
     overdue = (
@@ -72,10 +78,10 @@ def reminder_digests(today: date) -> list[Digest]:
 
 
 def send_digest(digest: Digest, today: date) -> bool:
-    """E-mail the digest to each of its recipients unless the institution was already
-    reminded on ``today``; True if sent. The day's record is written first, in the
-    same transaction as the sending, so a failed sending leaves no record (a rerun
-    tries again) and a concurrent run finds the record and sends nothing."""
+    """E-mail the digest to each of its recipients, each in their own language, unless the
+    institution was already reminded on ``today``; True if sent. The day's record is
+    written first, in the same transaction as the sending, so a failed sending leaves no
+    record (a rerun tries again) and a concurrent run finds the record and sends nothing."""
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -88,22 +94,43 @@ def send_digest(digest: Digest, today: date) -> bool:
                 )
         except IntegrityError:
             return False
-        subject, body = _message(digest)
-        messages = [
-            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            for address in digest.recipients
-        ]
+        written = {}
+        messages = []
+        for address in digest.recipients:
+            language = digest.languages.get(address, settings.LANGUAGE_CODE)
+            if language not in written:
+                with translation.override(language):
+                    written[language] = _message(digest)
+            subject, body = written[language]
+            messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
         get_connection().send_messages(messages)
     return True
 
 
 def _message(digest: Digest) -> tuple[str, str]:
+    """The subject and body in the active language."""
     parts = []
     if digest.overdue:
-        parts.append(f"{len(digest.overdue)} overdue recommendation{_s(digest.overdue)}")
+        count = len(digest.overdue)
+        parts.append(
+            ngettext("%(count)s overdue recommendation", "%(count)s overdue recommendations", count)
+            % {"count": count}
+        )
     if digest.returned:
-        parts.append(f"{len(digest.returned)} returned update{_s(digest.returned)}")
-    subject = f"UPR Tracker: {' and '.join(parts)} for the {digest.institution}"
+        count = len(digest.returned)
+        parts.append(
+            ngettext("%(count)s returned update", "%(count)s returned updates", count)
+            % {"count": count}
+        )
+    what = (
+        gettext("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}
+        if len(parts) == 2
+        else parts[0]
+    )
+    subject = gettext("UPR Tracker: %(what)s for the %(institution)s") % {
+        "what": what,
+        "institution": digest.institution,
+    }
     body = render_to_string(
         "workspace/email/reminder.txt",
         {
@@ -113,7 +140,3 @@ def _message(digest: Digest) -> tuple[str, str]:
         },
     )
     return subject, body
-
-
-def _s(items) -> str:
-    return "" if len(items) == 1 else "s"

@@ -14,6 +14,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .xls, .ppt
 MAGIC = {
@@ -51,7 +52,10 @@ def allowed_types() -> list[str]:
 def describe_allowed() -> str:
     """For help texts: "PDF, DOC, DOCX …; at most 10.0 MB"."""
     kinds = ", ".join(kind.upper() for kind in allowed_types())
-    return f"{kinds}; at most {filesizeformat(settings.UPR_UPLOAD_MAX_BYTES)}"
+    return _("%(kinds)s; at most %(size)s") % {
+        "kinds": kinds,
+        "size": filesizeformat(settings.UPR_UPLOAD_MAX_BYTES),
+    }
 
 
 def check_evidence_file(uploaded) -> None:
@@ -59,20 +63,27 @@ def check_evidence_file(uploaded) -> None:
     file's size, extension and content are acceptable."""
     if uploaded.size > settings.UPR_UPLOAD_MAX_BYTES:
         raise ValidationError(
-            f"The file is {filesizeformat(uploaded.size)}; the largest accepted is "
-            f"{filesizeformat(settings.UPR_UPLOAD_MAX_BYTES)}.",
+            _("The file is %(size)s; the largest accepted is %(largest)s.")
+            % {
+                "size": filesizeformat(uploaded.size),
+                "largest": filesizeformat(settings.UPR_UPLOAD_MAX_BYTES),
+            },
             code="too_large",
         )
     kind = extension_of(uploaded.name)
     if kind not in allowed_types():
         raise ValidationError(
-            f"Files of type “{kind or 'none'}” are not accepted. Accepted: "
-            f"{', '.join(k.upper() for k in allowed_types())}.",
+            _("Files of type “%(kind)s” are not accepted. Accepted: %(accepted)s.")
+            % {
+                "kind": kind or _("none"),
+                "accepted": ", ".join(k.upper() for k in allowed_types()),
+            },
             code="type_not_allowed",
         )
     if not _content_matches(uploaded, kind):
         raise ValidationError(
-            f"The file's content is not a {kind.upper()} document, whatever its name says.",
+            _("The file's content is not a %(kind)s document, whatever its name says.")
+            % {"kind": kind.upper()},
             code="content_mismatch",
         )
 

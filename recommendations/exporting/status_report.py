@@ -20,7 +20,8 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, gettext, pgettext
 
 from recommendations.models import (
     ImplementationAction,
@@ -36,6 +37,7 @@ from recommendations.selectors import (
     with_current_status,
     with_status_is_demo,
 )
+from web.collation import collation_key
 
 from .report_plans import (
     OverdueLine,
@@ -45,7 +47,6 @@ from .report_plans import (
     report_indicator,
 )
 
-NO_THEME = "Recommendations without a theme"
 ACTIONS_TAKEN = (
     ImplementationAction.ActionStatus.COMPLETED,
     ImplementationAction.ActionStatus.ONGOING,
@@ -66,7 +67,8 @@ class ReportAction:
 @dataclass
 class ReportEntry:
     reference: str
-    text: str
+    text: str  # in the reader's language where recorded, else the original
+    text_language: str
     recommending_states: list[str]
     position: str
     status: str
@@ -94,15 +96,19 @@ class StatusReport:
 
     @property
     def title(self) -> str:
-        return f"Mid-term status report: {self.review}"
+        return gettext("Mid-term status report: %(review)s") % {"review": self.review}
 
 
 def status_report(review: ReviewCycle) -> StatusReport:
-    """The report of ``review`` (see module docstring), in a fixed number of queries."""
+    """The report of ``review`` (see module docstring), in a fixed number of queries, in the
+    active language: its words, dates, numbers and, where recorded, the recommendations'
+    texts."""
     recommendations = review.recommendations.all()
     today = timezone.localdate()
+    language = get_language()
     listed = with_status_is_demo(with_current_status(recommendations)).prefetch_related(
         "recommending_states",
+        "translations",
         "themes",
         Prefetch(
             "responsibilities",
@@ -118,30 +124,38 @@ def status_report(review: ReviewCycle) -> StatusReport:
             .order_by("start_date", "title"),
         ),
     )
-    sections: dict[str, list[ReportEntry]] = {}
+    sections: dict[str | None, list[ReportEntry]] = {}
     for recommendation in listed.order_by("sort_key"):
-        themes = [theme.name for theme in recommendation.themes.all()]
+        themes = sorted((theme.name for theme in recommendation.themes.all()), key=collation_key)
+        shown = recommendation.text_in(language)
         entry = ReportEntry(
             reference=recommendation.reference,
-            text=recommendation.text,
+            text=shown.text,
+            text_language=shown.language,
             recommending_states=[s.name for s in recommendation.recommending_states.all()],
             position=recommendation.position_in_words,
-            status=Status(recommendation.current_status).label,
+            status=str(Status(recommendation.current_status).label),
             status_key=recommendation.current_status,
             status_is_demo=recommendation.status_is_demo,
             institutions=[
-                f"{r.institution.name} (lead)" if r.role == "lead" else r.institution.name
+                pgettext("responsibility", "%(institution)s (lead)")
+                % {"institution": r.institution.name}
+                if r.role == "lead"
+                else r.institution.name
                 for r in recommendation.responsibilities.all()
             ],
             other_themes=themes[1:],
             actions=[_action(action, today) for action in recommendation.actions.all()],
         )
-        sections.setdefault(themes[0] if themes else NO_THEME, []).append(entry)
-    ordered = sorted(sections, key=lambda theme: (theme == NO_THEME, theme.casefold()))
+        sections.setdefault(themes[0] if themes else None, []).append(entry)
+    ordered = sorted(sections, key=lambda theme: (theme is None, collation_key(theme or "")))
     return StatusReport(
         review=review,
         figures=measure(recommendations),
-        sections=[ReportSection(theme, sections[theme]) for theme in ordered],
+        sections=[
+            ReportSection(theme or gettext("Recommendations without a theme"), sections[theme])
+            for theme in ordered
+        ],
         generated_on=today,
         overdue=overdue_lines(
             ImplementationAction.objects.filter(recommendations__review=review).distinct(),
@@ -159,22 +173,27 @@ def status_report(review: ReviewCycle) -> StatusReport:
 def summary_lines(report: StatusReport) -> list[tuple[str, str]]:
     """The figures at the top as (label, value) texts, for the page and the document alike."""
     figures = report.figures
+    # The context is written out in every call: xgettext extracts literal contexts only.
     lines = [
-        ("Recommendations", str(figures.total)),
-        ("Supported (wholly or in part)", str(figures.supported)),
-        ("Noted", str(figures.by_position["noted"])),
-        ("Pending", str(figures.by_position["pending"])),
-        ("Implemented", str(figures.implemented)),
-        ("Partially implemented", str(figures.partially_implemented)),
-        ("In progress", str(figures.by_status["in_progress"])),
-        ("Not started", str(figures.by_status["not_started"])),
-        ("Not implemented", str(figures.by_status["not_implemented"])),
-        ("% implemented", _percent(figures.percent_implemented)),
-        ("% at least partially implemented", _percent(figures.percent_at_least_partially)),
+        (gettext("Recommendations"), str(figures.total)),
+        (gettext("Supported (wholly or in part)"), str(figures.supported)),
+        (pgettext("recommendations", "Noted"), str(figures.by_position["noted"])),
+        (pgettext("recommendations", "Pending"), str(figures.by_position["pending"])),
+        (pgettext("recommendations", "Implemented"), str(figures.implemented)),
+        (pgettext("recommendations", "Partially implemented"), str(figures.partially_implemented)),
+        (pgettext("recommendations", "In progress"), str(figures.by_status["in_progress"])),
+        (pgettext("recommendations", "Not started"), str(figures.by_status["not_started"])),
+        (pgettext("recommendations", "Not implemented"), str(figures.by_status["not_implemented"])),
+        # xgettext:no-python-format
+        (gettext("% implemented"), _percent(figures.percent_implemented)),
+        (
+            gettext("% at least partially implemented"),
+            _percent(figures.percent_at_least_partially),
+        ),
     ]
     reported = report.review.government_reported_supported
     if reported is not None:
-        lines.append(("Accepted, as the government reports it", str(reported)))
+        lines.append((gettext("Accepted, as the government reports it"), str(reported)))
     return lines
 
 
@@ -184,7 +203,7 @@ def _action(action: ImplementationAction, today: date) -> ReportAction:
     return ReportAction(
         title=action.title,
         institution=action.institution.name,
-        status=action.get_status_display(),
+        status=str(action.get_status_display()),
         dates=dates,
         is_demo=action.is_demo,
         is_overdue=action_is_overdue(action, today),
@@ -193,4 +212,7 @@ def _action(action: ImplementationAction, today: date) -> ReportAction:
 
 
 def _percent(value) -> str:
-    return "no data" if value is None else f"{value} %"
+    """'73.0 %' ('73,0 %' in Russian); 'no data' when nothing is supported."""
+    if value is None:
+        return gettext("no data")
+    return f"{number_format(value, decimal_pos=1)}\u00a0%"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.text import slugify
 
 from recommendations.models import Recommendation, ReviewCycle
@@ -15,7 +16,14 @@ from recommendations.selectors import demo_assessments_exist
 from recommendations.views.list_filters import recommendation_filter
 from web.access import readable_page
 from web.page_filters import described_filters
-from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
+from web.spreadsheets import (
+    FORMATS,
+    bad_download,
+    csv_response,
+    download_name,
+    in_english,
+    xlsx_response,
+)
 
 from . import recommendation_list
 from .status_report import status_report as build_status_report
@@ -24,6 +32,7 @@ from .word_document import DOCX_TYPE, status_report_docx
 
 
 @readable_page
+@in_english
 def recommendation_export(request):
     """The filtered recommendation list as ``?format=csv`` (default) or ``xlsx``."""
     filters = recommendation_filter(request.GET, Recommendation.objects.all())
@@ -59,7 +68,7 @@ def status_report(request, pk: int):
     response = render(request, "recommendations/status_report.html", context)
     # Shown as a page; saved under a name that says what it is. The header also makes
     # the report a download in the audit, like its Word document.
-    name = slugify(f"status report {review}")
+    name = _file_name(review)
     response["Content-Disposition"] = f'inline; filename="{name}.html"'
     return response
 
@@ -69,9 +78,16 @@ def status_report_document(request, pk: int):
     """The review's mid-term status report as a Word document."""
     review = get_object_or_404(_reviews(), pk=pk)
     response = HttpResponse(status_report_docx(build_status_report(review)), DOCX_TYPE)
-    name = slugify(f"status report {review}")
+    name = _file_name(review)
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response
+
+
+def _file_name(review) -> str:
+    """'status-report-belarus-upr-cycle-1-2010': in English whatever the page's language
+    (a name a file system and a mail program take as it is)."""
+    with translation.override("en"):
+        return slugify(f"status report {review}")
 
 
 def _reviews():

@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recommendations import rules
 
@@ -23,9 +25,9 @@ from . import pending_uploads
 from .service import FORMATS, import_recommendations
 
 ENCODINGS = [
-    ("", "Recognise it (UTF-8, or Mac Roman / Windows-1252 for old files)"),
+    ("", _("Recognise it (UTF-8, or Mac Roman / Windows-1252 for old files)")),
     ("utf-8", "UTF-8"),
-    ("mac_roman", "Mac Roman (UPR Info exports)"),
+    ("mac_roman", _("Mac Roman (UPR Info exports)")),
     ("cp1252", "Windows-1252"),
     ("latin-1", "Latin-1 (ISO 8859-1)"),
 ]
@@ -34,32 +36,40 @@ ENCODINGS = [
 class ImportForm(forms.Form):
     file = forms.FileField(
         allow_empty_file=True,  # the importer itself says "the file is empty (0 bytes)"
-        help_text="CSV (any line endings), XLSX, or OHCHR's thematic list of recommendations "
-        "(DOCX: a Word document is read as one, whatever the format chosen).",
+        label=_("File"),
+        help_text=_(
+            "CSV (any line endings), XLSX, or OHCHR's thematic list of recommendations "
+            "(DOCX: a Word document is read as one, whatever the format chosen)."
+        ),
     )
-    format = forms.ChoiceField(choices=list(FORMATS.items()), initial="tracker")
+    format = forms.ChoiceField(label=_("Format"), choices=list(FORMATS.items()), initial="tracker")
     state = forms.CharField(
         required=False,
         max_length=80,
-        label="State under review",
-        help_text="ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UN report files and "
-        "thematic lists; for tracker, Index and UPR Info files, whose rows name their "
-        "reviews, it keeps only that state's rows.",
+        label=_("State under review"),
+        help_text=_(
+            "ISO 3166 alpha-3 code (e.g. BLR) or name. Needed for UN report files and "
+            "thematic lists; for tracker, Index and UPR Info files, whose rows name their "
+            "reviews, it keeps only that state's rows."
+        ),
     )
     cycle = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=9,
-        label="UPR cycle",
-        help_text="e.g. 1 for 2010. UPR Info's rows give theirs (by session): it must agree.",
+        label=_("UPR cycle"),
+        help_text=_("e.g. 1 for 2010. UPR Info's rows give theirs (by session): it must agree."),
     )
     mechanism = forms.CharField(
         required=False,
         max_length=200,
-        help_text="For Universal Human Rights Index and tracker files: import only this "
-        "mechanism's rows (its code, e.g. CAT). Empty: every mechanism.",
+        label=_("Mechanism"),
+        help_text=_(
+            "For Universal Human Rights Index and tracker files: import only this "
+            "mechanism's rows (its code, e.g. CAT). Empty: every mechanism."
+        ),
     )
-    encoding = forms.ChoiceField(choices=ENCODINGS, required=False, label="Text encoding")
+    encoding = forms.ChoiceField(choices=ENCODINGS, required=False, label=_("Text encoding"))
 
     def options(self) -> dict:
         data = self.cleaned_data
@@ -131,11 +141,16 @@ class RecommendationImportMixin(_HistoryAdmin):
         pending = pending_uploads.find(request, token)
         if request.method != "POST" or pending is None:
             if pending is None:
-                messages.warning(request, "That upload is no longer waiting: upload it again.")
+                messages.warning(
+                    request, gettext("That upload is no longer waiting: upload it again.")
+                )
             return redirect(f"{changelist}import/")
         if "cancel" in request.POST:
             pending_uploads.discard(request, token)
-            messages.info(request, f"The import of {pending.filename} was cancelled.")
+            messages.info(
+                request,
+                gettext("The import of %(file)s was cancelled.") % {"file": pending.filename},
+            )
             return redirect(changelist)
         result = import_recommendations(
             data=pending.data, filename=pending.filename, user=request.user, **pending.options
@@ -143,14 +158,18 @@ class RecommendationImportMixin(_HistoryAdmin):
         pending_uploads.discard(request, token)
         if not result.ok:
             return self._render(request, form=ImportForm(), result=result, token=None)
-        messages.success(request, f"Imported {pending.filename}: {result.summary()}.")
+        messages.success(
+            request,
+            gettext("Imported %(file)s: %(summary)s.")
+            % {"file": pending.filename, "summary": result.summary()},
+        )
         return redirect(changelist)
 
     def _render(self, request, *, form, result, token):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Import recommendations",
+            "title": gettext("Import recommendations"),
             "form": form,
             "result": result,
             "token": token,
@@ -161,4 +180,4 @@ class RecommendationImportMixin(_HistoryAdmin):
 
 def _require_coordinator(request) -> None:
     if not rules.is_coordinator(request.user):
-        raise PermissionDenied("Only coordinators import recommendations.")
+        raise PermissionDenied(gettext("Only coordinators import recommendations."))

@@ -23,10 +23,12 @@ from .taxonomy import (
     Theme,
     goal_of_target,
 )
+from .texts import ORIGINAL_LANGUAGE, RecommendationText, ShownText, text_in
 from .workflow import ReportedRecord, WorkflowState
 
 __all__ = [
     "ACTION_CATEGORIES",
+    "ORIGINAL_LANGUAGE",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "Cluster",
@@ -39,12 +41,14 @@ __all__ = [
     "Position",
     "ProgressUpdate",
     "Recommendation",
+    "RecommendationText",
     "ReportedRecord",
     "Responsibility",
     "ReviewCycle",
     "Role",
     "SdgGoal",
     "SdgTarget",
+    "ShownText",
     "Source",
     "State",
     "Status",
@@ -55,4 +59,5 @@ __all__ = [
     "add_months",
     "goal_of_target",
     "reference_sort_key",
+    "text_in",
 ]

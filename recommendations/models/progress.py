@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .reviews import Recommendation, Status
@@ -22,69 +23,97 @@ from .workflow import ReportedRecord
 
 def validate_not_negative(amount):
     if amount < 0:
-        raise ValidationError("A budget cannot be negative.", code="negative")
+        raise ValidationError(_("A budget cannot be negative."), code="negative")
 
 
 validate_currency = RegexValidator(
     r"^[A-Z]{3}\Z",
-    "A currency is three letters in capitals (ISO 4217), e.g. USD, EUR or BYN.",
+    _("A currency is three letters in capitals (ISO 4217), e.g. USD, EUR or BYN."),
     code="currency",
 )
 
 
 def validate_assessment_date(day):
     if day > timezone.localdate():
-        raise ValidationError("The assessment date cannot be in the future.", code="future")
+        raise ValidationError(_("The assessment date cannot be in the future."), code="future")
 
 
 class ImplementationAction(models.Model):
     """A measure taken or planned: a law adopted, a plan approved, a training held."""
 
     class ActionStatus(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        ONGOING = "ongoing", "Ongoing"
-        COMPLETED = "completed", "Completed"
-        CANCELLED = "cancelled", "Cancelled"
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
 
-    title = models.CharField(max_length=250)
-    description = models.TextField(blank=True)
-    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="actions")
-    recommendations = models.ManyToManyField(Recommendation, related_name="actions")
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=250, verbose_name=_("title"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="actions", verbose_name=_("institution")
+    )
+    recommendations = models.ManyToManyField(
+        Recommendation, related_name="actions", verbose_name=_("recommendations")
+    )
+    start_date = models.DateField(null=True, blank=True, verbose_name=_("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=_("end date"))
     status = models.CharField(
-        max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+        max_length=10,
+        choices=ActionStatus.choices,
+        default=ActionStatus.PLANNED,
+        verbose_name=_("status"),
     )
     budget_amount = models.DecimalField(
-        max_digits=14, decimal_places=2, null=True, blank=True, validators=[validate_not_negative]
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[validate_not_negative],
+        verbose_name=_("budget amount"),
     )
     budget_currency = models.CharField(
-        max_length=3, blank=True, help_text="ISO 4217, e.g. USD", validators=[validate_currency]
+        max_length=3,
+        blank=True,
+        help_text=_("ISO 4217, e.g. USD"),
+        validators=[validate_currency],
+        verbose_name=_("budget currency"),
     )
-    evidence_url = models.URLField(max_length=500, blank=True)
-    evidence_file = models.FileField(upload_to="evidence/actions/%Y/", blank=True)
+    evidence_url = models.URLField(max_length=500, blank=True, verbose_name=_("evidence url"))
+    evidence_file = models.FileField(
+        upload_to="evidence/actions/%Y/", blank=True, verbose_name=_("evidence file")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="actions",
-        help_text="The document that reports this action.",
+        help_text=_("The document that reports this action."),
+        verbose_name=_("source"),
     )
     is_demo = models.BooleanField(
-        default=False, help_text="Demo data: an illustration, not an official record."
+        default=False,
+        help_text=_("Demo data: an illustration, not an official record."),
+        verbose_name=_("is demo"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     # The recommendations an action serves are part of its history, so that a
     # deleted action comes back with them.
     history = HistoricalRecords(m2m_fields=[recommendations])
 
     class Meta:
+        verbose_name = _("implementation action")
+        verbose_name_plural = _("implementation actions")
         ordering = ["-start_date", "title"]
         constraints = [
             models.CheckConstraint(
@@ -111,11 +140,11 @@ class ImplementationAction(models.Model):
         constraints above keep the database right; these say it in words)."""
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "The end date cannot be before the start date."
+            errors["end_date"] = _("The end date cannot be before the start date.")
         if self.budget_amount is not None and not self.budget_currency:
-            errors["budget_currency"] = "Say in which currency the budget is."
+            errors["budget_currency"] = _("Say in which currency the budget is.")
         if self.budget_currency and self.budget_amount is None:
-            errors["budget_amount"] = "Give the amount, or leave the currency empty."
+            errors["budget_amount"] = _("Give the amount, or leave the currency empty.")
         if errors:
             raise ValidationError(errors)
 
@@ -128,42 +157,63 @@ class ProgressUpdate(ReportedRecord):
     """
 
     class Source(models.TextChoices):
-        GOVERNMENT = "government", "Government"
-        UN = "un", "United Nations"
-        CIVIL_SOCIETY = "civil_society", "Civil society"
+        GOVERNMENT = "government", _("Government")
+        UN = "un", _("United Nations")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
 
     recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.PROTECT, related_name="progress_updates"
+        Recommendation,
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        verbose_name=_("recommendation"),
     )
-    status = models.CharField(max_length=25, choices=Status.choices)
+    status = models.CharField(max_length=25, choices=Status.choices, verbose_name=_("status"))
     assessed_on = models.DateField(
-        help_text="The date the assessment speaks of.", validators=[validate_assessment_date]
+        help_text=_("The date the assessment speaks of."),
+        validators=[validate_assessment_date],
+        verbose_name=_("assessed on"),
     )
-    narrative = models.TextField()
-    source = models.CharField(max_length=15, choices=Source.choices, default=Source.GOVERNMENT)
+    narrative = models.TextField(verbose_name=_("narrative"))
+    source = models.CharField(
+        max_length=15, choices=Source.choices, default=Source.GOVERNMENT, verbose_name=_("source")
+    )
     institution = models.ForeignKey(
         Institution,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="progress_updates",
-        help_text="The institution whose assessment this is.",
+        help_text=_("The institution whose assessment this is."),
+        verbose_name=_("institution"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    evidence_url = models.URLField(max_length=500, blank=True, verbose_name=_("evidence url"))
+    evidence_file = models.FileField(
+        upload_to="evidence/updates/%Y/", blank=True, verbose_name=_("evidence file")
     )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/updates/%Y/", blank=True)
     # workflow_state, submitted_at, reviewed_at, reviewed_by, reviewer_comment: ReportedRecord
     is_demo = models.BooleanField(
-        default=False, help_text="Demo data: an illustrative assessment, not an official one."
+        default=False,
+        help_text=_("Demo data: an illustrative assessment, not an official one."),
+        verbose_name=_("is demo"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
         ordering = ["recommendation", "-assessed_on", "-id"]
         indexes = [
             # Covers the measure's "latest validated update" subquery (filter, order and

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .sources import Source
@@ -15,22 +17,42 @@ from .taxonomy import AffectedGroup, Institution, Mechanism, SdgGoal, SdgTarget,
 class ReviewCycle(models.Model):
     """One review of one state by one mechanism (for the UPR: one cycle)."""
 
-    state_under_review = models.ForeignKey(State, on_delete=models.PROTECT, related_name="reviews")
-    mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews")
-    cycle = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="UPR cycle number (1–4); empty for other mechanisms."
+    state_under_review = models.ForeignKey(
+        State,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        verbose_name=_("state under review"),
     )
-    session = models.CharField("Working Group session", max_length=40, blank=True)
-    document_symbol = models.CharField(max_length=60, blank=True, help_text="e.g. A/HRC/15/16")
-    review_date = models.DateField(null=True, blank=True)
-    adoption_date = models.DateField("outcome adopted", null=True, blank=True)
-    midterm_report_due = models.DateField(null=True, blank=True)
-    next_review_due = models.DateField(null=True, blank=True)
+    mechanism = models.ForeignKey(
+        Mechanism, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("mechanism")
+    )
+    cycle = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("UPR cycle number (1–4); empty for other mechanisms."),
+        verbose_name=_("cycle"),
+    )
+    session = models.CharField(_("Working Group session"), max_length=40, blank=True)
+    document_symbol = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text=_("e.g. A/HRC/15/16"),
+        verbose_name=_("document symbol"),
+    )
+    review_date = models.DateField(null=True, blank=True, verbose_name=_("review date"))
+    adoption_date = models.DateField(_("outcome adopted"), null=True, blank=True)
+    midterm_report_due = models.DateField(
+        null=True, blank=True, verbose_name=_("midterm report due")
+    )
+    next_review_due = models.DateField(null=True, blank=True, verbose_name=_("next review due"))
     government_reported_supported = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="How many recommendations the government itself says it accepted, "
-        "kept beside the count the responses give.",
+        help_text=_(
+            "How many recommendations the government itself says it accepted, "
+            "kept beside the count the responses give."
+        ),
+        verbose_name=_("government reported supported"),
     )
     government_reported_source = models.ForeignKey(
         Source,
@@ -38,13 +60,16 @@ class ReviewCycle(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="reviews_reported",
-        help_text="The document in which the government gives that count.",
+        help_text=_("The document in which the government gives that count."),
+        verbose_name=_("government reported source"),
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("review cycle")
+        verbose_name_plural = _("review cycles")
         ordering = ["state_under_review__name", "mechanism__code", "cycle", "review_date"]
         constraints = [
             models.UniqueConstraint(
@@ -76,9 +101,18 @@ class ReviewCycle(models.Model):
         ]
 
     def __str__(self):
+        names = {"state": self.state_under_review, "mechanism": self.mechanism}
+        if self.cycle and self.review_date:
+            return gettext("%(state)s — %(mechanism)s cycle %(cycle)s (%(year)s)") % {
+                **names,
+                "cycle": self.cycle,
+                "year": self.review_date.year,
+            }
         if self.cycle:
-            year = f" ({self.review_date.year})" if self.review_date else ""
-            return f"{self.state_under_review} — {self.mechanism} cycle {self.cycle}{year}"
+            return gettext("%(state)s — %(mechanism)s cycle %(cycle)s") % {
+                **names,
+                "cycle": self.cycle,
+            }
         held = date_format(self.review_date) if self.review_date else ""
         return f"{self.state_under_review} — {self.mechanism} {held}".strip()
 
@@ -86,10 +120,10 @@ class ReviewCycle(models.Model):
 class Position(models.TextChoices):
     """The position the state under review took on a recommendation."""
 
-    SUPPORTED = "supported", "Supported"
-    PARTIALLY_SUPPORTED = "partially_supported", "Partially supported"
-    NOTED = "noted", "Noted"
-    PENDING = "pending", "Pending"
+    SUPPORTED = "supported", _("Supported")
+    PARTIALLY_SUPPORTED = "partially_supported", _("Partially supported")
+    NOTED = "noted", _("Noted")
+    PENDING = "pending", _("Pending")
 
 
 # The measure counts a recommendation as supported when the state committed to
@@ -100,28 +134,33 @@ SUPPORTED_POSITIONS = (Position.SUPPORTED, Position.PARTIALLY_SUPPORTED)
 class Status(models.TextChoices):
     """How far a recommendation is implemented, as a validated update assesses it."""
 
-    IMPLEMENTED = "implemented", "Implemented"
-    PARTIALLY_IMPLEMENTED = "partially_implemented", "Partially implemented"
-    IN_PROGRESS = "in_progress", "In progress"
-    NOT_STARTED = "not_started", "Not started"
-    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+    IMPLEMENTED = "implemented", _("Implemented")
+    PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
+    IN_PROGRESS = "in_progress", _("In progress")
+    NOT_STARTED = "not_started", _("Not started")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
 
 
 # UPR Info's action categories: how specific the action a recommendation asks for is (its
 # database's classification, 1 = minimal … 5 = specific action), not how far it is done.
 ACTION_CATEGORIES = {
     1: (
-        "Minimal action",
-        "addressed to states other than the one under review, or asking it to request "
-        "financial or technical assistance or to share information",
+        _("Minimal action"),
+        _(
+            "addressed to states other than the one under review, or asking it to request "
+            "financial or technical assistance or to share information"
+        ),
     ),
-    2: ("Continuing action", "asks it to continue what it does (“continue”, “maintain”)"),
-    3: ("Considering action", "asks it to consider a change (“consider”, “envisage”)"),
+    2: (
+        _("Continuing action"),
+        _("asks it to continue what it does (“continue”, “maintain”)"),
+    ),
+    3: (_("Considering action"), _("asks it to consider a change (“consider”, “envisage”)")),
     4: (
-        "General action",
-        "asks for action in general terms (“take measures”, “ensure”, “promote”)",
+        _("General action"),
+        _("asks for action in general terms (“take measures”, “ensure”, “promote”)"),
     ),
-    5: ("Specific action", "asks for a specific action (“adopt a law”, “ratify”)"),
+    5: (_("Specific action"), _("asks for a specific action (“adopt a law”, “ratify”)")),
 }
 
 
@@ -141,54 +180,89 @@ class Recommendation(models.Model):
     """One recommendation (a paragraph of the outcome report) of one review."""
 
     review = models.ForeignKey(
-        ReviewCycle, on_delete=models.PROTECT, related_name="recommendations"
+        ReviewCycle,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("review"),
     )
-    reference = models.CharField(max_length=40, help_text="Paragraph of the report, e.g. 97.12")
-    sort_key = models.CharField(max_length=80, editable=False, db_index=True)
-    text = models.TextField()
+    reference = models.CharField(
+        max_length=40,
+        help_text=_("Paragraph of the report, e.g. 97.12"),
+        verbose_name=_("reference"),
+    )
+    sort_key = models.CharField(
+        max_length=80, editable=False, db_index=True, verbose_name=_("sort key")
+    )
+    text = models.TextField(verbose_name=_("text"))
     recommending_states = models.ManyToManyField(
-        State, blank=True, related_name="recommendations_made"
+        State,
+        blank=True,
+        related_name="recommendations_made",
+        verbose_name=_("recommending states"),
     )
-    position = models.CharField(max_length=20, choices=Position.choices, default=Position.PENDING)
+    position = models.CharField(
+        max_length=20,
+        choices=Position.choices,
+        default=Position.PENDING,
+        verbose_name=_("position"),
+    )
     position_source = models.CharField(
-        max_length=250, blank=True, help_text="Where the position comes from."
+        max_length=250,
+        blank=True,
+        help_text=_("Where the position comes from."),
+        verbose_name=_("position source"),
     )
     position_at_review = models.CharField(
         max_length=20,
         choices=Position.choices,
         blank=True,
-        help_text="The position announced at the review itself, before the final responses.",
+        help_text=_("The position announced at the review itself, before the final responses."),
+        verbose_name=_("position at review"),
     )
-    position_explanation = models.TextField(blank=True)
+    position_explanation = models.TextField(blank=True, verbose_name=_("position explanation"))
     accepted_part = models.TextField(
         blank=True,
-        help_text="Supported in part: what the state accepted (e.g. to ratify the Convention).",
+        help_text=_("Supported in part: what the state accepted (e.g. to ratify the Convention)."),
+        verbose_name=_("accepted part"),
     )
     noted_part = models.TextField(
         blank=True,
-        help_text="Supported in part: what the state noted (e.g. its Optional Protocol).",
+        help_text=_("Supported in part: what the state noted (e.g. its Optional Protocol)."),
+        verbose_name=_("noted part"),
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="recommendations", verbose_name=_("themes")
+    )
     affected_groups = models.ManyToManyField(
-        AffectedGroup, blank=True, related_name="recommendations"
+        AffectedGroup, blank=True, related_name="recommendations", verbose_name=_("affected groups")
     )
-    sdg_goals = models.ManyToManyField(SdgGoal, blank=True, related_name="recommendations")
+    sdg_goals = models.ManyToManyField(
+        SdgGoal, blank=True, related_name="recommendations", verbose_name=_("sdg goals")
+    )
     sdg_targets = models.ManyToManyField(
         SdgTarget,
         blank=True,
         related_name="recommendations",
-        help_text="A target's goal is among the SDG goals too.",
+        help_text=_("A target's goal is among the SDG goals too."),
+        verbose_name=_("sdg targets"),
     )
     # Typed by hand: the checker cannot follow a through model named by a string.
     institutions: "models.ManyToManyField[Institution, Responsibility]" = models.ManyToManyField(
-        Institution, through="Responsibility", blank=True, related_name="recommendations"
+        Institution,
+        through="Responsibility",
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("institutions"),
     )
     action_category = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="UPR Info's action category: how specific the action asked for is, from 1 "
-        "(minimal action) through 2 (continuing), 3 (considering) and 4 (general) to 5 "
-        "(specific action). Not a measure of implementation.",
+        help_text=_(
+            "UPR Info's action category: how specific the action asked for is, from 1 "
+            "(minimal action) through 2 (continuing), 3 (considering) and 4 (general) to 5 "
+            "(specific action). Not a measure of implementation."
+        ),
+        verbose_name=_("action category"),
     )
     repeats = models.ForeignKey(
         "self",
@@ -196,17 +270,20 @@ class Recommendation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="repeated_by",
-        help_text="The recommendation of an earlier cycle this one repeats.",
+        help_text=_("The recommendation of an earlier cycle this one repeats."),
+        verbose_name=_("repeats"),
     )
     ohchr_annotation_id = models.CharField(
-        "OHCHR annotation id",
+        _("OHCHR annotation id"),
         max_length=64,
         blank=True,
-        help_text="The record's identity in OHCHR's Universal Human Rights Index: a newer "
-        "export updates the recommendation with the same id.",
+        help_text=_(
+            "The record's identity in OHCHR's Universal Human Rights Index: a newer "
+            "export updates the recommendation with the same id."
+        ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, db_index=True, verbose_name=_("updated at"))
 
     # The current status, maintained from the validated updates by
     # ``recommendations.statuses.recommendation_status_refresh`` in the transaction of
@@ -255,6 +332,8 @@ class Recommendation(models.Model):
     objects = RecommendationManager()
 
     class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         ordering = ["review", "sort_key"]
         indexes = [
             models.Index(fields=["status", "position"], name="recommendation_status"),
@@ -306,7 +385,7 @@ class Recommendation(models.Model):
         """What was accepted and what noted belong to a recommendation supported in part."""
         if self.position != Position.PARTIALLY_SUPPORTED:
             errors = {
-                name: "Only a recommendation supported in part has an accepted and a noted part."
+                name: _("Only a recommendation supported in part has an accepted and a noted part.")
                 for name in ("accepted_part", "noted_part")
                 if getattr(self, name)
             }
@@ -314,11 +393,25 @@ class Recommendation(models.Model):
                 raise ValidationError(errors)
 
     @property
+    def original_language(self) -> str:
+        """The language of ``text`` (the UN report's, as imported)."""
+        from .texts import ORIGINAL_LANGUAGE
+
+        return ORIGINAL_LANGUAGE
+
+    def text_in(self, language: str | None):
+        """The text in ``language`` if recorded, else the original (``texts.text_in``)."""
+        from .texts import text_in
+
+        return text_in(self, language)
+
+    @property
     def action_category_in_words(self) -> tuple[str, str] | None:
         """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
         if self.action_category is None:
             return None
-        return ACTION_CATEGORIES.get(self.action_category)
+        words = ACTION_CATEGORIES.get(self.action_category)
+        return None if words is None else (str(words[0]), str(words[1]))
 
     @property
     def position_in_words(self) -> str:
@@ -327,11 +420,16 @@ class Recommendation(models.Model):
         if self.position != Position.PARTIALLY_SUPPORTED:
             return str(Position(self.position).label)
         parts = [
-            f"{verb} “{part}”"
-            for verb, part in (("accepted", self.accepted_part), ("noted", self.noted_part))
+            verb % {"part": part}
+            for verb, part in (
+                (gettext("accepted “%(part)s”"), self.accepted_part),
+                (gettext("noted “%(part)s”"), self.noted_part),
+            )
             if part
         ]
-        return "Supported in part: " + "; ".join(parts) if parts else "Supported in part"
+        if not parts:
+            return gettext("Supported in part")
+        return gettext("Supported in part: %(parts)s") % {"parts": "; ".join(parts)}
 
 
 EDITABLE_COLUMNS = [
@@ -351,21 +449,30 @@ class Responsibility(models.Model):
     """An institution answerable for a recommendation: one lead, others supporting."""
 
     class Role(models.TextChoices):
-        LEAD = "lead", "Lead"
-        SUPPORTING = "supporting", "Supporting"
+        LEAD = "lead", _("Lead")
+        SUPPORTING = "supporting", _("Supporting")
 
     recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="responsibilities"
+        Recommendation,
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
+        verbose_name=_("recommendation"),
     )
     institution = models.ForeignKey(
-        Institution, on_delete=models.PROTECT, related_name="responsibilities"
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="responsibilities",
+        verbose_name=_("institution"),
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.LEAD)
+    role = models.CharField(
+        max_length=10, choices=Role.choices, default=Role.LEAD, verbose_name=_("role")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name_plural = "responsibilities"
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
         # Not by recommendation: that would join and sort by its review on every prefetch.
         ordering = ["role", "institution__name"]
         indexes = [

@@ -1,6 +1,7 @@
 """The documents records are drawn from, cited as what they are."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -13,30 +14,40 @@ class Source(models.Model):
 
     title = models.CharField(
         max_length=300,
-        help_text="As the document titles itself; a description in [square brackets] "
-        "for a document without a title.",
+        help_text=_(
+            "As the document titles itself; a description in [square brackets] "
+            "for a document without a title."
+        ),
+        verbose_name=_("title"),
     )
     publisher = models.CharField(
-        "author or publisher",
+        _("author or publisher"),
         max_length=250,
         blank=True,
-        help_text="Who wrote or published it, e.g. 'OSCE Office in Minsk'.",
+        help_text=_("Who wrote or published it, e.g. 'OSCE Office in Minsk'."),
     )
     published = models.CharField(
-        "date",
+        _("date"),
         max_length=60,
         blank=True,
-        help_text="As precisely as the document gives it: '16 December 2015', '2009', "
-        "'last reviewed November 2020'.",
+        help_text=_(
+            "As precisely as the document gives it: '16 December 2015', '2009', "
+            "'last reviewed November 2020'."
+        ),
     )
     document_symbol = models.CharField(
-        max_length=60, blank=True, help_text="A UN document symbol, e.g. A/HRC/15/16."
+        max_length=60,
+        blank=True,
+        help_text=_("A UN document symbol, e.g. A/HRC/15/16."),
+        verbose_name=_("document symbol"),
     )
-    url = models.URLField("public address", max_length=500, blank=True)
+    url = models.URLField(_("public address"), max_length=500, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["publisher", "title"]
         constraints = [
             models.UniqueConstraint(fields=["title", "publisher"], name="source_unique_title")

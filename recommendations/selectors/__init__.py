@@ -25,3 +25,4 @@ from .overdue import (  # noqa: F401
     overdue_threshold,
     with_overdue_flag,
 )
+from .texts import with_text_in  # noqa: F401

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from ..models import (
     SUPPORTED_POSITIONS,
@@ -378,11 +379,11 @@ def _groups(rows_by_key, labels) -> list[GroupMeasure]:
 
 def _label(group_by: str, key) -> str:
     if key is None:
-        return "None recorded"
+        return gettext("None recorded")
     if group_by == "position":
-        return Position(key).label
+        return str(Position(key).label)
     if group_by == "status":
-        return Status(key).label
+        return str(Status(key).label)
     return str(key)
 
 

@@ -2,6 +2,8 @@
 
 from django import template
 from django.http import QueryDict
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext, pgettext
 
 from .. import charts
 from ..models import Status
@@ -11,8 +13,35 @@ register = template.Library()
 
 @register.filter
 def percent(value) -> str:
-    """72.4 -> '72.4 %' (kept on one line); None (nothing supported) -> 'no data'."""
-    return "no data" if value is None else f"{value}\u00a0%"
+    """72.4 -> '72.4 %' in English, '72,4 %' in Russian (kept on one line); None (nothing
+    supported) -> 'no data'."""
+    if value is None:
+        return gettext("no data")
+    return f"{number_format(value, decimal_pos=1)}\u00a0%"
+
+
+# A language's name inside a sentence ("Text in English"; lower case in Russian and
+# Belarusian), from the tracker's catalogues rather than Django's (whose Belarusian
+# spells English "Анґельская").
+_LANGUAGE_NAMES = {
+    "en": lambda: pgettext("language, in a sentence", "English"),
+    "ru": lambda: pgettext("language, in a sentence", "Russian"),
+    "be": lambda: pgettext("language, in a sentence", "Belarusian"),
+}
+
+
+@register.filter
+def language_name(code) -> str:
+    """'ru' -> 'Russian' in the active language; a code it does not know as it is."""
+    name = _LANGUAGE_NAMES.get(str(code).split("-")[0])
+    return name() if name else str(code)
+
+
+@register.filter
+def shown_text(recommendation):
+    """The recommendation's text in the active language, or its original (a ``ShownText``:
+    ``text``, ``language``, ``is_translation``, ``is_fallback``)."""
+    return recommendation.text_in(get_language())
 
 
 @register.filter
@@ -26,14 +55,15 @@ def status_label(value) -> str:
     """An implementation status as people read it: 'partially_implemented' ->
     'Partially implemented'; none yet (empty) -> 'Not started', as the measure counts it."""
     value = value or Status.NOT_STARTED
-    return Status(value).label if value in Status.values else str(value)
+    return str(Status(value).label) if value in Status.values else str(value)
 
 
 @register.filter
 def status_counts(measure) -> list[tuple[str, str, int]]:
     """(status, label, count) of the supported recommendations, furthest along first."""
     return [
-        (status.value, status.label, measure.by_status[status]) for status in charts.STATUS_ORDER
+        (status.value, str(status.label), measure.by_status[status])
+        for status in charts.STATUS_ORDER
     ]
 
 

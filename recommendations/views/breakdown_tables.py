@@ -4,10 +4,18 @@ groups, for the dashboard's selection and filters; and its download."""
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from web.access import readable_page
 from web.page_filters import described_filters
-from web.spreadsheets import FORMATS, bad_download, csv_response, download_name, xlsx_response
+from web.spreadsheets import (
+    FORMATS,
+    bad_download,
+    csv_response,
+    download_name,
+    in_english,
+    xlsx_response,
+)
 
 from ..selectors import overdue_count_by_institution
 from .breakdowns import GROUPINGS, breakdown, table_header, table_rows
@@ -20,7 +28,7 @@ def _whole_table(request, grouping: str):
     """The selection and every group of its breakdown by ``grouping`` (404 for a
     grouping the dashboard does not have)."""
     if grouping not in GROUPINGS:
-        raise Http404("No such breakdown.")
+        raise Http404(gettext("No such breakdown."))
     selection = select(request.GET)
     recommendations, as_of = selection.recommendations(), selection.as_of
     overdue = (
@@ -56,6 +64,7 @@ def breakdown_table(request, grouping: str):
 
 
 @readable_page
+@in_english
 def breakdown_export(request, grouping: str):
     """The whole breakdown as ``?format=csv`` (default) or ``xlsx``, named for the
     table, the selection and the day."""

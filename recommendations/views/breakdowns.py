@@ -2,14 +2,19 @@
 the recommendation list filtered to exactly that row's recommendations."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation, Status
 from ..selectors import Measure, measure_by
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 ROWS_SHOWN = 15
 
@@ -26,8 +31,8 @@ class Row:
 @dataclass(frozen=True)
 class Breakdown:
     grouping: str
-    title: str
-    column: str
+    title: "_StrOrPromise"
+    column: "_StrOrPromise"
     rows: list[Row]
     group_count: int  # groups in all; the table shows the largest ROWS_SHOWN
     query: str = ""  # the dashboard's selection, for the links to the whole table
@@ -44,23 +49,27 @@ class Breakdown:
 
 # grouping -> (title, first column, the list filter's parameter)
 GROUPINGS = {
-    "mechanism": ("By mechanism", "Mechanism", "mechanism"),
-    "theme": ("By theme", "Theme", "theme"),
-    "institution": ("By responsible institution", "Institution", "institution"),
-    "recommending_state": ("By recommending state", "Recommending state", "recommending_state"),
-    "sdg": ("By SDG goal", "SDG goal", "sdg"),
-    "sdg_target": ("By SDG target", "SDG target", "sdg_target"),
-    "affected_group": ("By affected group", "Affected group", "affected_group"),
+    "mechanism": (_("By mechanism"), _("Mechanism"), "mechanism"),
+    "theme": (_("By theme"), _("Theme"), "theme"),
+    "institution": (_("By responsible institution"), _("Institution"), "institution"),
+    "recommending_state": (
+        _("By recommending state"),
+        _("Recommending state"),
+        "recommending_state",
+    ),
+    "sdg": (_("By SDG goal"), _("SDG goal"), "sdg"),
+    "sdg_target": (_("By SDG target"), _("SDG target"), "sdg_target"),
+    "affected_group": (_("By affected group"), _("Affected group"), "affected_group"),
     "cluster": (_("By cluster"), _("Cluster"), "cluster"),
 }
 NONE_RECORDED = {
-    "mechanism": "No mechanism",  # every review has one: never shown
-    "theme": "No theme recorded",
-    "institution": "No institution assigned",
-    "recommending_state": "No recommending state recorded",
-    "sdg": "No SDG goal recorded",
-    "sdg_target": "No SDG target recorded",
-    "affected_group": "No affected group recorded",
+    "mechanism": _("No mechanism"),  # every review has one: never shown
+    "theme": _("No theme recorded"),
+    "institution": _("No institution assigned"),
+    "recommending_state": _("No recommending state recorded"),
+    "sdg": _("No SDG goal recorded"),
+    "sdg_target": _("No SDG target recorded"),
+    "affected_group": _("No affected group recorded"),
     "cluster": _("In no cluster"),
 }
 
@@ -116,21 +125,23 @@ def breakdown(
 
 
 STATUS_COLUMNS = [
-    (Status.IMPLEMENTED, "Implemented"),
-    (Status.PARTIALLY_IMPLEMENTED, "Partially implemented"),
-    (Status.IN_PROGRESS, "In progress"),
-    (Status.NOT_STARTED, "Not started"),
-    (Status.NOT_IMPLEMENTED, "Not implemented"),
+    (Status.IMPLEMENTED, _("Implemented")),
+    (Status.PARTIALLY_IMPLEMENTED, _("Partially implemented")),
+    (Status.IN_PROGRESS, _("In progress")),
+    (Status.NOT_STARTED, _("Not started")),
+    (Status.NOT_IMPLEMENTED, _("Not implemented")),
 ]
 
 
 def table_header(table: Breakdown) -> list[str]:
     """The columns of a breakdown's download: the group, the measure's figures, and the
     overdue count for institutions."""
-    header = [table.column, "Recommendations", "Supported"]
+    header = [table.column, _("Recommendations"), _("Supported")]
     header += [label for _status, label in STATUS_COLUMNS]
-    header += ["% implemented", "% at least partially implemented"]
-    return header + (["Overdue"] if table.has_overdue else [])
+    # xgettext:no-python-format
+    header += [_("% implemented"), _("% at least partially implemented")]
+    header += [_("Overdue")] if table.has_overdue else []
+    return [str(name) for name in header]
 
 
 def table_rows(table: Breakdown) -> list[list]:
@@ -146,14 +157,14 @@ def table_rows(table: Breakdown) -> list[list]:
 
 
 def _number(percent) -> float | str:
-    return "no data" if percent is None else float(percent)
+    return gettext("no data") if percent is None else float(percent)
 
 
 def _label(grouping, group) -> str:
     if group.key is None:
         return str(NONE_RECORDED[grouping])
     if grouping == "sdg":
-        return f"SDG {group.key}: {group.label}"
+        return gettext("SDG %(number)s: %(name)s") % {"number": group.key, "name": group.label}
     if grouping == "sdg_target" and group.label != group.key:
         return f"{group.key}: {group.label}"
     if grouping == "mechanism" and group.label != group.key:

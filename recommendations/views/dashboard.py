@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from web.access import readable_page
 from web.replicas import reads_from_replica
@@ -19,6 +20,7 @@ from ..selectors import (
     measure_and_groups,
     overdue_count_by_institution,
     overdue_recommendations,
+    with_text_in,
 )
 from ..selectors.over_time import implementation_over_time
 from .breakdowns import GROUPINGS, breakdown
@@ -39,7 +41,7 @@ class Card:
     review: ReviewCycle | None
     measure: Measure | None
     list_url: str
-    empty_reason: str = "No recommendations recorded."
+    empty_reason: str = ""
     filtered: bool = False  # a part of the review's recommendations: its totals differ
 
     @property
@@ -108,7 +110,11 @@ def _figures(selection, recommendations, *, query: str) -> dict:
         by_institution = overdue_count_by_institution(recommendations, as_of=as_of)
         figures["breakdowns"] = _breakdowns(selection, recommendations, by_institution, query=query)
         figures["overdue"], figures["overdue_count"] = first_and_count(
-            with_lead(overdue.select_related("review__state_under_review", "review__mechanism")),
+            with_lead(
+                with_text_in(overdue).select_related(
+                    "review__state_under_review", "review__mechanism"
+                )
+            ),
             OVERDUE_SHOWN,
         )
     return figures
@@ -160,7 +166,7 @@ def _cards(selection, recommendations) -> list[Card]:
         cards.append(
             Card(
                 anchor="review-all",
-                title="All selected reviews",
+                title=gettext("All selected reviews"),
                 review=None,
                 measure=overall,
                 list_url=f"{list_path}?{selection.list_query().urlencode()}",
@@ -174,7 +180,7 @@ def _empty_reason(selection, review: ReviewCycle) -> str:
     recommendation matching the filters, or none recorded at all."""
     as_of = selection.as_of
     if as_of and review.review_date and review.review_date > as_of:
-        return f"Not yet held on {date_format(as_of)}."
+        return gettext("Not yet held on %(day)s.") % {"day": date_format(as_of)}
     if selection.chips:
-        return "No recommendation of this review matches the filters."
-    return "No recommendations recorded."
+        return gettext("No recommendation of this review matches the filters.")
+    return gettext("No recommendations recorded.")

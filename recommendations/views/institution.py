@@ -9,7 +9,7 @@ from web.access import readable_page
 from web.replicas import reads_from_replica
 
 from ..models import Institution, Recommendation, Responsibility
-from ..selectors import measure, measure_and_groups, overdue_recommendations
+from ..selectors import measure, measure_and_groups, overdue_recommendations, with_text_in
 from .engagements import engagements_of
 from .querysets import first_and_count, longest_overdue_first, with_lead
 
@@ -33,7 +33,7 @@ def institution_detail(request, pk: int):
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
-    overdue_shown, overdue_count = first_and_count(with_lead(overdue), OVERDUE_SHOWN)
+    overdue_shown, overdue_count = first_and_count(with_lead(with_text_in(overdue)), OVERDUE_SHOWN)
     actions = institution.actions.annotate(served=Count("recommendations")).order_by(
         "-start_date", "title"
     )

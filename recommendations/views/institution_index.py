@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from web.access import readable_page
 from web.collation import collation_key, sort_choices
@@ -33,19 +34,19 @@ def _percent(row: Row) -> float:
 # sort parameter -> (label, key); names in the language's collation, figures largest first.
 SORTS = {  # the default first: the form shows it when none is chosen
     "-recommendations": (
-        "Most recommendations",
+        _("Most recommendations"),
         lambda row: (
             -(row.measure.total if row.measure else 0),
             collation_key(row.institution.name),
         ),
     ),
-    "name": ("Name", lambda row: collation_key(row.institution.name)),
+    "name": (_("Name"), lambda row: collation_key(row.institution.name)),
     "-implemented": (
-        "Highest share implemented",
+        _("Highest share implemented"),
         lambda row: (-_percent(row), collation_key(row.institution.name)),
     ),
     "-overdue": (
-        "Most overdue",
+        _("Most overdue"),
         lambda row: (-row.overdue, collation_key(row.institution.name)),
     ),
 }
@@ -54,18 +55,18 @@ DEFAULT_SORT = "-recommendations"
 
 class InstitutionFilterForm(forms.Form):
     show = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         required=False,
         choices=[
-            (RESPONSIBLE, "Responsible for recommendations"),
-            (ALL, "All institutions"),
+            (RESPONSIBLE, _("Responsible for recommendations")),
+            (ALL, _("All institutions")),
         ],
     )
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "Any"), *Institution.Kind.choices]
+        label=_("Kind"), required=False, choices=[("", _("Any")), *Institution.Kind.choices]
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         choices=[(value, label) for value, (label, _key) in SORTS.items()],
     )

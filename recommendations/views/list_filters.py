@@ -57,21 +57,21 @@ BY_NAME = (
 )
 
 LABELS = {
-    "review": "Review",
-    "mechanism": "Mechanism",
-    "cycle": "Cycle",
-    "state_under_review": "State under review",
-    "recommending_state": "Recommending state",
-    "position": "Position",
-    "status": "Implementation status",
-    "theme": "Theme",
-    "institution": "Responsible institution",
-    "sdg": "SDG goal",
-    "sdg_target": "SDG target",
-    "affected_group": "Affected group",
+    "review": _("Review"),
+    "mechanism": _("Mechanism"),
+    "cycle": _("Cycle"),
+    "state_under_review": _("State under review"),
+    "recommending_state": _("Recommending state"),
+    "position": _("Position"),
+    "status": _("Implementation status"),
+    "theme": _("Theme"),
+    "institution": _("Responsible institution"),
+    "sdg": _("SDG goal"),
+    "sdg_target": _("SDG target"),
+    "affected_group": _("Affected group"),
     "cluster": _("Cluster"),
-    "updated_since": "Updated since",
-    "search": "Search",
+    "updated_since": _("Updated since"),
+    "search": _("Search"),
 }
 
 
@@ -122,6 +122,7 @@ class Chip:
     name: str
     value: str
     remove_url: str
+    key: str = ""  # the parameter it stands for ("as_of"), whatever the language of its name
 
 
 def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[Chip]:
@@ -141,7 +142,7 @@ def active_filters(filterset: RecommendationFilter, params: QueryDict) -> list[C
             # Codes are read in any case ('blr' for BLR): the link removes the one given.
             kept = [v for v in remaining.getlist(name) if v.casefold() != raw.casefold()]
             remaining.setlist(name, kept)
-            chips.append(Chip(field.label, shown, "?" + remaining.urlencode()))
+            chips.append(Chip(field.label, shown, "?" + remaining.urlencode(), name))
     return chips
 
 

@@ -1,19 +1,26 @@
 """``/recommendations/``: the filtered, searchable, sorted list and its measure."""
 
+from typing import TYPE_CHECKING
+
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.expressions import Combinable
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
 from ..charts import STATUS_ORDER
-from ..models import Position, Recommendation
-from ..selectors import measure, with_current_status, with_status_is_demo
+from ..models import ORIGINAL_LANGUAGE, Position, Recommendation
+from ..selectors import measure, with_current_status, with_status_is_demo, with_text_in
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
 from .querysets import in_order, with_lead
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 PAGE_SIZE = 50
 DEEP = 1000  # rows before a page from which only ids are sorted to find it
@@ -29,16 +36,16 @@ def _rank(field: str, values) -> Case:
 
 
 # sort parameter -> (label, ordering); the reference order is the review's, then the paragraph's.
-SORTS: dict[str, tuple[str, list[str | Combinable]]] = {
-    "reference": ("Reference", ["review", "sort_key"]),
-    "-reference": ("Reference, last first", ["-review", "-sort_key"]),
-    "position": ("Position", [_rank("position", Position.values), "review", "sort_key"]),
+SORTS: dict[str, tuple["_StrOrPromise", list[str | Combinable]]] = {
+    "reference": (_("Reference"), ["review", "sort_key"]),
+    "-reference": (_("Reference, last first"), ["-review", "-sort_key"]),
+    "position": (_("Position"), [_rank("position", Position.values), "review", "sort_key"]),
     "status": (
-        "Implementation status",
+        _("Implementation status"),
         [_rank("current_status", [s.value for s in STATUS_ORDER]), "review", "sort_key"],
     ),
     "-updated": (
-        "Last validated update, newest first",
+        _("Last validated update, newest first"),
         [F("last_update_on").desc(nulls_last=True), "review", "sort_key"],
     ),
 }
@@ -87,7 +94,7 @@ def recommendation_list(request):
         .prefetch_related("recommending_states")
         .order_by(*SORTS[sort][1])
     )
-    rows = with_lead(rows)
+    rows = with_lead(with_text_in(rows))
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
@@ -120,6 +127,11 @@ def recommendation_list(request):
             "measure": figures,
             "page_obj": page_obj,
             "recommendations": page_obj.object_list,
+            # Rows shown in the original's language are noted once above the table.
+            "texts_fall_back": any(
+                row.text_in(get_language()).is_fallback for row in page_obj.object_list
+            ),
+            "original_language": ORIGINAL_LANGUAGE,
             "chips": active_filters(filterset, request.GET),
             "clear_url": "?" + clear.urlencode(),
             "export_query": export_query,

@@ -16,6 +16,7 @@ from datetime import date
 from django import forms
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from web.collation import sort_choices, sorted_by_name
 
@@ -31,9 +32,9 @@ FILTERS = ("theme", "institution", "sdg", "affected_group", "as_of")
 
 
 class SelectionForm(forms.Form):
-    state_under_review = forms.ChoiceField(label="State under review", required=False)
-    mechanism = forms.ChoiceField(label="Mechanism", required=False)
-    cycle = forms.ChoiceField(label="Cycle", required=False)
+    state_under_review = forms.ChoiceField(label=_("State under review"), required=False)
+    mechanism = forms.ChoiceField(label=_("Mechanism"), required=False)
+    cycle = forms.ChoiceField(label=_("Cycle"), required=False)
 
 
 @dataclass
@@ -138,11 +139,13 @@ def select(params: QueryDict) -> Selection:
     assert isinstance(cycle_field, forms.ChoiceField)
     state_field.choices = [(s.iso3, s.name) for s in states]
     sort_choices(state_field)  # the default stays the largest
-    every = [(ALL_MECHANISMS, "All mechanisms")] if len(mechanisms) > 1 else []
+    every = [(ALL_MECHANISMS, _("All mechanisms"))] if len(mechanisms) > 1 else []
     mechanism_field.choices = every + [
         (m.code, f"{m.code} — {m.name}") for m in sorted_by_name(mechanisms, lambda m: m.code)
     ]
-    cycle_field.choices = [(ALL_CYCLES, "All cycles")] + [(str(c), f"Cycle {c}") for c in cycles]
+    cycle_field.choices = [(ALL_CYCLES, _("All cycles"))] + [
+        (str(c), _("Cycle %(number)s") % {"number": c}) for c in cycles
+    ]
     filters = _filters(params, reviews)
     return Selection(
         state=state,

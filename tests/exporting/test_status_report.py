@@ -73,7 +73,7 @@ def test_the_page_opens_with_the_reviews_figures(reader, review):
     assert "<h1>Mid-term status report</h1>" in html
     assert "<dt>Recommendations</dt><dd>3</dd>" in html
     assert "<dt>Supported (wholly or in part)</dt><dd>2</dd>" in html
-    assert "<dt>% implemented</dt><dd>50.0 %</dd>" in html
+    assert "<dt>% implemented</dt><dd>50.0\u00a0%</dd>" in html  # a no-break space
 
 
 def test_each_recommendation_is_listed_once_under_its_first_theme(reader, review):
@@ -168,7 +168,7 @@ def test_the_word_document_holds_the_same_report(reader, review):
     ]
     text = text_of(document)
     assert "Recommendations | 2" in text
-    assert "% implemented | 100.0 %" in text
+    assert "% implemented | 100.0\u00a0%" in text
     assert "Current status | Implemented" in text
     assert "Recommending states | Spain" in text
 

@@ -44,7 +44,7 @@ def test_validate_selected_calls_the_workflow(world, submitted):
     submitted.refresh_from_db()
     assert submitted.workflow_state == State.VALIDATED
     assert submitted.reviewed_by == world.users["coordinator"]
-    assert "1 progress update(s) validated." in response.content.decode()
+    assert "1 progress update validated." in response.content.decode()
 
 
 def test_a_draft_cannot_be_validated_from_the_admin(world):
@@ -67,7 +67,7 @@ def test_return_selected_asks_for_a_comment_first(world, submitted):
     submitted.refresh_from_db()
     assert submitted.workflow_state == State.RETURNED
     assert submitted.reviewer_comment == "Which article?"
-    assert "1 progress update(s) returned." in returned.content.decode()
+    assert "1 progress update returned." in returned.content.decode()
 
 
 def test_the_workflow_fields_cannot_be_typed_in_the_change_form(world, submitted):

@@ -160,7 +160,7 @@ def test_posting_the_recommendation_form_rewrites_no_validated_update(world):
         "progress_updates-0-source": "government",
         "progress_updates-0-institution": world.interior_ministry.pk,
     }
-    for prefix in ("responsibilities", "ImplementationAction_recommendations"):
+    for prefix in ("translations", "responsibilities", "ImplementationAction_recommendations"):
         rows |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
 
     response = world.client("coordinator").post(

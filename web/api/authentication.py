@@ -1,5 +1,6 @@
 """``Authorization: Token upr_…``: API tokens (app ``api_tokens``), beside the site's session."""
 
+from django.utils.translation import gettext
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
@@ -21,15 +22,15 @@ class ApiTokenAuthentication(BaseAuthentication):
             return None
         if len(words) != 2:
             raise AuthenticationFailed(
-                "Send 'Authorization: Token <token>', the token in one piece."
+                gettext("Send 'Authorization: Token <token>', the token in one piece.")
             )
         try:
             text = words[1].decode("ascii")
         except UnicodeDecodeError as error:
-            raise AuthenticationFailed("Unknown or revoked token.") from error
+            raise AuthenticationFailed(gettext("Unknown or revoked token.")) from error
         token = api_token_authenticate(text)
         if token is None:
-            raise AuthenticationFailed("Unknown or revoked token.")
+            raise AuthenticationFailed(gettext("Unknown or revoked token."))
         return token.user, token
 
     def authenticate_header(self, request):

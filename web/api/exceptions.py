@@ -5,6 +5,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, Suspicio
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import status, views
 from rest_framework.exceptions import APIException, ParseError, ValidationError
 from rest_framework.serializers import as_serializer_error
@@ -13,13 +15,13 @@ from rest_framework.settings import api_settings
 
 class RequestBodyTooLarge(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
+    default_detail = _("The request body is too large.")
     default_code = "request_too_large"
 
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = (
+    default_detail = _(
         "The resource changed since you read it (its ETag no longer matches If-Match). "
         "Read it again and reapply your change."
     )
@@ -28,7 +30,7 @@ class PreconditionFailed(APIException):
 
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This conflicts with the data as it now is; nothing was changed."
+    default_detail = _("This conflicts with the data as it now is; nothing was changed.")
     default_code = "conflict"
 
 
@@ -51,7 +53,7 @@ def handle_exception(exc, context):
     elif isinstance(exc, RequestDataTooBig):
         exc = RequestBodyTooLarge()
     elif isinstance(exc, SuspiciousOperation):
-        exc = ParseError("Bad request.")
+        exc = ParseError(gettext("Bad request."))
     elif isinstance(exc, (IntegrityError, ProtectedError)):
         exc = Conflict()
     return views.exception_handler(exc, context)

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
@@ -25,7 +26,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError(
                 {
                     self.page_size_query_param: [
-                        f"Give a whole number from 1 to {self.max_page_size}."
+                        gettext("Give a whole number from 1 to %(largest)s.")
+                        % {"largest": self.max_page_size}
                     ]
                 }
             )
@@ -36,11 +38,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
-                parameter["description"] = (
-                    f"Results per page, 1 to {self.max_page_size} (default {self.page_size}); "
+                parameter["description"] = gettext(
+                    "Results per page, 1 to %(largest)s (default %(default)s); "
                     "any other value is refused with 400."
-                )
+                ) % {"largest": self.max_page_size, "default": self.page_size}
             if parameter["name"] == self.page_query_param:
                 parameter["schema"]["minimum"] = 1
-                parameter["description"] = "Page number, from 1; a page past the last is 404."
+                parameter["description"] = gettext(
+                    "Page number, from 1; a page past the last is 404."
+                )
         return parameters

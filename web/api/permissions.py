@@ -6,6 +6,7 @@ with a public dashboard; otherwise 401). Writing needs the view's
 Finer checks (which institution, which workflow step) are the services'.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from api_tokens.models import ApiToken
@@ -23,7 +24,7 @@ class MayReadOrWrite(MayRead):
     """Reads as ``MayRead``; writes for whoever ``view.write_rule(user)`` admits,
     never through a read-only token (a partner's token is always one)."""
 
-    message = "You may not change this."
+    message = _("You may not change this.")
 
     def has_permission(self, request, view):
         if not super().has_permission(request, view):
@@ -31,6 +32,6 @@ class MayReadOrWrite(MayRead):
         if request.method in SAFE_METHODS:
             return True
         if isinstance(request.auth, ApiToken) and not rules.may_write_with_token(request.auth):
-            self.message = "This token is read-only."
+            self.message = _("This token is read-only.")
             return False
         return view.write_rule(request.user)

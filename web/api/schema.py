@@ -2,6 +2,7 @@
 operation may give, CSV on lists, ETag and If-Match. Wired in by
 ``SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"]``."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -9,34 +10,36 @@ FIELD_ERRORS = {"$ref": "#/components/schemas/FieldErrors"}
 COMPONENTS = {
     "Error": {
         "type": "object",
-        "description": "An error about the request as a whole.",
+        "description": _("An error about the request as a whole."),
         "properties": {"detail": {"type": "string"}},
         "required": ["detail"],
     },
     "FieldErrors": {
         "type": "object",
-        "description": "Validation errors: each field (or query parameter) with its messages; "
-        "non_field_errors for the object as a whole.",
+        "description": _(
+            "Validation errors: each field (or query parameter) with its messages; "
+            "non_field_errors for the object as a whole."
+        ),
         "additionalProperties": {
             "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]
         },
     },
 }
 ERRORS = {
-    "400": ("Invalid request: field messages, or a malformed body.", [ERROR, FIELD_ERRORS]),
-    "401": ("Not signed in (or this deployment has no public access), or a bad token.", [ERROR]),
-    "403": ("Signed in, but not allowed to do this (e.g. a read-only token).", [ERROR]),
-    "404": ("No such resource, or not one you may see; or a page past the last.", [ERROR]),
+    "400": (_("Invalid request: field messages, or a malformed body."), [ERROR, FIELD_ERRORS]),
+    "401": (_("Not signed in (or this deployment has no public access), or a bad token."), [ERROR]),
+    "403": (_("Signed in, but not allowed to do this (e.g. a read-only token)."), [ERROR]),
+    "404": (_("No such resource, or not one you may see; or a page past the last."), [ERROR]),
 }
 WRITE_ERRORS = {
-    "409": ("Conflicts with the data as it now is; nothing changed.", [ERROR]),
-    "412": ("If-Match no longer matches the resource's ETag; nothing changed.", [ERROR]),
-    "413": ("The body is larger than the server accepts.", [ERROR]),
-    "415": ("The body is not JSON.", [ERROR]),
+    "409": (_("Conflicts with the data as it now is; nothing changed."), [ERROR]),
+    "412": (_("If-Match no longer matches the resource's ETag; nothing changed."), [ERROR]),
+    "413": (_("The body is larger than the server accepts."), [ERROR]),
+    "415": (_("The body is not JSON."), [ERROR]),
 }
 ETAG = {
     "ETag": {
-        "description": "The resource's version: send it back in If-Match when writing.",
+        "description": _("The resource's version: send it back in If-Match when writing."),
         "schema": {"type": "string"},
     }
 }
@@ -45,15 +48,17 @@ IF_MATCH = {
     "name": "If-Match",
     "required": False,
     "schema": {"type": "string"},
-    "description": "The ETag you read. If the resource changed since, the write is refused "
-    "with 412. Without If-Match the write goes ahead (last writer wins).",
+    "description": _(
+        "The ETag you read. If the resource changed since, the write is refused "
+        "with 412. Without If-Match the write goes ahead (last writer wins)."
+    ),
 }
 FORMAT = {
     "in": "query",
     "name": "format",
     "required": False,
     "schema": {"type": "string", "enum": ["json", "csv"]},
-    "description": "csv: every matching row (not only one page), streamed as a CSV file.",
+    "description": _("csv: every matching row (not only one page), streamed as a CSV file."),
 }
 
 
@@ -66,8 +71,12 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "`Token <token>`; tokens come from `manage.py create_api_token "
-            "USERNAME`. A partner's token is read-only.",
+            "description": str(
+                _(
+                    "`Token <token>`; tokens come from `manage.py create_api_token "
+                    "USERNAME`. A partner's token is read-only."
+                )
+            ),
         }
 
 

@@ -2,6 +2,8 @@ import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -17,7 +19,7 @@ class IdField(serializers.PrimaryKeyRelatedField):
     """
 
     default_error_messages = {
-        "incorrect_type": "Expected an id (a whole number), received {data_type}.",
+        "incorrect_type": _("Expected an id (a whole number), received {data_type}."),
     }
 
     def to_internal_value(self, data):
@@ -80,14 +82,14 @@ class CitationSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
-    publisher = serializers.CharField(read_only=True, help_text="Author or publisher.")
+    publisher = serializers.CharField(read_only=True, help_text=_("Author or publisher."))
     published = serializers.CharField(
-        read_only=True, help_text="The date, as precisely as the document gives it."
+        read_only=True, help_text=_("The date, as precisely as the document gives it.")
     )
     document_symbol = serializers.CharField(read_only=True)
-    url = serializers.CharField(read_only=True, help_text="Its public address, if any.")
+    url = serializers.CharField(read_only=True, help_text=_("Its public address, if any."))
     citation = serializers.CharField(
-        read_only=True, help_text="The whole citation in one line, as the pages show it."
+        read_only=True, help_text=_("The whole citation in one line, as the pages show it.")
     )
 
 
@@ -99,7 +101,10 @@ def cited_source_id_field(name: str, queryset) -> IdField:
         allow_null=True,
         required=False,
         write_only=True,
-        help_text=f"To change {name}: the id of a source (sources are kept in the admin), or null.",
+        help_text=format_lazy(
+            _("To change {name}: the id of a source (sources are kept in the admin), or null."),
+            name=name,
+        ),
     )
 
 

@@ -29,7 +29,7 @@ def recommendation_to_report_on(request, pk) -> Recommendation:
     )
     recommendation = get_object_or_404(recommendations, pk=pk)
     if not rules.may_report_on(request.user, recommendation):
-        raise PermissionDenied("Your institution does not answer for this recommendation.")
+        raise PermissionDenied(_("Your institution does not answer for this recommendation."))
     return recommendation
 
 
@@ -39,12 +39,15 @@ def update_to_change(request, pk) -> ProgressUpdate:
         ProgressUpdate.objects.select_related("recommendation__review", "institution"), pk=pk
     )
     if not rules.may_see_update(request.user, update):
-        raise Http404("No such progress update.")
+        raise Http404(_("No such progress update."))
     if not rules.may_change_update(request.user, update):
         raise PermissionDenied(
-            f"This update is {update.get_workflow_state_display().lower()}. Only a draft or a "
-            "returned update can be changed or submitted, by its institution or a coordinator; "
-            "a validated update is corrected by a new update."
+            _(
+                "This update is %(state)s. Only a draft or a returned update can be changed or "
+                "submitted, by its institution or a coordinator; a validated update is "
+                "corrected by a new update."
+            )
+            % {"state": update.get_workflow_state_display().lower()}
         )
     return update
 
@@ -53,7 +56,7 @@ def action_to_change(request, recommendation: Recommendation, pk):
     """An action serving the recommendation that the user may change."""
     action = get_object_or_404(recommendation.actions.select_related("institution"), pk=pk)
     if not rules.may_change_action(request.user, action):
-        raise PermissionDenied("Only its institution or a coordinator may change this action.")
+        raise PermissionDenied(_("Only its institution or a coordinator may change this action."))
     return action
 
 
@@ -61,14 +64,14 @@ def require_ministry_staff(request):
     institution = rules.institution_of(request.user)
     if institution is None:
         raise PermissionDenied(
-            "This page lists the recommendations of a ministry officer's institution."
+            _("This page lists the recommendations of a ministry officer's institution.")
         )
     return institution
 
 
 def require_coordinator(request):
     if not rules.may_validate(request.user):
-        raise PermissionDenied("Only coordinators validate progress updates.")
+        raise PermissionDenied(_("Only coordinators validate progress updates."))
 
 
 def action_to_work_on(request, pk) -> ImplementationAction:

@@ -12,12 +12,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.messages.views import SuccessMessageMixin
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "workspace/password_change.html"
     success_url = reverse_lazy("workspace:landing")
-    success_message = "Your password was changed."
+    success_message = _("Your password was changed.")
 
     def credentials(self) -> dict:
         return {"username": self.request.user.get_username()}

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from recommendations import rules
 from recommendations.models import IndicatorValue, ProgressUpdate, Responsibility
-from recommendations.selectors import due_lists, with_overdue_flag
+from recommendations.selectors import due_lists, with_overdue_flag, with_text_in
 
 from .access import recommendation_to_report_on, require_ministry_staff
 from .due import due_tables
@@ -39,7 +39,7 @@ def my_recommendations(request):
     latest_visible = rules.visible_updates(user).filter(recommendation=OuterRef("pk"))
     latest_visible = latest_visible.order_by("-updated_at", "-id")
     recommendations = (
-        with_overdue_flag(rules.responsible_recommendations(user))
+        with_text_in(with_overdue_flag(rules.responsible_recommendations(user)))
         .select_related("review__state_under_review", "review__mechanism")
         .annotate(
             our_role=Subquery(

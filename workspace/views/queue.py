@@ -33,6 +33,7 @@ def queue(request):
             "institution",
             "author",
         )
+        .prefetch_related("recommendation__translations")
         .order_by("submitted_at", "id")
     )
     submitted_values = (
@@ -87,7 +88,6 @@ def _decide(request, form):
     decision = form.cleaned_data["decision"]
     comment = form.cleaned_data["comment"]
     validating = decision == ReviewDecisionForm.VALIDATE
-    verb = "validated" if validating else "returned"
     done, refused = [], []
     for update in form.cleaned_data["updates"]:
         try:
@@ -105,10 +105,28 @@ def _decide(request, form):
         else:
             done.append(update.recommendation.reference)
     if done:
-        count = f"{len(done)} update{'s' if len(done) != 1 else ''}"
-        messages.success(request, f"{count} {verb}: {', '.join(done)}.")
+        if validating:
+            done_message = ngettext(
+                "%(count)s update validated: %(references)s.",
+                "%(count)s updates validated: %(references)s.",
+                len(done),
+            )
+        else:
+            done_message = ngettext(
+                "%(count)s update returned: %(references)s.",
+                "%(count)s updates returned: %(references)s.",
+                len(done),
+            )
+        messages.success(
+            request, done_message % {"count": len(done), "references": ", ".join(done)}
+        )
     for problem in refused:
-        messages.error(request, f"Not {verb}: {problem}")
+        refused_message = (
+            gettext("Not validated: %(problem)s")
+            if validating
+            else gettext("Not returned: %(problem)s")
+        )
+        messages.error(request, refused_message % {"problem": problem})
     _decide_values(request, form.cleaned_data["values"], validating, comment)
 
 
@@ -144,5 +162,9 @@ def _decide_values(request, values, validating: bool, comment: str):
         )
         messages.success(request, message % {"count": len(done), "names": "; ".join(done)})
     for problem in refused:
-        not_done = gettext("Not validated: %s") if validating else gettext("Not returned: %s")
-        messages.error(request, not_done % problem)
+        not_done = (
+            gettext("Not validated: %(problem)s")
+            if validating
+            else gettext("Not returned: %(problem)s")
+        )
+        messages.error(request, not_done % {"problem": problem})

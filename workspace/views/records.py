@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from recommendations import rules
 from recommendations.history import change_log, latest_version
@@ -38,13 +39,13 @@ def history(request, kind, pk):
     (the admin's history pages ask it too)."""
     model = HISTORIES.get(kind)
     if model is None:
-        raise Http404("No history of that kind.")
+        raise Http404(_("No history of that kind."))
     obj = model._default_manager.filter(pk=pk).first()
     deleted = obj is None
     if deleted:
         obj = latest_version(model, pk)
     if obj is None:
-        raise Http404("Nothing of that number was ever recorded.")
+        raise Http404(_("Nothing of that number was ever recorded."))
     rules.check_history_access(request.user, obj, deleted=deleted)
     return render(
         request,
@@ -63,7 +64,7 @@ def evidence(request, kind, pk):
     """An uploaded evidence file, to those who may read what it belongs to: images are
     shown, other files downloaded, never interpreted by the browser as anything else."""
     if kind not in ("update", "action", "value"):
-        raise Http404("No evidence of that kind.")
+        raise Http404(_("No evidence of that kind."))
     if not rules.may_read(request.user):
         return redirect_to_login(request.get_full_path())
     obj: ProgressUpdate | ImplementationAction | IndicatorValue
@@ -77,11 +78,11 @@ def evidence(request, kind, pk):
         obj = get_object_or_404(ImplementationAction, pk=pk)
         allowed = rules.may_see_action(request.user, obj)
     if not allowed or not obj.evidence_file:
-        raise Http404("No such evidence file.")
+        raise Http404(_("No such evidence file."))
     try:
         handle = obj.evidence_file.open("rb")
     except FileNotFoundError as missing:
-        raise Http404("The evidence file is missing from the storage.") from missing
+        raise Http404(_("The evidence file is missing from the storage.")) from missing
     content_type, inline = serving_headers(obj.evidence_file.name)
     response = FileResponse(
         handle,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from recommendations import services
@@ -42,7 +43,9 @@ def action_create(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"The action “{action.title}” was recorded.")
+            messages.success(
+                request, _("The action “%(title)s” was recorded.") % {"title": action.title}
+            )
             return redirect("workspace:recommendation", pk=recommendation.pk)
     return render(
         request,
@@ -64,7 +67,9 @@ def action_edit(request, pk, action_pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"The action “{action.title}” was saved.")
+            messages.success(
+                request, _("The action “%(title)s” was saved.") % {"title": action.title}
+            )
             return redirect("workspace:recommendation", pk=recommendation.pk)
     return render(
         request,
@@ -144,7 +149,7 @@ def update_submit(request, pk):
 
 def _saved_message(update: ProgressUpdate) -> str:
     if update.workflow_state == ProgressUpdate.WorkflowState.SUBMITTED:
-        return "The progress update was submitted to the coordinators for validation."
+        return _("The progress update was submitted to the coordinators for validation.")
     if update.workflow_state == ProgressUpdate.WorkflowState.RETURNED:
-        return "Your corrections were saved; resubmit the update when it is ready."
-    return "The progress update was saved as a draft; submit it when it is ready."
+        return _("Your corrections were saved; resubmit the update when it is ready.")
+    return _("The progress update was saved as a draft; submit it when it is ready.")

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -22,15 +23,15 @@ from recommendations import rules
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label="What the token is for",
+        label=_("What the token is for"),
         max_length=100,
-        help_text="A name you will recognise later, e.g. “UNDP quarterly report”.",
+        help_text=_("A name you will recognise later, e.g. “UNDP quarterly report”."),
     )
 
 
 def _require_token_holder(request):
     if not rules.may_have_api_token(request.user):
-        raise PermissionDenied("API tokens are for users with a role in the tracker.")
+        raise PermissionDenied(_("API tokens are for users with a role in the tracker."))
 
 
 @never_cache
@@ -65,7 +66,11 @@ def api_token_revoke_view(request, pk: int):
     _require_token_holder(request)
     token = ApiToken.objects.filter(pk=pk).select_related("user").first()
     if token is None or not rules.may_revoke_api_token(request.user, token):
-        raise Http404("No such token.")
+        raise Http404(_("No such token."))
     api_token_revoke(token=token)
-    messages.success(request, f"The token {token.prefix}… is revoked: it no longer opens the API.")
+    messages.success(
+        request,
+        _("The token %(prefix)s… is revoked: it no longer opens the API.")
+        % {"prefix": token.prefix},
+    )
     return redirect("workspace:api_tokens")

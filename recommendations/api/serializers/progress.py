@@ -1,6 +1,7 @@
 """Actions and progress updates: written only through ``recommendations.services``,
 which check who may do what; these serializers parse and present."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from web.api.serializers import CitationSerializer, OptionalURLField, TrackerModelSerializer
@@ -13,7 +14,7 @@ class ImplementationActionSerializer(TrackerModelSerializer):
     evidence_url = OptionalURLField()
     # A field named like Field.source: DRF's metaclass moves declared fields off the class.
     source = CitationSerializer(  # type: ignore[assignment]
-        read_only=True, allow_null=True, help_text="The document that reports this action."
+        read_only=True, allow_null=True, help_text=_("The document that reports this action.")
     )
 
     class Meta:
@@ -109,5 +110,5 @@ class ProgressUpdateCreateSerializer(TrackerModelSerializer):
 
 class ProgressUpdateReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(
-        max_length=5000, help_text="What the institution needs to change before resubmitting."
+        max_length=5000, help_text=_("What the institution needs to change before resubmitting.")
     )

@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
 
@@ -6,6 +10,7 @@ from web.api.serializers import CodeRelatedField, IdField, ModelCleanSerializer
 from ... import services
 from ...joined_values import joined, through, values_of
 from ...models import (
+    ORIGINAL_LANGUAGE,
     AffectedGroup,
     Institution,
     Recommendation,
@@ -40,13 +45,56 @@ class SupportingInstitutionsField(serializers.ManyRelatedField):
         return _responsible(instance, Responsibility.Role.SUPPORTING)
 
 
+class TextInLanguageField(serializers.CharField):
+    """Read: the text in the request's language where one is recorded, else the original.
+    Written: the original text (in English); sent in another language's request it is
+    refused, so that a text read in Russian is never written back as the original."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return instance.text_in(get_language()).text
+
+    def to_internal_value(self, data):
+        language = (get_language() or ORIGINAL_LANGUAGE).split("-")[0]
+        if language != ORIGINAL_LANGUAGE:
+            raise serializers.ValidationError(
+                _(
+                    "The text written here is the original, in English: send it with "
+                    "?lang=en. Texts in other languages are recorded in the admin or imported."
+                )
+            )
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "enum": [code for code, _name in settings.LANGUAGES]})
+class TextLanguageField(serializers.Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return instance.text_in(get_language()).language
+
+
 class RecommendationSerializer(ModelCleanSerializer):
+    text = TextInLanguageField(
+        help_text=_(
+            "The recommendation's official text in the language asked for (?lang= or "
+            "Accept-Language) where one is recorded, else the original (English); "
+            "text_language says which. Written: the original, with ?lang=en."
+        ),
+    )
+    text_language = TextLanguageField(
+        read_only=True,
+        help_text=_("The language of text: the one asked for, or en when none is recorded."),
+    )
     recommending_states = CodeRelatedField(
         many=True,
         slug_field="iso3",
         queryset=State.objects.all(),
         required=False,
-        help_text="ISO 3166 alpha-3 codes of the states that made the recommendation.",
+        help_text=_("ISO 3166 alpha-3 codes of the states that made the recommendation."),
     )
     themes = CodeRelatedField(
         case=str.lower, many=True, slug_field="slug", queryset=Theme.objects.all(), required=False
@@ -63,30 +111,37 @@ class RecommendationSerializer(ModelCleanSerializer):
         slug_field="code",
         queryset=SdgTarget.objects.all(),
         required=False,
-        help_text="SDG targets by code (e.g. 16.3); each target's goal is added to the SDG goals.",
+        help_text=_(
+            "SDG targets by code (e.g. 16.3); each target's goal is added to the SDG goals."
+        ),
     )
     lead_institution = LeadInstitutionField(
         queryset=Institution.objects.all(),
         allow_null=True,
         required=False,
-        help_text="The institution that leads the implementation.",
+        help_text=_("The institution that leads the implementation."),
     )
     supporting_institutions = SupportingInstitutionsField(
         child_relation=IdField(queryset=Institution.objects.all()),
         required=False,
-        help_text="Institutions that support the lead.",
+        # Lazy, so that the schema speaks the request's language (the stubs ask for a str).
+        help_text=_("Institutions that support the lead."),  # type: ignore[arg-type]
     )
     status = serializers.ChoiceField(
         source="current_status",
         choices=Status.choices,
         read_only=True,
-        help_text="Implementation status: that of the latest validated progress update "
-        "(not_started without one).",
+        help_text=_(
+            "Implementation status: that of the latest validated progress update "
+            "(not_started without one)."
+        ),
     )
     status_is_demo = serializers.BooleanField(
         read_only=True,
-        help_text="True when the status comes from a demo assessment (an illustration, not "
-        "an official one). Always false without demo data.",
+        help_text=_(
+            "True when the status comes from a demo assessment (an illustration, not "
+            "an official one). Always false without demo data."
+        ),
     )
 
     class Meta:
@@ -96,6 +151,7 @@ class RecommendationSerializer(ModelCleanSerializer):
             "review",
             "reference",
             "text",
+            "text_language",
             "recommending_states",
             "position",
             "position_source",
@@ -175,6 +231,9 @@ CSV_RELATIONS = {
     ),
 }
 
+# Fields that show the text in the request's language (``TextInLanguageField``).
+CSV_TEXT = ("text", "text_language")
+
 
 def csv_rows(recommendations, serializer: RecommendationSerializer):
     """The rows of ``?format=csv``: what ``serializer`` gives each recommendation, read as
@@ -183,13 +242,24 @@ def csv_rows(recommendations, serializer: RecommendationSerializer):
     thousand rows."""
     fields = serializer.fields
     plain = [
-        name for name, field in fields.items() if name not in CSV_RELATIONS and not field.write_only
+        name
+        for name, field in fields.items()
+        if name not in CSV_RELATIONS and name not in CSV_TEXT and not field.write_only
     ]
     sources = {name: fields[name].source for name in plain}
     annotations = {f"_{name}": make() for name, (make, _key) in CSV_RELATIONS.items()}
-    values = recommendations.annotate(**annotations).values(*set(sources.values()), *annotations)
+    # The text in the request's language where the queryset was given it
+    # (``selectors.with_text_in``), else the original, as the JSON shows it.
+    in_language = "text_in_language" in recommendations.query.annotations
+    texts = ["text", *(["text_in_language", "text_in_language_code"] if in_language else [])]
+    values = recommendations.annotate(**annotations).values(
+        *set(sources.values()), *texts, *annotations
+    )
     for row in values.iterator(chunk_size=2000):
         shown = {name: _plain(fields[name], row[source]) for name, source in sources.items()}
+        translated = row.get("text_in_language")
+        shown["text"] = translated or row["text"]
+        shown["text_language"] = row["text_in_language_code"] if translated else ORIGINAL_LANGUAGE
         for name, (_make, key) in CSV_RELATIONS.items():
             items = values_of(row[f"_{name}"], key=key)
             if name == "sdg_targets":  # their order is not the codes' alphabetical one

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from web.api.serializers import (
@@ -14,8 +15,9 @@ class ReviewSerializer(ModelCleanSerializer):
     government_reported_source = CitationSerializer(
         read_only=True,
         allow_null=True,
-        help_text="The document in which the government gives its own count of accepted "
-        "recommendations.",
+        help_text=_(
+            "The document in which the government gives its own count of accepted recommendations."
+        ),
     )
     government_reported_source_id = cited_source_id_field(
         "government_reported_source", Source.objects.all()
@@ -23,10 +25,10 @@ class ReviewSerializer(ModelCleanSerializer):
     # A field named like Field.label: DRF's metaclass moves declared fields off the class.
     label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
     state_under_review = CodeRelatedField(
-        slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
+        slug_field="iso3", queryset=State.objects.all(), help_text=_("ISO 3166 alpha-3 code.")
     )
     mechanism = serializers.SlugRelatedField(
-        slug_field="code", queryset=Mechanism.objects.all(), help_text="UPR, CAT, CEDAW …"
+        slug_field="code", queryset=Mechanism.objects.all(), help_text=_("UPR, CAT, CEDAW …")
     )
 
     class Meta:

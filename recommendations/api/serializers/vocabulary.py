@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from web.api.serializers import CodeRelatedField, ModelCleanSerializer
@@ -27,7 +28,7 @@ class InstitutionSerializer(ModelCleanSerializer):
         queryset=State.objects.all(),
         allow_null=True,
         required=False,
-        help_text="ISO 3166 alpha-3 code of the institution's country.",
+        help_text=_("ISO 3166 alpha-3 code of the institution's country."),
     )
 
     class Meta:

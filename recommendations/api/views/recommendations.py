@@ -5,7 +5,7 @@ from web.api.viewsets import TrackerViewSet
 
 from ...filters import RecommendationFilter
 from ...models import Recommendation, Responsibility
-from ...selectors import with_current_status, with_status_is_demo
+from ...selectors import with_current_status, with_status_is_demo, with_text_in
 from ..serializers import RecommendationSerializer
 from ..serializers.recommendations import csv_rows
 
@@ -26,7 +26,8 @@ class RecommendationViewSet(TrackerViewSet):
             "sdg_targets",
             Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
         ).order_by("review_id", "sort_key", "pk")
-        return with_status_is_demo(with_current_status(recommendations))
+        # The texts in the request's language (?lang=, Accept-Language): no query per row.
+        return with_text_in(with_status_is_demo(with_current_status(recommendations)))
 
     def stream_csv(self):
         """Every matching recommendation as the JSON shows it, in one query however many

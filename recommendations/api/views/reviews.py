@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from web.api.viewsets import TrackerViewSet
@@ -12,9 +13,9 @@ class ReviewFilter(FilterSet):
         field_name="state_under_review",
         to_field_name="iso3",
         queryset=State.objects.all(),
-        label="State under review (ISO3)",
+        label=_("State under review (ISO3)"),
     )
-    mechanism = filters.CharFilter(field_name="mechanism__code", label="Mechanism code")
+    mechanism = filters.CharFilter(field_name="mechanism__code", label=_("Mechanism code"))
 
     class Meta:
         model = ReviewCycle

@@ -1,4 +1,5 @@
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
@@ -45,7 +46,7 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
         ]
         overall = measure(recommendations, as_of=as_of).as_dict()
         if isinstance(request.accepted_renderer, CSVRenderer):
-            rows = [*results, {"key": "", "label": "All", **overall}]
+            rows = [*results, {"key": "", "label": gettext("All"), **overall}]
             return stream_csv(map(_flat, rows), CSV_COLUMNS, f"stats-by-{group_by}")
         return Response({"results": results, "overall": overall})
 

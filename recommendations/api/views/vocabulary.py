@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from web.api.viewsets import TrackerViewSet
@@ -26,7 +27,7 @@ class ThemeViewSet(TrackerViewSet):
 
 
 class InstitutionFilter(FilterSet):
-    country = filters.CharFilter(field_name="country__iso3", label="Country (ISO3)")
+    country = filters.CharFilter(field_name="country__iso3", label=_("Country (ISO3)"))
 
     class Meta:
         model = Institution

@@ -1,0 +1,14 @@
+"""Belarusian as the tracker writes it: "21.12.2013" (day, month, year in figures, as
+official documents in Belarus write them), the same in tables and in text; "73,0" with a
+decimal comma and a space between thousands."""
+
+DATE_FORMAT = "d.m.Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DATETIME_FORMAT = "d.m.Y, H:i"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+# "снежань 2013", "21 снежня": Django's month names, the genitive after a day.
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j E"
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
