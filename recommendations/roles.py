@@ -25,7 +25,8 @@ EVERY_ACTION = ("add", "change", "delete", "view")
 READ_ONLY = ("view",)
 
 # The domain as the admin shows it, by app: reviews, recommendations and who answers for them,
-# actions and progress, the vocabularies, and the engagements. User profiles are not in it:
+# actions and progress, independent assessments and public comments, the vocabularies, and the
+# engagements. User profiles are not in it:
 # administrators manage users.
 DOMAIN_MODELS = {
     "recommendations": (
@@ -42,6 +43,8 @@ DOMAIN_MODELS = {
         "implementationaction",
         "progressupdate",
         "source",
+        "independentassessment",
+        "publiccomment",
     ),
     "missions": ("engagement",),
 }
@@ -78,6 +81,8 @@ ROLE_ACCESS = {
     # Ministry staff work in the workspace; partners read through the API.
     Role.MINISTRY: RoleAccess(staff=False),
     Role.PARTNER: RoleAccess(staff=False),
+    # Contributors (an NHRI or NGO) submit their assessments on their own pages.
+    Role.CONTRIBUTOR: RoleAccess(staff=False),
     # Users, institutions, settings: everything.
     Role.ADMINISTRATOR: RoleAccess(staff=True, superuser=True),
 }

@@ -2,16 +2,26 @@
 
 Roles (DESIGN.md): ministry staff act for one institution and see its drafts;
 coordinators and administrators see and do everything on the domain; UN
-advisers and partners read validated data; anonymous visitors read validated
-data only where the deployment allows a public dashboard.
+advisers and partners read validated data; contributors (an NHRI or NGO) submit
+their own assessments. Anonymous visitors and contributors read the public face:
+the reviews a coordinator has published, validated data only, no internal evidence
+or comment (``sees_public_face_only``).
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from .models import ImplementationAction, ProgressUpdate, Recommendation, Role
+from .models import (
+    ImplementationAction,
+    IndependentAssessment,
+    ProgressUpdate,
+    PublicComment,
+    Recommendation,
+    ReviewCycle,
+    Role,
+)
 
 # A progress update's content may change only in these states (``may_change_update``).
 CHANGEABLE_STATES = (ProgressUpdate.WorkflowState.DRAFT, ProgressUpdate.WorkflowState.RETURNED)
@@ -39,9 +49,89 @@ def is_coordinator(user) -> bool:
     return role_of(user) in (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
+def organisation_of(user):
+    """The NHRI or NGO a contributor speaks for (None for everyone else)."""
+    if role_of(user) != Role.CONTRIBUTOR:
+        return None
+    return user.profile.institution
+
+
+def sees_public_face_only(user) -> bool:
+    """Anonymous visitors and contributors read what the tracker publishes: the published
+    reviews (``published_reviews``), their validated statuses, published assessments and
+    approved comments, never a draft, an internal comment or evidence not marked public.
+    Every other signed-in user reads every review."""
+    return not user.is_authenticated or role_of(user) == Role.CONTRIBUTOR
+
+
+def published_reviews() -> QuerySet[ReviewCycle]:
+    """The reviews published today: a coordinator gave the day they are public from
+    (``ReviewCycle.published_from``), and it has come."""
+    return ReviewCycle.objects.filter(published_from__lte=timezone.localdate())
+
+
 def may_read(user) -> bool:
-    """Whether the user may read the tracker's pages at all."""
-    return user.is_authenticated or settings.UPR_PUBLIC_DASHBOARD
+    """Whether the user may read the tracker's pages at all: every signed-in user, and
+    anonymous visitors once some review is published (one query)."""
+    return user.is_authenticated or published_reviews().exists()
+
+
+def visible_reviews(user, reviews: QuerySet[ReviewCycle] | None = None) -> QuerySet:
+    """The reviews the user reads: all, or the published ones (``sees_public_face_only``)."""
+    reviews = ReviewCycle.objects.all() if reviews is None else reviews
+    if sees_public_face_only(user):
+        return reviews.filter(published_from__lte=timezone.localdate())
+    return reviews
+
+
+def visible_recommendations(user, recommendations: QuerySet | None = None) -> QuerySet:
+    """The recommendations the user reads: those of ``visible_reviews``. Every door that
+    lists, counts or shows recommendations starts from here."""
+    recommendations = Recommendation.objects.all() if recommendations is None else recommendations
+    if sees_public_face_only(user):
+        return recommendations.filter(review__published_from__lte=timezone.localdate())
+    return recommendations
+
+
+def may_see_recommendation(user, recommendation: Recommendation) -> bool:
+    """The per-object form of ``visible_recommendations``."""
+    return not sees_public_face_only(user) or recommendation.review.is_published
+
+
+def visible_actions(user, actions: QuerySet | None = None) -> QuerySet:
+    """Actions serving at least one recommendation the user reads."""
+    actions = ImplementationAction.objects.all() if actions is None else actions
+    if not sees_public_face_only(user):
+        return actions
+    served = ImplementationAction.recommendations.through.objects.filter(
+        implementationaction=OuterRef("pk"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return actions.filter(Exists(served))
+
+
+def visible_engagements(user, engagements: QuerySet) -> QuerySet:
+    """Engagements as the user may read them: all, or for the public face only those
+    linked to a recommendation of a published review."""
+    if not sees_public_face_only(user):
+        return engagements
+    linked = engagements.model.recommendations.through.objects.filter(
+        engagement=OuterRef("pk"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return engagements.filter(Exists(linked))
+
+
+def may_see_evidence(user, record) -> bool:
+    """An action's or update's evidence (link and file) is internal unless marked public
+    (``evidence_is_public``): the public face sees only public evidence."""
+    return not sees_public_face_only(user) or record.evidence_is_public
+
+
+def may_see_internal_comments(user) -> bool:
+    """The coordinators' comments on updates (``reviewer_comment``) are internal: never
+    on the public face."""
+    return not sees_public_face_only(user)
 
 
 def may_write(user) -> bool:
@@ -57,11 +147,15 @@ def may_validate(user) -> bool:
 def visible_updates(user, updates: QuerySet[ProgressUpdate] | None = None):
     """The progress updates the user may see: validated ones for every reader;
     coordinators see all; ministry staff also see their own institution's
-    drafts, submissions and returned updates."""
+    drafts, submissions and returned updates; the public face (``sees_public_face_only``)
+    only the validated updates of published reviews."""
     updates = ProgressUpdate.objects.all() if updates is None else updates
     if is_coordinator(user):
         return updates
     validated = Q(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
+    if sees_public_face_only(user):
+        published = Q(recommendation__review__published_from__lte=timezone.localdate())
+        return updates.filter(validated & published)
     institution = institution_of(user)
     if institution is not None:
         return updates.filter(validated | Q(institution=institution))
@@ -72,15 +166,23 @@ def may_see_update(user, update: ProgressUpdate) -> bool:
     """The per-object form of ``visible_updates``: validated updates for every
     reader, all for coordinators, their own institution's for ministry staff.
     (Whether the user may read the tracker at all is ``may_read``.)"""
-    if is_coordinator(user) or update.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
+    if is_coordinator(user):
+        return True
+    validated = update.workflow_state == ProgressUpdate.WorkflowState.VALIDATED
+    if sees_public_face_only(user):
+        return validated and update.recommendation.review.is_published
+    if validated:
         return True
     institution = institution_of(user)
     return institution is not None and update.institution_id == institution.pk
 
 
 def may_see_action(user, action: ImplementationAction) -> bool:
-    """Actions have no workflow: whoever may read the tracker may read them."""
-    return may_read(user)
+    """Actions have no workflow: whoever may read the tracker may read them; the public
+    face those serving a recommendation of a published review."""
+    if not sees_public_face_only(user):
+        return may_read(user)
+    return visible_actions(user, ImplementationAction.objects.filter(pk=action.pk)).exists()
 
 
 def responsible_recommendations(user) -> QuerySet[Recommendation]:
@@ -136,11 +238,14 @@ def may_see_history(user, obj) -> bool:
     Ministry staff: that of the recommendations their institution answers for and
     of their institution's own actions and updates. UN advisers: that of what is
     public to readers (recommendations, actions, reviews, engagements), but never
-    that of a progress update, which holds drafts and the coordinators' return
-    comments. ``obj`` may be a deleted object rebuilt from its history."""
+    that of a progress update or an independent assessment, which hold drafts, the
+    coordinators' return comments and what was declined. ``obj`` may be a deleted
+    object rebuilt from its history."""
     if is_coordinator(user):
         return True
-    if role_of(user) == Role.ADVISER and not isinstance(obj, ProgressUpdate):
+    # Like a progress update, an assessment's history holds what was never published.
+    internal = (ProgressUpdate, IndependentAssessment)
+    if role_of(user) == Role.ADVISER and not isinstance(obj, internal):
         return True
     institution = institution_of(user)
     if institution is None:
@@ -159,6 +264,10 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
     they may read it. ``obj`` is the object as it is now, or as last recorded when
     ``deleted``."""
     hidden = isinstance(obj, ProgressUpdate) and not may_see_update(user, obj)
+    hidden = hidden or (
+        isinstance(obj, IndependentAssessment)
+        and not visible_assessments(user).filter(pk=obj.pk).exists()
+    )
     if hidden or (deleted and not may_see_history(user, obj)):
         raise Http404("No such record.")
     if not may_see_history(user, obj):
@@ -167,12 +276,13 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
 
 def may_revert(user, obj, *, deleted: bool = False) -> bool:
     """Whether a past version of ``obj`` may be brought back as it was (the admin's
-    "Revert"). Never a progress update: its workflow fields change only through
-    ``services`` and a correction is a new update. Never a deleted object: restoring
-    is ``services.deleted_record_restore``. Otherwise a revert is an ordinary change,
-    for whoever may change the object (actions: ``may_change_action``; the rest of
-    the domain: coordinators); the admin also asks its own change permission."""
-    if deleted or isinstance(obj, ProgressUpdate):
+    "Revert"). Never a progress update or an independent assessment: their workflow
+    fields change only through the services and a correction is a new record. Never a
+    deleted object: restoring is ``services.deleted_record_restore``. Otherwise a revert
+    is an ordinary change, for whoever may change the object (actions:
+    ``may_change_action``; the rest of the domain: coordinators); the admin also asks
+    its own change permission."""
+    if deleted or isinstance(obj, ProgressUpdate | IndependentAssessment):
         return False
     if isinstance(obj, ImplementationAction):
         return may_change_action(user, obj)
@@ -234,3 +344,64 @@ def may_record_action(user, institution, recommendations) -> bool:
         return False
     wanted = {recommendation.pk for recommendation in recommendations}
     return responsible_recommendations(user).filter(pk__in=wanted).count() == len(wanted)
+
+
+# Independent voices: contributors' assessments and the public's comments. Neither ever
+# changes the official status or the measure; both wait for a coordinator.
+
+
+def may_moderate(user) -> bool:
+    """Coordinators publish or decline independent assessments, approve or reject public
+    comments, and publish reviews."""
+    return is_coordinator(user)
+
+
+def may_assess(user, recommendation: Recommendation) -> bool:
+    """A contributor assesses, for their organisation, the recommendations they read
+    (those of published reviews)."""
+    return organisation_of(user) is not None and recommendation.review.is_published
+
+
+def may_change_assessment(user, assessment: IndependentAssessment) -> bool:
+    """Its organisation's contributors change an assessment until it is published: while
+    it waits, or once declined (then it is submitted again). A published one is final: a
+    newer assessment follows it."""
+    organisation = organisation_of(user)
+    return (
+        organisation is not None
+        and assessment.organisation_id == organisation.pk
+        and assessment.moderation_state != IndependentAssessment.ModerationState.PUBLISHED
+    )
+
+
+def visible_assessments(user, assessments: QuerySet | None = None) -> QuerySet:
+    """Coordinators see every assessment; contributors their organisation's too; everyone
+    else the published ones on the recommendations they read."""
+    assessments = IndependentAssessment.objects.all() if assessments is None else assessments
+    if is_coordinator(user):
+        return assessments
+    readable = Q(recommendation__in=visible_recommendations(user))
+    published = readable & Q(moderation_state=IndependentAssessment.ModerationState.PUBLISHED)
+    organisation = organisation_of(user)
+    if organisation is not None:
+        return assessments.filter(published | Q(organisation=organisation))
+    return assessments.filter(published)
+
+
+def may_comment(user, recommendation: Recommendation) -> bool:
+    """Anyone may comment on a recommendation of a published review (the comment waits
+    for a coordinator's approval)."""
+    return recommendation.review.is_published
+
+
+def visible_comments(user, comments: QuerySet | None = None) -> QuerySet:
+    """Coordinators see every comment; everyone else the approved ones on published
+    reviews (they are public comments: signed-in or not, one reads the same)."""
+    comments = PublicComment.objects.all() if comments is None else comments
+    if is_coordinator(user):
+        return comments
+    return comments.filter(
+        moderation_state=PublicComment.ModerationState.APPROVED,
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+

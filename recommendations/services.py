@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from web.public_pages import public_pages_changed
+
 from . import rules
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
 
@@ -120,6 +122,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     _save(update, user)
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
+    public_pages_changed()  # a published review's status may have changed
     return update
 
 

@@ -11,6 +11,7 @@ from missions.api import EngagementViewSet
 from recommendations.api.views import (
     ApiRootView,
     ImplementationActionViewSet,
+    IndependentAssessmentViewSet,
     InstitutionViewSet,
     ProgressUpdateViewSet,
     RecommendationViewSet,
@@ -33,6 +34,9 @@ router.register("engagements", EngagementViewSet, basename="engagements")
 router.register("institutions", InstitutionViewSet, basename="institutions")
 router.register("themes", ThemeViewSet, basename="themes")
 router.register("states", StateViewSet, basename="states")
+router.register(
+    "independent-assessments", IndependentAssessmentViewSet, basename="independent-assessments"
+)
 
 urlpatterns = [
     path(

@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After a signed-in user's change, the pages kept for anonymous visitors are renewed.
+    "web.public_pages.PublicPagesChangedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
@@ -221,8 +223,17 @@ LOGGING = {
 }
 
 # The tracker's own settings.
-# Anonymous visitors may read validated figures only where a deployment says so.
+# What anonymous visitors read is decided per review (a coordinator publishes it). The
+# old all-or-nothing switch is read once, by the migration that replaced it: "true" then
+# publishes every review (recommendations/migrations/0012_…); it has no other effect.
 UPR_PUBLIC_DASHBOARD = envbool("UPR_PUBLIC_DASHBOARD", False)
+# How long a public page is kept for anonymous visitors (seconds; 0: not kept). Anything a
+# signed-in user changes, and every publication, validation or approval, renews them at once.
+UPR_PUBLIC_PAGE_SECONDS = envint("UPR_PUBLIC_PAGE_SECONDS", 300)
+# Public comments: the least time (seconds) between showing the form and sending it, and
+# how many comments one address may send in an hour.
+UPR_COMMENT_MIN_SECONDS = envint("UPR_COMMENT_MIN_SECONDS", 5)
+UPR_COMMENTS_PER_HOUR = envint("UPR_COMMENTS_PER_HOUR", 5)
 # A supported recommendation with no validated progress for this long is overdue.
 UPR_OVERDUE_MONTHS = envint("UPR_OVERDUE_MONTHS", 12)
 # Evidence uploads: the largest file accepted and the kinds (by extension; the
@@ -292,6 +303,9 @@ SPECTACULAR_SETTINGS = {
         "ImplementationStatus": "recommendations.models.Status",
         "ActionStatus": "recommendations.models.ImplementationAction.ActionStatus",
         "WorkflowState": "recommendations.models.ProgressUpdate.WorkflowState",
+        "AssessmentModerationState": (
+            "recommendations.models.IndependentAssessment.ModerationState"
+        ),
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import account, home, queue, records, reporting, tokens
+from .views import (
+    account,
+    assessments,
+    home,
+    moderation,
+    publication,
+    queue,
+    records,
+    reporting,
+    tokens,
+)
 
 app_name = "workspace"
 
@@ -23,4 +33,22 @@ urlpatterns = [
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),
     path("tokens/", tokens.api_tokens, name="api_tokens"),
     path("tokens/<int:pk>/revoke/", tokens.api_token_revoke_view, name="api_token_revoke"),
+    # Contributors: their organisation's independent assessments.
+    path("assessments/", assessments.assessments, name="assessments"),
+    path(
+        "recommendations/<int:pk>/assessments/new/",
+        assessments.assessment_create,
+        name="assessment_create",
+    ),
+    path("assessments/<int:pk>/edit/", assessments.assessment_edit, name="assessment_edit"),
+    # Coordinators: moderation and publication.
+    path("moderation/", moderation.moderation, name="moderation"),
+    path(
+        "moderation/assessments/<int:pk>/",
+        moderation.assessment_decide,
+        name="assessment_decide",
+    ),
+    path("moderation/comments/<int:pk>/", moderation.comment_decide, name="comment_decide"),
+    path("publication/", publication.reviews, name="publication"),
+    path("publication/<int:pk>/", publication.review_publication, name="review_publication"),
 ]

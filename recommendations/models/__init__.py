@@ -1,4 +1,4 @@
-from .people import Role, UserProfile
+from .people import INDEPENDENT_KINDS, Role, UserProfile
 from .progress import ImplementationAction, ProgressUpdate
 from .reviews import (
     ACTION_CATEGORIES,
@@ -21,16 +21,20 @@ from .taxonomy import (
     Theme,
     goal_of_target,
 )
+from .voices import IndependentAssessment, PublicComment
 
 __all__ = [
     "ACTION_CATEGORIES",
+    "INDEPENDENT_KINDS",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "ImplementationAction",
+    "IndependentAssessment",
     "Institution",
     "Mechanism",
     "Position",
     "ProgressUpdate",
+    "PublicComment",
     "Recommendation",
     "Responsibility",
     "ReviewCycle",

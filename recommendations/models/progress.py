@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .reviews import Recommendation, Status
@@ -34,6 +35,14 @@ validate_currency = RegexValidator(
 def validate_assessment_date(day):
     if day > timezone.localdate():
         raise ValidationError("The assessment date cannot be in the future.", code="future")
+
+
+# Evidence is internal unless someone says otherwise: a link or file may name people or
+# hold what a ministry shared in confidence. Signed-in readers see it either way.
+PUBLIC_EVIDENCE_HELP = _(
+    "Tick to show the evidence (link and file) to anonymous visitors of a published review "
+    "too; unticked it is internal: signed-in users only."
+)
 
 
 class ImplementationAction(models.Model):
@@ -62,6 +71,9 @@ class ImplementationAction(models.Model):
     )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/actions/%Y/", blank=True)
+    evidence_is_public = models.BooleanField(
+        _("evidence is public"), default=False, help_text=PUBLIC_EVIDENCE_HELP
+    )
     source = models.ForeignKey(
         Source,
         null=True,
@@ -159,6 +171,9 @@ class ProgressUpdate(models.Model):
     )
     evidence_url = models.URLField(max_length=500, blank=True)
     evidence_file = models.FileField(upload_to="evidence/updates/%Y/", blank=True)
+    evidence_is_public = models.BooleanField(
+        _("evidence is public"), default=False, help_text=PUBLIC_EVIDENCE_HELP
+    )
     workflow_state = models.CharField(
         max_length=10, choices=WorkflowState.choices, default=WorkflowState.DRAFT
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length, Lower
+from django.utils.translation import gettext_lazy as _
 
 
 class State(models.Model):
@@ -156,6 +157,7 @@ class Institution(models.Model):
         UN_ENTITY = "un_entity", "UN entity"
         INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental body"
         NGO = "ngo", "Non-governmental organisation"
+        NHRI = "nhri", _("National human-rights institution")
         PROFESSIONAL = "professional", "Professional association"
         FOREIGN_GOVERNMENT = "foreign_government", "Foreign government body"
         DONOR = "donor", "Donor"

@@ -20,6 +20,7 @@ from ..selectors import (
     overdue_recommendations,
 )
 from ..selectors.over_time import implementation_over_time
+from ..selectors.voices import disagreements
 from .breakdowns import GROUPINGS, breakdown
 from .engagements import latest_engagements
 from .querysets import longest_overdue_first, with_lead
@@ -52,7 +53,7 @@ def dashboard(request):
     """The selection's reviews as cards, % implemented over time, the breakdowns,
     what needs attention and the latest engagements; every figure from the measure of
     the selected recommendations, as of the selection's day if it has one."""
-    selection = select(request.GET)
+    selection = select(request.GET, request.user)
     recommendations, as_of = selection.recommendations(), selection.as_of
     cards = _cards(selection, recommendations)
     measured = [card.review for card in cards if card.review and card.measure]
@@ -70,7 +71,10 @@ def dashboard(request):
         "overdue": [],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
-        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS, until=as_of),
+        "latest_engagements": latest_engagements(
+            request.user, selection.state, LATEST_ENGAGEMENTS, until=as_of
+        ),
+        "disagreements": disagreements(recommendations, rules.visible_assessments(request.user)),
     }
     if measured:
         overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))

@@ -1,13 +1,14 @@
 """``/institutions/<id>/``: what one institution is responsible for and how far it got."""
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from web.access import readable_page
 
-from ..models import Institution, Recommendation, Responsibility
+from .. import rules
+from ..models import Institution, Responsibility
 from ..selectors import measure, measure_by, overdue_recommendations
 from .engagements import engagements_of
 from .querysets import longest_overdue_first, with_lead
@@ -21,8 +22,10 @@ def institution_detail(request, pk: int):
     """The measure of the recommendations it leads or supports (and of those it leads),
     per review; its overdue recommendations, its actions and its engagements."""
     institution = get_object_or_404(Institution.objects.select_related("country"), pk=pk)
-    responsible = Recommendation.objects.filter(responsibilities__institution=institution)
-    leading = Recommendation.objects.filter(
+    user = request.user
+    readable = rules.visible_recommendations(user)
+    responsible = readable.filter(responsibilities__institution=institution)
+    leading = readable.filter(
         responsibilities__institution=institution,
         responsibilities__role=Responsibility.Role.LEAD,
     )
@@ -31,9 +34,10 @@ def institution_detail(request, pk: int):
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
-    actions = institution.actions.annotate(served=Count("recommendations")).order_by(
-        "-start_date", "title"
-    )
+    own_actions = rules.visible_actions(user, institution.actions.all())
+    actions = own_actions.annotate(
+        served=Count("recommendations", filter=Q(recommendations__in=readable))
+    ).order_by("-start_date", "title")
     return render(
         request,
         "recommendations/institution_detail.html",
@@ -48,7 +52,7 @@ def institution_detail(request, pk: int):
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
             "overdue": with_lead(overdue)[:OVERDUE_SHOWN],
             "actions": actions[:ACTIONS_SHOWN],
-            "action_count": institution.actions.count(),
-            "engagements": engagements_of(institution),
+            "action_count": own_actions.count(),
+            "engagements": engagements_of(user, institution),
         },
     )

@@ -9,15 +9,16 @@ browser and names what is in force. The list's download takes the same
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.formats import date_format
 
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
+from .. import rules
 from ..filters import RecommendationFilter
-from ..models import Institution, Mechanism, Recommendation, ReviewCycle, SdgTarget, State
+from ..models import Institution, Mechanism, Recommendation, SdgTarget, State
 
 # The filters that take several values: a drop-down each (see OneOrMoreSelect).
 MULTIPLE = (
@@ -62,27 +63,33 @@ LABELS = {
 }
 
 
-def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
-    """The shared filter set over ``queryset``, its form dressed for a page."""
+def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFilter:
+    """The shared filter set over ``queryset`` (recommendations ``user`` reads), its form
+    dressed for a page: its options are drawn from the reviews and recommendations the
+    user reads (``rules.visible_reviews``), so that no option names what is not public."""
     filterset = RecommendationFilter(filter_data(params), queryset=queryset)
     fields = filterset.form.fields
     for name, label in LABELS.items():
         fields[name].label = label
+    reviews = rules.visible_reviews(user)
+    readable = rules.visible_recommendations(user)
     # Option labels of reviews name their state and mechanism: fetch them at once.
-    fields["review"].queryset = ReviewCycle.objects.select_related(
-        "state_under_review", "mechanism"
+    fields["review"].queryset = reviews.select_related("state_under_review", "mechanism")
+    fields["state_under_review"].queryset = State.objects.filter(reviews__in=reviews).distinct()
+    fields["recommending_state"].queryset = State.objects.filter(
+        pk__in=Recommendation.recommending_states.through.objects.filter(
+            recommendation__in=readable
+        ).values("state_id")
     )
-    fields["state_under_review"].queryset = State.objects.filter(reviews__isnull=False).distinct()
-    fields["recommending_state"].queryset = State.objects.annotate(
-        made=Count("recommendations_made")
-    ).filter(made__gt=0)
-    fields["mechanism"].queryset = Mechanism.objects.filter(reviews__isnull=False).distinct()
+    fields["mechanism"].queryset = Mechanism.objects.filter(reviews__in=reviews).distinct()
     # The targets some recommendation has: OHCHR names 169, most unused in one tracker.
     fields["sdg_target"].queryset = SdgTarget.objects.filter(
-        pk__in=Recommendation.sdg_targets.through.objects.values("sdgtarget_id")
+        pk__in=Recommendation.sdg_targets.through.objects.filter(
+            recommendation__in=readable
+        ).values("sdgtarget_id")
     )
     fields["institution"].queryset = Institution.objects.filter(
-        Q(responsibilities__isnull=False)
+        Q(responsibilities__recommendation__in=readable)
     ).distinct()
     for name in MULTIPLE:
         one_or_more(fields[name])

@@ -6,8 +6,9 @@ from django.shortcuts import render
 
 from web.access import readable_page
 
+from .. import rules
 from ..charts import STATUS_ORDER
-from ..models import Position, Recommendation
+from ..models import Position
 from ..selectors import measure, with_current_status, with_status_is_demo
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
@@ -57,7 +58,8 @@ def last_update_expression(as_of=None):
 def recommendation_list(request):
     """Recommendations through the shared filter, the measure of all of them on top,
     one page of rows below (a fixed number of queries whatever the page or data)."""
-    filterset = recommendation_filter(request.GET, Recommendation.objects.all())
+    user = request.user
+    filterset = recommendation_filter(request.GET, rules.visible_recommendations(user), user)
     filtered, as_of = filterset.qs, filterset.as_of_day
     figures = measure(filtered, as_of=as_of)
 

@@ -19,6 +19,7 @@ from django.http import QueryDict
 
 from web.collation import sort_choices, sorted_by_name
 
+from .. import rules
 from ..filters import RecommendationFilter
 from ..models import Mechanism, Recommendation, ReviewCycle, State
 from .list_filters import Chip, active_filters, recommendation_filter
@@ -76,23 +77,25 @@ class Selection:
         return query
 
 
-def states_under_review() -> list[State]:
-    """States with at least one review, most recommendations first, in one query."""
+def states_under_review(reviews) -> list[State]:
+    """States with at least one of ``reviews``, most recommendations first, in one query."""
     return list(
-        State.objects.filter(reviews__isnull=False)
+        State.objects.filter(reviews__in=reviews)
         .annotate(recommendation_count=Count("reviews__recommendations"))
         .order_by("-recommendation_count", "name")
     )
 
 
-def select(params: QueryDict) -> Selection:
-    """The selection the parameters ask for, completed with the defaults (two queries,
-    and one to check each filter given)."""
-    states = states_under_review()
+def select(params: QueryDict, user) -> Selection:
+    """The selection the parameters ask for among the reviews ``user`` reads
+    (``rules.visible_reviews``), completed with the defaults (two queries, and one to
+    check each filter given)."""
+    readable = rules.visible_reviews(user)
+    states = states_under_review(readable)
     state = _chosen(states, params.get("state_under_review"), key=lambda s: s.iso3)
     reviews = (
         list(
-            ReviewCycle.objects.filter(state_under_review=state)
+            readable.filter(state_under_review=state)
             .select_related("state_under_review", "mechanism", "government_reported_source")
             .order_by("mechanism__kind", "mechanism__code", "cycle", "review_date")
         )
@@ -130,7 +133,7 @@ def select(params: QueryDict) -> Selection:
     form.fields["cycle"].choices = [(ALL_CYCLES, "All cycles")] + [
         (str(c), f"Cycle {c}") for c in cycles
     ]
-    filters = _filters(params, reviews)
+    filters = _filters(params, reviews, user)
     return Selection(
         state=state,
         mechanism=mechanism,
@@ -150,14 +153,14 @@ def _without(params: QueryDict, names) -> QueryDict:
     return kept
 
 
-def _filters(params: QueryDict, reviews: list[ReviewCycle]) -> RecommendationFilter:
+def _filters(params: QueryDict, reviews: list[ReviewCycle], user) -> RecommendationFilter:
     """The list's filter set over the reviews' recommendations, reading only the
     dashboard's filters (validated: a value not understood is named, not applied)."""
     data = QueryDict(mutable=True)
     for name in FILTERS:
         data.setlist(name, params.getlist(name))
     recommendations = Recommendation.objects.filter(review__in=[review.pk for review in reviews])
-    filters = recommendation_filter(data, recommendations)
+    filters = recommendation_filter(data, recommendations, user)
     filters.qs  # noqa: B018 (validates, so that what is in force is known)
     return filters
 

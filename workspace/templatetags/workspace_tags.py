@@ -29,6 +29,8 @@ def workspace_nav_links(context):
         "coordinator": rules.may_validate(user),
         "tokens": rules.may_have_api_token(user),
         "audit": rules.may_read_audit(user),
+        "contributor": rules.organisation_of(user) is not None,
+        "moderator": rules.may_moderate(user),
     }
 
 

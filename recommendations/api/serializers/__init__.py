@@ -1,3 +1,4 @@
+from .assessments import IndependentAssessmentSerializer
 from .progress import (
     ImplementationActionSerializer,
     ProgressUpdateCreateSerializer,
@@ -12,6 +13,7 @@ from .vocabulary import InstitutionSerializer, StateSerializer, ThemeSerializer
 
 __all__ = [
     "ImplementationActionSerializer",
+    "IndependentAssessmentSerializer",
     "InstitutionSerializer",
     "ProgressUpdateCreateSerializer",
     "ProgressUpdateEditSerializer",

@@ -1,3 +1,4 @@
+from .assessments import IndependentAssessmentViewSet
 from .progress import ImplementationActionViewSet, ProgressUpdateViewSet
 from .recommendations import RecommendationViewSet
 from .reviews import ReviewViewSet
@@ -8,6 +9,7 @@ from .vocabulary import InstitutionViewSet, StateViewSet, ThemeViewSet
 __all__ = [
     "ApiRootView",
     "ImplementationActionViewSet",
+    "IndependentAssessmentViewSet",
     "InstitutionViewSet",
     "ProgressUpdateViewSet",
     "RecommendationViewSet",

@@ -2,8 +2,9 @@ from django.db.models import Prefetch
 
 from web.api.viewsets import TrackerViewSet
 
+from ... import rules
 from ...filters import RecommendationFilter
-from ...models import Recommendation, Responsibility
+from ...models import Responsibility
 from ...selectors import with_current_status, with_status_is_demo
 from ..serializers import RecommendationSerializer
 
@@ -16,12 +17,16 @@ class RecommendationViewSet(TrackerViewSet):
     filterset_class = RecommendationFilter
 
     def get_queryset(self):
-        recommendations = Recommendation.objects.prefetch_related(
-            "recommending_states",
-            "themes",
-            "affected_groups",
-            "sdg_goals",
-            "sdg_targets",
-            Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
-        ).order_by("review_id", "sort_key", "pk")
+        recommendations = (
+            rules.visible_recommendations(self.request.user)
+            .prefetch_related(
+                "recommending_states",
+                "themes",
+                "affected_groups",
+                "sdg_goals",
+                "sdg_targets",
+                Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
+            )
+            .order_by("review_id", "sort_key", "pk")
+        )
         return with_status_is_demo(with_current_status(recommendations))
