@@ -405,3 +405,29 @@ def visible_comments(user, comments: QuerySet | None = None) -> QuerySet:
         recommendation__review__published_from__lte=timezone.localdate(),
     )
 
+# Saved views: the filters of the dashboard or the list under a name.
+
+
+def may_save_views(user) -> bool:
+    """Every signed-in user with a role saves views of their own."""
+    return user.is_authenticated and role_of(user) is not None
+
+
+def may_share_saved_views(user) -> bool:
+    """Coordinators share a saved view with every signed-in user."""
+    return is_coordinator(user)
+
+
+def visible_saved_views(user, views: QuerySet) -> QuerySet:
+    """One's own views and the shared ones (none for anonymous visitors)."""
+    if not may_save_views(user):
+        return views.none()
+    return views.filter(Q(owner=user) | Q(shared=True))
+
+
+def may_change_saved_view(user, view) -> bool:
+    """Its owner renames, shares (a coordinator) or deletes a view; a coordinator also
+    any shared view."""
+    return may_save_views(user) and (
+        view.owner_id == user.pk or (view.shared and is_coordinator(user))
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from recommendations.models import ImplementationAction, IndependentAssessment, ProgressUpdate
 
+from .models import SavedView
 from .uploads import check_evidence_file, describe_allowed
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -225,3 +226,8 @@ class PublishReviewForm(forms.Form):
         help_text=gettext_lazy("Today, or a later day for a publication announced ahead."),
     )
 
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
+    page = forms.ChoiceField(choices=SavedView.Page.choices)
+    query = forms.CharField(required=False, max_length=2000)

@@ -9,6 +9,7 @@ from .views import (
     queue,
     records,
     reporting,
+    saved_views,
     tokens,
 )
 
@@ -51,4 +52,9 @@ urlpatterns = [
     path("moderation/comments/<int:pk>/", moderation.comment_decide, name="comment_decide"),
     path("publication/", publication.reviews, name="publication"),
     path("publication/<int:pk>/", publication.review_publication, name="review_publication"),
+    # Everyone signed in: saved views.
+    path("views/", saved_views.saved_view_list, name="saved_views"),
+    path("views/new/", saved_views.saved_view_create, name="saved_view_create"),
+    path("views/<int:pk>/share/", saved_views.saved_view_share, name="saved_view_share"),
+    path("views/<int:pk>/delete/", saved_views.saved_view_delete, name="saved_view_delete"),
 ]

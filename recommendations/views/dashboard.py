@@ -75,6 +75,7 @@ def dashboard(request):
             request.user, selection.state, LATEST_ENGAGEMENTS, until=as_of
         ),
         "disagreements": disagreements(recommendations, rules.visible_assessments(request.user)),
+        "may_save_view": rules.may_save_views(request.user),
     }
     if measured:
         overdue = longest_overdue_first(overdue_recommendations(recommendations, as_of=as_of))

@@ -102,5 +102,6 @@ def recommendation_list(request):
             "export_query": export_query,
             "sort": sort,
             "sorts": [(value, label) for value, (label, _ordering) in SORTS.items()],
+            "may_save_view": rules.may_save_views(user),
         },
     )
