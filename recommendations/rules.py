@@ -356,6 +356,12 @@ def may_moderate(user) -> bool:
     return is_coordinator(user)
 
 
+def may_create_contributors(user) -> bool:
+    """Coordinators give an accredited NHRI or NGO its contributors' accounts (the
+    workspace's Contributors page); administrators too, as for every user."""
+    return is_coordinator(user)
+
+
 def may_assess(user, recommendation: Recommendation) -> bool:
     """A contributor assesses, for their organisation, the recommendations they read
     (those of published reviews)."""
@@ -404,6 +410,7 @@ def visible_comments(user, comments: QuerySet | None = None) -> QuerySet:
         moderation_state=PublicComment.ModerationState.APPROVED,
         recommendation__review__published_from__lte=timezone.localdate(),
     )
+
 
 # Saved views: the filters of the dashboard or the list under a name.
 

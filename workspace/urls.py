@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     account,
     assessments,
+    contributors,
     home,
     moderation,
     publication,
@@ -42,7 +43,8 @@ urlpatterns = [
         name="assessment_create",
     ),
     path("assessments/<int:pk>/edit/", assessments.assessment_edit, name="assessment_edit"),
-    # Coordinators: moderation and publication.
+    # Coordinators: contributors' accounts, moderation and publication.
+    path("contributors/", contributors.contributors, name="contributors"),
     path("moderation/", moderation.moderation, name="moderation"),
     path(
         "moderation/assessments/<int:pk>/",

@@ -33,6 +33,7 @@ def workspace_nav_links(context):
         "audit": rules.may_read_audit(user),
         "contributor": rules.organisation_of(user) is not None,
         "moderator": rules.may_moderate(user),
+        "contributors": rules.may_create_contributors(user),
         "saved_views": list(saved_views_of(user)) if rules.may_save_views(user) else None,
     }
 
