@@ -110,6 +110,8 @@ def world(db, justice, interior, users):
     interior_action = ImplementationActionFactory(title="Moratorium studied", institution=interior)
     interior_action.recommendations.add(interior_recommendation)
     engagement = EngagementFactory(title="Seminar on trafficking", state_concerned=belarus)
+    # Linked to its recommendation: the public face shows the engagements of published reviews.
+    engagement.recommendations.add(justice_recommendation)
     return World(
         review=review,
         justice_ministry=justice,
