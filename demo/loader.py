@@ -46,6 +46,7 @@ from . import belarus
 from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
 from .sources import SOURCES
+from .voices import load_voices
 
 DATA = Path(__file__).resolve().parent / "data"
 # The report's paragraphs first, then UPR Info's final responses joined to them (README,
@@ -65,6 +66,7 @@ DEMO_USERS = {
         "Adviser",
     ),
     "partner": (Role.PARTNER, "United Nations Development Programme", "API", "Partner"),
+    "ngo": (Role.CONTRIBUTOR, "La Strada Belarus", "La Strada", "Contributor"),
 }
 
 
@@ -95,6 +97,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         _demo_workflow(first)
         refresh_planner_statistics()
         _engagements(institutions, sources, first, second)
+        load_voices(first, second)
     return logins
 
 
