@@ -43,6 +43,7 @@ test: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Time the pages on a large generated data set (its own bench.sqlite3, or BENCH_DATABASE_URL),
@@ -60,10 +61,11 @@ load: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache bench.sqlite3 bench.sqlite3.size bench-import.sqlite3

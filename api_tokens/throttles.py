@@ -16,6 +16,8 @@ class _RateFromSettings(SimpleRateThrottle):
     """Reads its rate when a request comes, not when the class is defined, so a
     changed setting (a test's) takes effect."""
 
+    scope: str  # each throttle names its rate
+
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 

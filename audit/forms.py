@@ -44,7 +44,8 @@ class AuditFilterForm(forms.Form):
             ) from error
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
             raise forms.ValidationError("The date range ends before it starts.")

@@ -43,13 +43,14 @@ def record_download(request, response) -> Download:
     request was answered for: the session's, or the API token's (REST framework puts it
     on the request when it authenticates)."""
     user = getattr(request, "user", None)
-    signed_in = user is not None and user.is_authenticated
+    if user is not None and not user.is_authenticated:
+        user = None
     found = _FILENAME.search(response["Content-Disposition"])
     filename = found.group(1).strip() if found else ""
     token = getattr(request, "auth", None)
     return Download.objects.create(
-        user=user if signed_in else None,
-        username=user.get_username() if signed_in else "",
+        user=user,
+        username=user.get_username() if user is not None else "",
         path=request.path[:2000],
         query=request.META.get("QUERY_STRING", ""),
         filename=filename[:255],

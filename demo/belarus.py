@@ -12,10 +12,11 @@ not an official assessment.
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
-FIRST_CYCLE = {
+FIRST_CYCLE: dict[str, Any] = {
     "cycle": 1,
     "session": "8",
     "document_symbol": "A/HRC/15/16",
@@ -29,7 +30,7 @@ FIRST_CYCLE = {
     "government counts as accepted cannot be told from them.",
 }
 
-SECOND_CYCLE = {
+SECOND_CYCLE: dict[str, Any] = {
     "cycle": 2,
     "session": "22",
     "review_date": date(2015, 5, 4),

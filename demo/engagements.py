@@ -7,6 +7,8 @@ themes (``link_themes``) and named paragraphs (``link_references``). Those about
 second cycle link none: its recommendations are not in the data set.
 """
 
+from typing import Any
+
 SEED_MISSION = "mission"  # seeds/000
 SEED_WORKING_GROUP = "working_group"  # seeds/001
 SEED_COOPERATION = "cooperation"  # seeds/002
@@ -28,7 +30,7 @@ OFFICIALS = [
     "Ministry of Foreign Affairs",
 ]
 
-ENGAGEMENTS = [
+ENGAGEMENTS: list[dict[str, Any]] = [
     {
         "kind": "country_visit",
         "title": "Visit of the Special Rapporteur on trafficking in persons, "

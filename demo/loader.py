@@ -244,7 +244,7 @@ def _demo_history(
             end_date=end,
             status=status,
             description=f"{description} {belarus.DEMO_NOTE}",
-            source=sources.get(source),
+            source=sources.get(source) if source else None,
             is_demo=True,
         )
         served = review.recommendations.filter(position__in=SUPPORTED_POSITIONS)
@@ -308,7 +308,8 @@ def _to_report_on(
     )
     return (
         with_current_status(led)
-        .exclude(current_status__in=[Status.IMPLEMENTED, proposed])
+        # The plugin reads a lookup on an annotation as an exact match (its type, not a list).
+        .exclude(current_status__in=[Status.IMPLEMENTED, proposed])  # type: ignore[misc]
         .order_by("sort_key")
         .first()
     )

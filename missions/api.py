@@ -42,7 +42,8 @@ class EngagementSerializer(ModelCleanSerializer):
         queryset=AffectedGroup.objects.all(),
         required=False,
     )
-    source = CitationSerializer(
+    # A field named like Field.source: DRF's metaclass moves declared fields off the class.
+    source = CitationSerializer(  # type: ignore[assignment]
         read_only=True, allow_null=True, help_text="The document that reports this engagement."
     )
     source_id = cited_source_id_field("source", Source.objects.all())

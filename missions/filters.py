@@ -93,7 +93,8 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     filterset = EngagementFilter(data, queryset=queryset)
     fields = filterset.form.fields
     one_or_more(fields["kind"])
-    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])
+    # Choices read when drawn (Django 5 takes a callable; django-stubs does not know it).
+    fields["year"].widget = forms.Select(choices=lambda: [("", "Any"), *engagement_years()])  # type: ignore[arg-type]
     fields["institution"].label = "Organisation"
     fields["institution"].help_text = "As organiser, funder or participant."
     fields["institution"].queryset = Institution.objects.filter(

@@ -63,7 +63,7 @@ def _sha256(path: Path) -> str:
 
 
 def applied_migrations(using=DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
-    applied = {}
+    applied: dict[str, list[str]] = {}
     for app_label, name in MigrationRecorder(connections[using]).applied_migrations():
         applied.setdefault(app_label, []).append(name)
     return {label: sorted(names) for label, names in sorted(applied.items())}
@@ -76,12 +76,13 @@ def _snapshot(using):
     connection.ensure_connection()
     outermost = not connection.in_atomic_block
     if outermost and connection.vendor == "sqlite":
-        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"
+        # SQLite's transaction_mode (Django 5.1) is missing from django-stubs.
+        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"  # type: ignore[attr-defined]
         try:
             with transaction.atomic(using=using):
                 yield
         finally:
-            connection.transaction_mode = mode
+            connection.transaction_mode = mode  # type: ignore[attr-defined]
         return
     with transaction.atomic(using=using):
         if outermost and connection.vendor == "postgresql":
@@ -218,7 +219,8 @@ def _history_not_recorded():
         yield
     finally:
         if before is missing:
-            del settings.SIMPLE_HISTORY_ENABLED
+            # simple_history's own setting, unknown to the plugin, which reads our settings.
+            del settings.SIMPLE_HISTORY_ENABLED  # type: ignore[misc]
         else:
             settings.SIMPLE_HISTORY_ENABLED = before
 

@@ -20,7 +20,8 @@ workspace, the admin, the services and shell sessions all save through them.
 import os
 from datetime import timedelta
 
-from django.core.files.storage import default_storage
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
@@ -37,7 +38,7 @@ def _name(value) -> str:
 
 def needed_names() -> set[str]:
     """Every stored file name some record needs (see the module's docstring)."""
-    names = set()
+    names: set[str | None] = set()
     for records in (
         ImplementationAction.objects.all(),
         ProgressUpdate.objects.all(),
@@ -45,8 +46,7 @@ def needed_names() -> set[str]:
         _restorable_update_versions(),
     ):
         names.update(records.exclude(**{FIELD: ""}).values_list(FIELD, flat=True).distinct())
-    names.discard(None)
-    return names
+    return {name for name in names if name is not None}
 
 
 def _restorable_update_versions():
@@ -76,18 +76,29 @@ def evidence_file_release(name: str) -> bool:
     return True
 
 
+def _storage_location() -> str:
+    """The folder of the default storage: pruning walks the files on disk."""
+    if not isinstance(default_storage, FileSystemStorage):
+        raise ImproperlyConfigured(
+            "Pruning evidence walks the folder of a FileSystemStorage; the default storage "
+            f"is a {type(default_storage).__name__}."
+        )
+    return os.fspath(default_storage.location)
+
+
 def evidence_prune(*, older_than: timedelta, dry_run: bool = False) -> list[str]:
     """Delete the files under MEDIA_ROOT/evidence/ that no record needs and that
     were last written more than ``older_than`` ago (a newer one may belong to an
     upload whose record is not committed yet). Returns their names."""
-    root = os.path.join(default_storage.location, EVIDENCE_DIRECTORY)
+    location = _storage_location()
+    root = os.path.join(location, EVIDENCE_DIRECTORY)
     needed = needed_names()
     cutoff = (timezone.now() - older_than).timestamp()
     removed = []
     for directory, _, files in os.walk(root):
         for file_name in files:
             path = os.path.join(directory, file_name)
-            name = os.path.relpath(path, default_storage.location).replace(os.sep, "/")
+            name = os.path.relpath(path, location).replace(os.sep, "/")
             if name in needed or os.stat(path).st_mtime > cutoff:
                 continue
             if not dry_run:

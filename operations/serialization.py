@@ -22,7 +22,8 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 class Serializer(jsonl.Serializer):
     def _init_options(self):
         self.options.setdefault("cls", ExactJSONEncoder)
-        super()._init_options()
+        # Django's private hook for the options (jsonl.Serializer), missing from django-stubs.
+        super()._init_options()  # type: ignore[misc]
 
 
 Deserializer = jsonl.Deserializer

@@ -7,6 +7,8 @@ has no "recover deleted" list; this adds one. Restoring calls
 many-to-many links the history keeps).
 """
 
+from typing import TYPE_CHECKING, Any, TypeAlias
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -17,8 +19,16 @@ from . import rules, services
 
 DELETED_SHOWN = 200
 
+# The mixin is type-checked as the admin it is mixed into.
+if TYPE_CHECKING:
+    from simple_history.admin import SimpleHistoryAdmin
 
-class DeletedRecordsMixin:
+    _HistoryAdmin: TypeAlias = SimpleHistoryAdmin
+else:
+    _HistoryAdmin = object
+
+
+class DeletedRecordsMixin(_HistoryAdmin):
     """For a SimpleHistoryAdmin: a "Deleted … — restore" page and its link on the list."""
 
     change_list_template = "admin/change_list_with_deleted.html"
@@ -49,7 +59,7 @@ class DeletedRecordsMixin:
             .select_related("history_user")
             .order_by("-history_date")
         )
-        latest = {}
+        latest: dict[int, Any] = {}  # {object id: its latest deletion record}
         for record in records[: DELETED_SHOWN * 2]:
             latest.setdefault(record.id, record)
         context = {

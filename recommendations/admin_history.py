@@ -19,6 +19,7 @@ Object and version numbers that are not numbers are "not found" before any query
 """
 
 import re
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -42,7 +43,14 @@ def _record_number(value) -> int:
     return int(text)
 
 
-class HistoryRulesMixin:
+# The mixin is type-checked as the admin it is mixed into.
+if TYPE_CHECKING:
+    _HistoryAdmin: TypeAlias = SimpleHistoryAdmin
+else:
+    _HistoryAdmin = object
+
+
+class HistoryRulesMixin(_HistoryAdmin):
     """For a SimpleHistoryAdmin: its history pages ask ``rules`` (see the module)."""
 
     def history_view(self, request, object_id, extra_context=None):

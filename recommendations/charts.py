@@ -96,7 +96,8 @@ def _n(value: float) -> str:
 
 def _segments(days: list[date], points: list[Decimal | None]) -> list[list[tuple[date, Decimal]]]:
     """Runs of consecutive points with data (a line breaks where there is none)."""
-    runs, run = [], []
+    runs: list[list[tuple[date, Decimal]]] = []
+    run: list[tuple[date, Decimal]] = []
     for day, point in zip(days, points, strict=True):
         if point is None:
             if run:

@@ -16,12 +16,17 @@ def refresh_planner_statistics():
     """
     if connection.vendor != "postgresql":
         return
-    models = [Recommendation, Responsibility, ProgressUpdate]
+    models: list[type[Recommendation | Responsibility | ProgressUpdate]] = [
+        Recommendation,
+        Responsibility,
+        ProgressUpdate,
+    ]
     tables = {model._meta.db_table for model in models}
     for model in models:
-        tables.update(
-            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
-        )
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            assert through is not None  # Django makes one when the field names none
+            tables.add(through._meta.db_table)
         tables.add(model.history.model._meta.db_table)
     with connection.cursor() as cursor:
         for table in sorted(tables):

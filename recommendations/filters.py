@@ -142,7 +142,7 @@ class RecommendationFilter(FilterSet):
 
     class Meta:
         model = Recommendation
-        fields = []
+        fields: list[str] = []
 
     @property
     def as_of_day(self) -> date | None:

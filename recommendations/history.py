@@ -10,6 +10,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -56,6 +57,7 @@ def change_log(model, object_id) -> list[LogEntry]:
     raw = []
     previous = None
     for record in records:
+        changes: list[tuple[str, Any, Any]]
         if previous is None:
             changes = [
                 (name, None, value)
@@ -66,7 +68,7 @@ def change_log(model, object_id) -> list[LogEntry]:
             delta = record.diff_against(previous, excluded_fields=m2m_fields)
             changes = [(change.field, change.old, change.new) for change in delta.changes]
         for name in m2m_fields:
-            old = links[previous.history_id][name] if previous else set()
+            old: set[int] = links[previous.history_id][name] if previous else set()
             new = links[record.history_id][name]
             if old != new:
                 changes.append((name, old, new))
@@ -100,7 +102,9 @@ def _field_values(record) -> dict:
 
 def _m2m_snapshots(records, m2m_fields) -> dict[int, dict[str, set]]:
     """{history_id: {field: set of linked ids}} from one query per many-to-many field."""
-    snapshots = {record.history_id: {name: set() for name in m2m_fields} for record in records}
+    snapshots: dict[int, dict[str, set]] = {
+        record.history_id: {name: set() for name in m2m_fields} for record in records
+    }
     for name in m2m_fields:
         manager = getattr(records[0], name)
         original = records[0].instance_type._meta.get_field(name)

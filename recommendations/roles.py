@@ -65,7 +65,7 @@ class RoleAccess:
     permissions: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
-ROLE_ACCESS = {
+ROLE_ACCESS: dict[str, RoleAccess] = {  # by the profile's role
     # Import and curate recommendations, assign institutions, validate, record engagements.
     # And see and revoke every user's API tokens (tokens are made by their users).
     Role.COORDINATOR: RoleAccess(

@@ -210,10 +210,11 @@ def recommendation_assign_institutions(
     if lead is not None:
         wanted[lead.pk] = Responsibility.Role.LEAD
     existing = {r.institution_id: r for r in recommendation.responsibilities.all()}
-    for institution_id, responsibility in existing.items():
+    for institution_id, dropped in existing.items():
         if institution_id not in wanted:
-            responsibility._history_user = user
-            responsibility.delete()
+            # How simple_history is told who deleted (its documented instance attribute).
+            dropped._history_user = user  # type: ignore[attr-defined]
+            dropped.delete()
     # Demote before promoting: there is at most one lead at any moment.
     ordered = sorted(wanted.items(), key=lambda item: item[1] == Responsibility.Role.LEAD)
     for institution_id, role in ordered:

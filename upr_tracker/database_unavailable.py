@@ -59,9 +59,11 @@ def is_database_unavailable(error: BaseException) -> bool:
 
 def unavailable_response(request) -> HttpResponse:
     """The 503 for ``request``: JSON under /api/, the 503 page elsewhere."""
+    response: HttpResponse
     if request.path_info.startswith(API_PREFIX):
         response = JsonResponse({"detail": MESSAGE}, status=503)
     else:
+        page: str
         try:
             page = loader.render_to_string("503.html", {"message": MESSAGE})
         except Exception:  # the page must never fail: a plain one then

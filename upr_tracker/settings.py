@@ -9,6 +9,7 @@ when several app servers must share one).
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -262,7 +263,7 @@ INSTALLED_APPS += [
     "drf_spectacular_sidecar",
     "api_tokens",
 ]
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, Any] = {
     # The token first: an unauthenticated request is then answered 401 with
     # "WWW-Authenticate: Token", not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -278,7 +279,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "web.api.exceptions.handle_exception",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-SPECTACULAR_SETTINGS = {
+SPECTACULAR_SETTINGS: dict[str, Any] = {
     "TITLE": "UPR Tracker API",
     "DESCRIPTION": (
         "Recommendations of the UN human-rights mechanisms, what is done about them, "

@@ -43,12 +43,14 @@ class OneOrMoreSelect(forms.SelectMultiple):
 def one_or_more(field: forms.Field) -> None:
     """Show ``field`` (a multiple choice) as a ``OneOrMoreSelect`` whose first option,
     empty, is "Any"."""
+    assert isinstance(field, forms.ChoiceField), f"{field!r} is not a choice field"
     field.widget = OneOrMoreSelect(choices=field.widget.choices)
     if hasattr(field, "empty_label"):  # a model choice field: its iterator adds the option
         field.empty_label = "Any"
         field.widget.choices = field.choices
     else:
-        field.choices = [("", "Any"), *field.choices]
+        # django-stubs types the getter as the setter's input; Django returns the pairs.
+        field.choices = [("", "Any"), *field.choices]  # type: ignore[misc]
         field.widget.choices = field.choices
 
 
@@ -78,7 +80,8 @@ def described_filters(filterset) -> list[str]:
         if isinstance(field, forms.ModelChoiceField):
             words += [_object_name(item) for item in values]
         elif isinstance(field, forms.ChoiceField):
-            labels = {str(key): label for key, label in field.choices}
+            # django-stubs types the getter as the setter's input; Django returns the pairs.
+            labels = {str(key): label for key, label in field.choices}  # type: ignore[misc, union-attr]
             words += [str(labels.get(str(item), item)) for item in values]
         else:
             shown = [

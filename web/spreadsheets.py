@@ -75,7 +75,9 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
             yield writer.writerow(["" if v is None else neutralised(v) for v in row])
 
     response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    disposition = content_disposition_header(True, filename)
+    assert disposition is not None  # None only for an inline file without a name
+    response["Content-Disposition"] = disposition
     return response
 
 

@@ -6,6 +6,8 @@ API and the admin run too; the services in ``recommendations.services`` decide
 who may write what and do the writing.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
@@ -34,7 +36,14 @@ class EvidenceFileInput(forms.ClearableFileInput):
         return context
 
 
-class EvidenceFileMixin:
+# The mixin is type-checked as the model form it is mixed into.
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm
+else:
+    _ModelForm = object
+
+
+class EvidenceFileMixin(_ModelForm):
     """Size, type and content checks for the evidence file, and a help text saying them."""
 
     evidence_kind = ""
@@ -47,8 +56,10 @@ class EvidenceFileMixin:
                 "workspace:evidence", args=[self.evidence_kind, self.instance.pk]
             )
         field.help_text = f"Optional. {describe_allowed()}."
-        self.fields["evidence_url"].help_text = "Optional. A public link to the evidence."
-        self.fields["evidence_url"].assume_scheme = "https"
+        link = self.fields["evidence_url"]
+        assert isinstance(link, forms.URLField)  # the model's URLField
+        link.help_text = "Optional. A public link to the evidence."
+        link.assume_scheme = "https"  # type: ignore[attr-defined]  # Django 5's, not in the stubs
 
     def clean_evidence_file(self):
         value = self.cleaned_data.get("evidence_file")
@@ -100,8 +111,10 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_evidence()
-        self.fields["budget_amount"].min_value = 0
-        self.fields["budget_amount"].widget.attrs["min"] = "0"
+        budget = self.fields["budget_amount"]
+        assert isinstance(budget, forms.DecimalField)  # the model's DecimalField
+        budget.min_value = 0
+        budget.widget.attrs["min"] = "0"
         self.fields["budget_currency"].help_text = "Three letters (ISO 4217), e.g. USD, EUR, BYN."
         self.fields["budget_currency"].widget.attrs.update(
             {"maxlength": "3", "autocomplete": "off", "size": "4"}
@@ -175,10 +188,13 @@ class ReviewDecisionForm(forms.Form):
 
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["updates"].queryset = queryset
+        updates = self.fields["updates"]
+        assert isinstance(updates, forms.ModelMultipleChoiceField)
+        updates.queryset = queryset
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # a form's clean() gives its cleaned_data
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
             self.add_error("comment", "Say what needs to change before returning updates.")
         return cleaned

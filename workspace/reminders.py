@@ -35,9 +35,11 @@ def reminder_digests(today: date) -> list[Digest]:
         .objects.filter(is_active=True, profile__institution__isnull=False)
         .exclude(email="")
     )
-    recipients = defaultdict(list)
+    recipients: defaultdict[Institution, list[str]] = defaultdict(list)
     for user in users.select_related("profile__institution").order_by("email"):
-        recipients[user.profile.institution].append(user.email)
+        institution = user.profile.institution
+        assert institution is not None  # the query asks for users with an institution
+        recipients[institution].append(user.email)
     digests = {
         institution.pk: Digest(institution, addresses)
         for institution, addresses in recipients.items()
@@ -60,6 +62,7 @@ def reminder_digests(today: date) -> list[Digest]:
         workflow_state=ProgressUpdate.WorkflowState.RETURNED, institution__in=list(digests)
     ).select_related("recommendation")
     for update in returned.order_by("reviewed_at"):
+        assert update.institution_id is not None  # the query asks for these institutions
         digests[update.institution_id].returned.append(update)
     return [
         digest

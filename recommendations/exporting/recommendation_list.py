@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
 from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR
 from recommendations.models import Position, Recommendation, Responsibility, Status
 from recommendations.selectors import measure, with_current_status, with_status_is_demo
+
+if TYPE_CHECKING:
+    from recommendations.selectors.measure import (
+        RecommendationWithStatus,
+        RecommendationWithStatusAndDemo,
+    )
 
 CHUNK = 1000
 DEMO_COLUMN = "Status is a demo assessment"
@@ -30,7 +37,7 @@ def header(with_demo: bool) -> tuple[str, ...]:
 
 def export_queryset(
     recommendations: QuerySet[Recommendation], as_of: date | None = None
-) -> QuerySet[Recommendation]:
+) -> QuerySet[RecommendationWithStatusAndDemo]:
     """The recommendations with everything a row needs, in a few queries per chunk (the
     status as of a day if given)."""
     return (
@@ -64,7 +71,7 @@ def rows(
         yield cells
 
 
-def row(recommendation: Recommendation) -> list:
+def row(recommendation: RecommendationWithStatus) -> list:
     review = recommendation.review
     responsibilities = list(recommendation.responsibilities.all())
     lead = next((r.institution.name for r in responsibilities if r.role == "lead"), "")
@@ -104,7 +111,7 @@ def summary_rows(
     """The measure of the exported set (as of a day if given), for the workbook's
     "Summary" sheet."""
     figures = measure(recommendations, as_of=as_of)
-    lines = [["Demo data", DEMO_NOTE]] if figures.includes_demo else []
+    lines: list[list] = [["Demo data", DEMO_NOTE]] if figures.includes_demo else []
     lines.append(["Recommendations", figures.total])
     lines += [[f"Position: {Position(p).label}", n] for p, n in figures.by_position.items()]
     lines.append(["Supported (wholly or in part)", figures.supported])

@@ -8,6 +8,8 @@ The file waits between the two steps in :mod:`.pending_uploads`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -70,7 +72,17 @@ class ImportForm(forms.Form):
         }
 
 
-class RecommendationImportMixin:
+# The mixin is type-checked as the admin it is mixed into (the recommendations' keeps a
+# history).
+if TYPE_CHECKING:
+    from simple_history.admin import SimpleHistoryAdmin
+
+    _HistoryAdmin: TypeAlias = SimpleHistoryAdmin
+else:
+    _HistoryAdmin = object
+
+
+class RecommendationImportMixin(_HistoryAdmin):
     """Adds the upload page to a ModelAdmin of recommendations."""
 
     import_template = "admin/recommendations/recommendation/import.html"

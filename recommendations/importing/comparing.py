@@ -3,6 +3,8 @@ relation by relation, by natural keys, with the labels and texts a preview shows
 
 from __future__ import annotations
 
+from django.db.models import Field, ManyToManyField
+
 from recommendations.models import Position, Recommendation, Responsibility
 
 from .records import FIELDS, RecommendationRecord
@@ -23,7 +25,9 @@ def field_label(name: str) -> str:
     """A field's or relation's name as a person reads it ("position at review")."""
     if name in RELATION_LABELS:
         return RELATION_LABELS[name]
-    return str(Recommendation._meta.get_field(name).verbose_name)
+    field = Recommendation._meta.get_field(name)
+    assert isinstance(field, Field)  # a field of the recommendation's own
+    return str(field.verbose_name)
 
 
 def field_values(record: RecommendationRecord) -> dict:
@@ -47,7 +51,9 @@ def shown(name: str, value) -> str:
 def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
     """Each recommendation's relations as natural keys (ISO3 codes, names, goal numbers, target
     codes, "institution (role)", the lead first), read as plain values: one query per relation."""
-    found = {pk: {name: [] for name in RELATION_LABELS} for pk in pks}
+    found: dict[int, dict[str, list[str]]] = {
+        pk: {name: [] for name in RELATION_LABELS} for pk in pks
+    }
     if not pks:
         return found
     lookups = {
@@ -58,8 +64,11 @@ def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
         "sdg_targets": "sdgtarget__code",
     }
     for name, value in lookups.items():
-        through = Recommendation._meta.get_field(name).remote_field.through
-        pairs = through.objects.filter(recommendation_id__in=pks).values_list(
+        field = Recommendation._meta.get_field(name)
+        assert isinstance(field, ManyToManyField)
+        through = field.remote_field.through
+        assert through is not None  # Django makes one when the field names none
+        pairs = through._default_manager.filter(recommendation_id__in=pks).values_list(
             "recommendation_id", value
         )
         for pk, key in pairs.order_by(value):

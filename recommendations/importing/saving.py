@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import TYPE_CHECKING, TypedDict, cast
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, ManyToManyField, OuterRef, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -50,6 +51,20 @@ from .comparing import (
 from .errors import ImportFileError, ImportFileErrors
 from .records import FIELDS, RecommendationRecord, distinct_reference, goals_of_targets
 from .result import ImportResult, RowChange
+
+if TYPE_CHECKING:  # django-stubs' helper is a development dependency
+    from django_stubs_ext import WithAnnotations
+
+
+class _Planning(TypedDict):
+    """What the batch notes on each stored recommendation it plans for (``_existing``)."""
+
+    _before: dict[str, list[str]]  # its relations by natural key
+    _attached: bool  # whether it has progress, actions, engagements or institutions
+
+
+if TYPE_CHECKING:
+    PlannedRecommendation = WithAnnotations[Recommendation, _Planning]
 
 BATCH_SIZE = 500
 REASON_LENGTH = 100  # django-simple-history's change reason column
@@ -162,7 +177,8 @@ class _Batch:
             )
         found = {recommendation.pk: recommendation for recommendation in queryset}
         before = relations_of(list(found))
-        for pk, recommendation in found.items():
+        for pk, stored in found.items():
+            recommendation = cast("PlannedRecommendation", stored)  # noted just below
             recommendation._before = before[pk]
             recommendation._attached = bool(
                 getattr(recommendation, "_updates", False)
@@ -200,7 +216,7 @@ class _Batch:
                 fields[field_label(name)] = ("", "; ".join(after))
         self._note(RowChange("created", str(review), record.reference, record.row_number, fields))
 
-    def _plan_update(self, review, record, current: Recommendation, renamed: bool) -> None:
+    def _plan_update(self, review, record, current: PlannedRecommendation, renamed: bool) -> None:
         changes: dict[str, tuple[str, str]] = {}
         changed: list[str] = []
         if renamed:
@@ -244,12 +260,13 @@ class _Batch:
     # Writing ----------------------------------------------------------------------------------
 
     def apply(self) -> None:
+        # ``_change_reason`` is how simple_history (untyped) is told why a version was saved.
         writer, now = self.writer, timezone.now()
         for recommendation, target in self.deleted:
-            recommendation._change_reason = f"Merged into {target}: {writer.reason}"[:REASON_LENGTH]
+            recommendation._change_reason = f"Merged into {target}: {writer.reason}"[:REASON_LENGTH]  # type: ignore[attr-defined]
             recommendation.delete()
         for recommendation, _record in self.created:
-            recommendation._change_reason = writer.reason
+            recommendation._change_reason = writer.reason  # type: ignore[attr-defined]
         created = bulk_create_with_history(
             [recommendation for recommendation, _ in self.created],
             Recommendation,
@@ -271,7 +288,7 @@ class _Batch:
                     fields.add(name)
             recommendation.updated_at = now
             labels = ", ".join(field_label(name) for name in changed)
-            recommendation._change_reason = f"{writer.reason}: {labels}"[:REASON_LENGTH]
+            recommendation._change_reason = f"{writer.reason}: {labels}"[:REASON_LENGTH]  # type: ignore[attr-defined]
         if self.updated:
             bulk_update_with_history(
                 [recommendation for recommendation, _, _ in self.updated],
@@ -284,13 +301,18 @@ class _Batch:
         self._apply_relations()
 
     def _apply_relations(self) -> None:
+        # (recommendation, record, the fields it changes: None for a new one)
+        targets: list[tuple[Recommendation, RecommendationRecord, set[str] | None]]
         targets = [(rec, record, None) for rec, record in self.created]
         targets += [(rec, record, set(changed)) for rec, record, changed in self.updated]
         for name in MANY_TO_MANY:
             field = Recommendation._meta.get_field(name)
+            assert isinstance(field, ManyToManyField)
             through = field.remote_field.through
+            assert through is not None  # Django makes one when the field names none
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            clear, rows = [], []
+            clear: list[int] = []
+            rows = []
             for recommendation, record, changed in targets:
                 after = getattr(record, name)
                 if after is None or (changed is not None and name not in changed):
@@ -302,8 +324,8 @@ class _Batch:
                         through(**{f"{source}_id": recommendation.pk, f"{target}_id": entry.pk})
                     )
             if clear:
-                through.objects.filter(**{f"{source}_id__in": clear}).delete()
-            through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+                through._default_manager.filter(**{f"{source}_id__in": clear}).delete()
+            through._default_manager.bulk_create(rows, batch_size=BATCH_SIZE)
         self._apply_responsibilities(targets)
 
     def _apply_responsibilities(self, targets) -> None:

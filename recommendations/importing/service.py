@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, transaction
 
 from recommendations.database import refresh_planner_statistics
@@ -129,13 +130,13 @@ class _Import:
     format: str
     encoding: str | None
     result: ImportResult
-    user: object
+    user: AbstractBaseUser | None
     progress: Progress
     names: StateNames = field(default_factory=StateNames)
     state: str | None = None
     cycle: int | None = None
     mechanism: str | None = "UPR"  # None: every mechanism (uhri files)
-    catalogue: Catalogue | None = None
+    catalogue: Catalogue = field(init=False, repr=False)  # once the transaction begins
 
     def check_arguments(self, state_iso3: str | None, cycle: int | None, mechanism: str | None):
         if self.format not in FORMATS:

@@ -91,15 +91,15 @@ def _import_table(run, reader, reference_column, *, own_review: bool) -> None:
         targets=targets,
         institutions=used["inst"],
     )
-    review_of = {
-        key: catalogue.review(
+    review_of = {}
+    for key, first in sorted(reviews.items(), key=lambda item: str(item[0])):
+        assert first.review is not None  # _review_of found its key in it
+        review_of[key] = catalogue.review(
             key,
             session=first.session if key.cycle else None,
             review_date=None if key.cycle else first.published,
             document_symbol=first.review.document_symbol,
         )
-        for key, first in sorted(reviews.items(), key=lambda item: str(item[0]))
-    }
     del rows  # let the first reading go before the second begins
     header, rows = run.rows(collect=False)
     ignored: list = []
@@ -200,6 +200,7 @@ def _review_of(run, record: RecommendationRecord, own_review: bool):
     does not know, or an Index UPR row whose cycle nothing gives.
     """
     row = record.review
+    assert row is not None  # the tracker's and the Index's rows name their review
     column = "Reccomending Body" if own_review else "Mechanism"
     mechanism = run.catalogue.mechanism_code(row.mechanism)
     if mechanism is None:

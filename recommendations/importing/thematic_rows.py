@@ -237,8 +237,8 @@ def _named_states(content: str, names: StateNames) -> list[str] | None:
     if whole:
         return [whole]
     parts = [part.strip() for part in content.split(",") if part.strip()]
-    codes = [names.lookup(part) for part in parts]
-    return codes if parts and all(codes) else None
+    codes = [code for part in parts if (code := names.lookup(part))]
+    return codes if parts and len(codes) == len(parts) else None
 
 
 def _without_source(cell: str) -> tuple[str, str]:

@@ -147,6 +147,7 @@ def _read_row(cells: RowCells, names: StateNames) -> list:
         )
     text = cells.text("Text")
     states = cells.states("Countries Concerned", names)
+    assert states is not None  # a required column: a file without it is refused before
     if not states and not cells.get("Countries Concerned"):
         cells.error("Countries Concerned", "must name the state(s) concerned")
     bodies = cells.names("Reccomending Body") or []

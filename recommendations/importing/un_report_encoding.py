@@ -55,7 +55,9 @@ _ENCODING_TABLE = codecs.charmap_build(_DECODING_TABLE)
 
 
 def _decode(data, errors="strict"):
-    return codecs.charmap_decode(data, errors, _DECODING_TABLE)
+    # A 256-character string is a decoding table too (as the codecs cp1252 uses are built);
+    # typeshed allows only a mapping.
+    return codecs.charmap_decode(data, errors, _DECODING_TABLE)  # type: ignore[arg-type]
 
 
 def _encode(text, errors="strict"):

@@ -33,9 +33,11 @@ def import_un_report(run: _Import) -> None:
     (:mod:`.un_report_encoding`) unless the import names another.
     """
     result, catalogue = run.result, run.catalogue
+    state, mechanism = run.state, run.mechanism
+    assert state is not None and mechanism is not None  # check_arguments required them
     if run.encoding is None and result.encoding not in ("utf-8", "XLSX"):
         result.encoding = UN_REPORT_ENCODING
-    key = ReviewKey(run.state, run.mechanism, run.cycle)
+    key = ReviewKey(state, mechanism, run.cycle)
     existing = catalogue.find_review(key)
     provisional, paragraphs = [], []
     if existing is not None:
@@ -45,7 +47,7 @@ def import_un_report(run: _Import) -> None:
     records = un_report_records(
         header,
         run.counted(rows),
-        state=run.state,
+        state=state,
         names=run.names,
         provisional=provisional,
         sources={paragraph.reference: paragraph.position_source for paragraph in paragraphs},
@@ -61,7 +63,7 @@ def import_un_report(run: _Import) -> None:
     if not result.ok:
         return
     catalogue.add_missing(
-        states={run.state} | {c for r in records for c in r.recommending_states or ()},
+        states={state} | {c for r in records for c in r.recommending_states or ()},
         themes={theme for r in records for theme in r.themes or ()},
     )
     review = catalogue.review(key)
@@ -76,6 +78,8 @@ def import_thematic_list(run: _Import) -> None:
     each change kept in the recommendation's history.
     """
     result, catalogue = run.result, run.catalogue
+    state, mechanism = run.state, run.mechanism
+    assert state is not None and mechanism is not None  # check_arguments required them
     result.encoding = "DOCX"
     found = read_thematic_list(run.data, run.names, result.errors)
     result.rows_read = found.table_rows
@@ -84,14 +88,14 @@ def import_thematic_list(run: _Import) -> None:
         return
     records = to_records(found)
     catalogue.add_missing(
-        states={run.state} | {code for r in records for code in r.recommending_states or ()},
+        states={state} | {code for r in records for code in r.recommending_states or ()},
         themes={theme for r in records for theme in r.themes or ()},
         groups={group for r in records for group in r.affected_groups or ()},
         goals={goal for r in records for goal in r.sdg_goals or ()}
         | set(goals_of_targets(code for r in records for code in r.sdg_targets or ())),
         targets={code: "" for r in records for code in r.sdg_targets or ()},
     )
-    review = catalogue.review(ReviewKey(run.state, run.mechanism, run.cycle))
+    review = catalogue.review(ReviewKey(state, mechanism, run.cycle))
     run.write(((review, record) for record in records), total=len(records))
 
 

@@ -172,6 +172,7 @@ def review_key(run: _Import, state: str, row: UprInfoRow) -> ReviewKey | None:
     cycle = upr_cycle_of_session(row.session) if row.session else run.cycle
     if cycle is None or (run.cycle is not None and cycle != run.cycle):
         return None
+    assert run.mechanism is not None  # a UPR Info file's reviews are the UPR's
     return ReviewKey(state, run.mechanism, cycle)
 
 
@@ -191,6 +192,7 @@ def _write(run: _Import, survey: _Survey) -> None:
         if state is None or (run.state and state != run.state):
             continue
         key = review_key(run, state, row)
+        assert key is not None  # the first reading refused a row without its review
         held.setdefault(key, []).append(row)
         if row.row_number == reviews[key].last_row:
             _write_review(run, writer, reviews[key], held.pop(key))
@@ -205,7 +207,8 @@ def _write_review(run: _Import, writer, survey: _Review, rows: list[UprInfoRow])
     review = run.catalogue.review(survey.key, session=survey.session)
     if review.pk and not review.session and survey.session and not run.catalogue.dry_run:
         review.session = str(survey.session)
-        review._change_reason = run.reason
+        # How simple_history is told why (its documented instance attribute).
+        review._change_reason = run.reason  # type: ignore[attr-defined]
         review.save(update_fields=["session"])
     records = upr_info_records(
         usable,

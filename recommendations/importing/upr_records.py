@@ -227,7 +227,7 @@ def un_report_records(
         errors.append(error)
     if errors:
         return []
-    first_rows = {}
+    first_rows: dict[str, int] = {}
     for row in report:
         first_rows.setdefault(row.reference, row.row_number)
     # A provisional recommendation becomes the first paragraph it joins; another paragraph its
@@ -308,6 +308,7 @@ def _provisional(
         row_number=first.row_number,
         reference=reference,
         values=values,
-        recommending_states=list(dict.fromkeys(names.lookup(r.recommending_state) for r in group)),
+        # The rows' states are known: rows of unknown ones are left out before the join.
+        recommending_states=list(dict.fromkeys(names.resolve(r.recommending_state) for r in group)),
         themes=list(dict.fromkeys(issue for row in group for issue in row.issues)),
     )

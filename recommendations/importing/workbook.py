@@ -24,6 +24,7 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import IO
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -187,6 +188,9 @@ class _SheetParser(WorkSheetParser):
     """openpyxl's row parser, refusing what it would misread and naming what it trips on."""
 
     part = ""
+    # What ``_parser`` gives it: the sheet's part in the archive, the checked string table.
+    source: IO[bytes]
+    shared_strings: _SharedStrings
 
     def parse_row(self, row):
         previous, given = self.row_counter, row.get("r")

@@ -182,7 +182,8 @@ class Recommendation(models.Model):
         related_name="recommendations",
         help_text="A target's goal is among the SDG goals too.",
     )
-    institutions = models.ManyToManyField(
+    # Typed by hand: the checker cannot follow a through model named by a string.
+    institutions: "models.ManyToManyField[Institution, Responsibility]" = models.ManyToManyField(
         Institution, through="Responsibility", blank=True, related_name="recommendations"
     )
     action_category = models.PositiveSmallIntegerField(
@@ -255,6 +256,8 @@ class Recommendation(models.Model):
     @property
     def action_category_in_words(self) -> tuple[str, str] | None:
         """UPR Info's name and meaning of the action category (``ACTION_CATEGORIES``)."""
+        if self.action_category is None:
+            return None
         return ACTION_CATEGORIES.get(self.action_category)
 
     @property

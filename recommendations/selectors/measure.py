@@ -9,6 +9,7 @@ the two percentages. The dashboard, the exports and the API all call
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -21,6 +22,27 @@ from ..models import (
     ReviewCycle,
     Status,
 )
+
+
+class CurrentStatus(TypedDict):
+    """What ``with_current_status`` adds to each recommendation."""
+
+    current_status: str
+
+
+class CurrentStatusAndDemo(CurrentStatus):
+    """What ``with_status_is_demo`` adds to recommendations with their ``current_status``."""
+
+    status_is_demo: bool
+
+
+# A recommendation as ``with_current_status`` gives it, for the type checker (django-stubs'
+# helper is a development dependency).
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    RecommendationWithStatus = WithAnnotations[Recommendation, CurrentStatus]
+    RecommendationWithStatusAndDemo = WithAnnotations[Recommendation, CurrentStatusAndDemo]
 
 
 @dataclass(frozen=True)
@@ -101,15 +123,15 @@ def status_is_demo_expression(as_of: date | None = None):
 
 def with_current_status(
     recommendations: QuerySet[Recommendation], as_of: date | None = None
-) -> QuerySet[Recommendation]:
+) -> "QuerySet[RecommendationWithStatus]":
     """Annotate each recommendation with ``current_status`` (as of a date if given).
     Only annotates: which recommendations existed on that day is ``held_by``."""
     return recommendations.annotate(current_status=current_status_expression(as_of))
 
 
 def with_status_is_demo(
-    recommendations: QuerySet[Recommendation], as_of: date | None = None
-) -> QuerySet[Recommendation]:
+    recommendations: "QuerySet[RecommendationWithStatus]", as_of: date | None = None
+) -> "QuerySet[RecommendationWithStatusAndDemo]":
     """Annotate each recommendation with ``status_is_demo``: whether its status (as of a
     day if given) comes from a demo assessment (``status_is_demo_expression``)."""
     return recommendations.annotate(status_is_demo=status_is_demo_expression(as_of))

@@ -6,6 +6,7 @@ reminders, the dashboard and the institution pages ask these functions.
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import (
@@ -24,7 +25,18 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from ..models import SUPPORTED_POSITIONS, Recommendation, Status
-from .measure import held_by, validated_updates, with_current_status
+from .measure import CurrentStatus, held_by, validated_updates, with_current_status
+
+if TYPE_CHECKING:  # django-stubs' helper is a development dependency
+    from django_stubs_ext import WithAnnotations
+
+
+class OverdueFlag(CurrentStatus):
+    """What ``with_overdue_flag`` adds to each recommendation."""
+
+    last_validated_on: date | None
+    progress_since: date
+    is_overdue: bool
 
 
 def overdue_threshold(today: date | None = None) -> date:
@@ -41,7 +53,7 @@ def with_overdue_flag(
     *,
     today: date | None = None,
     as_of: date | None = None,
-) -> QuerySet[Recommendation]:
+) -> "QuerySet[WithAnnotations[Recommendation, OverdueFlag]]":
     """Annotate ``current_status``, ``last_validated_on`` (the assessment date of the
     latest validated update, or None) and ``is_overdue``.
 

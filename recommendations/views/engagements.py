@@ -18,7 +18,8 @@ from ..models import Institution, Recommendation, State
 
 def engagement_model():
     """The engagement model, as the other end of ``Recommendation.engagements``."""
-    return Recommendation._meta.get_field("engagements").related_model
+    # The plugin types a reverse relation as its descriptor; get_field gives the relation.
+    return Recommendation._meta.get_field("engagements").related_model  # type: ignore[attr-defined]
 
 
 def latest_engagements(user, state: State | None, count: int, *, until=None) -> QuerySet:

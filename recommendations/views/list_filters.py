@@ -142,7 +142,8 @@ def _values(field, value, raw_values: list[str]):
         key = field.to_field_name or "pk"
         return [(str(obj), str(getattr(obj, key))) for obj in objects]
     if isinstance(field, forms.MultipleChoiceField):
-        labels = dict(field.choices)
+        # django-stubs types the getter as the setter's input; Django returns the pairs.
+        labels = dict(field.choices)  # type: ignore[arg-type]
         return [(str(labels.get(v, v)), v) for v in value]
     raw = raw_values[-1] if raw_values else str(value)
     shown = date_format(value) if hasattr(value, "strftime") else str(value)

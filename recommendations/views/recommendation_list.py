@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.expressions import Combinable
 from django.shortcuts import render
 
 from web.access import readable_page
@@ -27,7 +28,7 @@ def _rank(field: str, values) -> Case:
 
 
 # sort parameter -> (label, ordering); the reference order is the review's, then the paragraph's.
-SORTS = {
+SORTS: dict[str, tuple[str, list[str | Combinable]]] = {
     "reference": ("Reference", ["review", "sort_key"]),
     "-reference": ("Reference, last first", ["-review", "-sort_key"]),
     "position": ("Position", [_rank("position", Position.values), "review", "sort_key"]),

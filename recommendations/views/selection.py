@@ -124,15 +124,19 @@ def select(params: QueryDict, user) -> Selection:
             "cycle": ALL_CYCLES if cycle is None else str(cycle),
         }
     )
-    form.fields["state_under_review"].choices = [(s.iso3, s.name) for s in states]
-    sort_choices(form.fields["state_under_review"])  # the default stays the largest
+    state_field, mechanism_field, cycle_field = (
+        form.fields[name] for name in ("state_under_review", "mechanism", "cycle")
+    )
+    assert isinstance(state_field, forms.ChoiceField)  # as SelectionForm declares them
+    assert isinstance(mechanism_field, forms.ChoiceField)
+    assert isinstance(cycle_field, forms.ChoiceField)
+    state_field.choices = [(s.iso3, s.name) for s in states]
+    sort_choices(state_field)  # the default stays the largest
     every = [(ALL_MECHANISMS, "All mechanisms")] if len(mechanisms) > 1 else []
-    form.fields["mechanism"].choices = every + [
+    mechanism_field.choices = every + [
         (m.code, f"{m.code} — {m.name}") for m in sorted_by_name(mechanisms, lambda m: m.code)
     ]
-    form.fields["cycle"].choices = [(ALL_CYCLES, "All cycles")] + [
-        (str(c), f"Cycle {c}") for c in cycles
-    ]
+    cycle_field.choices = [(ALL_CYCLES, "All cycles")] + [(str(c), f"Cycle {c}") for c in cycles]
     filters = _filters(params, reviews, user)
     return Selection(
         state=state,

@@ -1,6 +1,7 @@
 import copy
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -43,12 +44,13 @@ class ModelCleanSerializer(TrackerModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        model = self.Meta.model
+        model: type[Model] = self.Meta.model
         instance = copy.copy(self.instance) if self.instance is not None else model()
         concrete = {field.name for field in model._meta.concrete_fields}
         written = set()
         for name, field in self.fields.items():
-            target = field.source if field.source != "*" else name
+            # A bound field's source is a name (the stubs allow a callable too).
+            target = field.source if isinstance(field.source, str) and field.source != "*" else name
             if not field.read_only and target in concrete:
                 written.add(target)
                 if target in attrs:

@@ -3,10 +3,14 @@ whoever the resource's ``write_rule`` admits, an ETag on each single resource,
 If-Match on writes, CSV on lists. Nothing is deleted through the API (the
 admin does that, with its confirmation page, and the history keeps it)."""
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from rest_framework import mixins, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from recommendations import rules
 
@@ -14,8 +18,16 @@ from .concurrency import etag_of, require_fresh
 from .csv_export import CSVRenderer, stream_csv
 from .permissions import MayReadOrWrite
 
+# The mixin is type-checked as the view it is mixed into.
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
 
-class ErrorsAsJsonMixin:
+    _View = APIView
+else:
+    _View = object
+
+
+class ErrorsAsJsonMixin(_View):
     """Errors are JSON, even for a request that asked for CSV."""
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -40,11 +52,11 @@ class TrackerViewSet(
     # Who may write to this resource at all (finer checks are the services').
     write_rule = staticmethod(rules.is_coordinator)
     # How it is presented; ``serializer_class`` (by default the same) is what is written.
-    read_serializer_class = None
+    read_serializer_class: type[BaseSerializer] | None = None
     csv_chunk_size = 500
     # How the lookup value is stored, if it is a code written one way (``str.upper`` for
     # ISO3 codes, ``str.lower`` for slugs): then any case finds it (/states/blr/).
-    lookup_case = None
+    lookup_case: Callable[[str], str] | None = None
 
     def get_object(self):
         if self.lookup_case is not None:
@@ -54,6 +66,7 @@ class TrackerViewSet(
 
     def get_read_serializer(self, instance):
         serializer_class = self.read_serializer_class or self.serializer_class
+        assert serializer_class is not None, f"{type(self).__name__} names no serializer_class"
         return serializer_class(instance, context=self.get_serializer_context())
 
     def get_renderers(self):

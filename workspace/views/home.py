@@ -54,7 +54,7 @@ def my_recommendations(request):
     only_overdue = request.GET.get("show") == "overdue"
     if only_overdue:
         recommendations = recommendations.filter(is_overdue=True)
-    recommendations = list(recommendations)
+    shown = list(recommendations)
     pending = (
         ProgressUpdate.objects.filter(
             institution=institution,
@@ -67,7 +67,7 @@ def my_recommendations(request):
         .select_related("recommendation__review", "reviewed_by")
         .order_by("-updated_at")
     )
-    waiting = {
+    waiting: dict[str, list[ProgressUpdate]] = {
         state: []
         for state in (WorkflowState.RETURNED, WorkflowState.DRAFT, WorkflowState.SUBMITTED)
     }
@@ -78,8 +78,8 @@ def my_recommendations(request):
         "workspace/my_recommendations.html",
         {
             "institution": institution,
-            "recommendations": recommendations,
-            "overdue_count": sum(r.is_overdue for r in recommendations),
+            "recommendations": shown,
+            "overdue_count": sum(r.is_overdue for r in shown),
             "only_overdue": only_overdue,
             "returned": waiting[WorkflowState.RETURNED],
             "drafts": waiting[WorkflowState.DRAFT],

@@ -13,7 +13,7 @@ from recommendations.models import ImplementationAction, ProgressUpdate, Recomme
 
 from ..uploads import serving_headers
 
-HISTORIES = {
+HISTORIES: dict[str, type[Recommendation | ImplementationAction | ProgressUpdate]] = {
     "recommendation": Recommendation,
     "action": ImplementationAction,
     "update": ProgressUpdate,
@@ -56,6 +56,7 @@ def evidence(request, kind, pk):
         raise Http404("No evidence of that kind.")
     if not rules.may_read(request.user):
         return redirect_to_login(request.get_full_path())
+    obj: ProgressUpdate | ImplementationAction
     if kind == "update":
         obj = get_object_or_404(ProgressUpdate, pk=pk)
         allowed = rules.may_see_update(request.user, obj)

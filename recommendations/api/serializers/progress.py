@@ -28,7 +28,8 @@ class PublicFaceMixin:
 
 class ImplementationActionSerializer(PublicFaceMixin, TrackerModelSerializer):
     evidence_url = OptionalURLField()
-    source = CitationSerializer(
+    # A field named like Field.source: DRF's metaclass moves declared fields off the class.
+    source = CitationSerializer(  # type: ignore[assignment]
         read_only=True, allow_null=True, help_text="The document that reports this action."
     )
 

@@ -20,7 +20,8 @@ class ReviewSerializer(ModelCleanSerializer):
     government_reported_source_id = cited_source_id_field(
         "government_reported_source", Source.objects.all()
     )
-    label = serializers.CharField(source="__str__", read_only=True)
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
     state_under_review = CodeRelatedField(
         slug_field="iso3", queryset=State.objects.all(), help_text="ISO 3166 alpha-3 code."
     )

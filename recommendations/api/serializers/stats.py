@@ -44,7 +44,8 @@ class GroupSerializer(MeasureSerializer):
         "target's code (sdg_target), an affected group's slug (affected_group), a "
         "position or a status; null for the recommendations with none recorded."
     )
-    label = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class.
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class StatsSerializer(serializers.Serializer):

@@ -122,7 +122,7 @@ class ProgressBar:
         self.stream = stream
         self.tty = tty
         self.drawn = False
-        self.last_phase = None
+        self.last_phase: str | None = None
 
     def update(self, phase: str, done: int, total: int | None) -> None:
         if self.tty:
