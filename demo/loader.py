@@ -391,7 +391,7 @@ def _users(institutions, password: str | None) -> list[DemoLogin]:
             user.set_password(password)
             user.save(update_fields=["password"])
         remembered[username] = chosen or remembered.get(username)
-        logins.append(DemoLogin(username, Role(role).label, remembered[username]))
+        logins.append(DemoLogin(username, str(Role(role).label), remembered[username]))
     _remember_passwords(remembered)
     return logins
 

@@ -143,7 +143,7 @@ class PublicCommentAdmin(admin.ModelAdmin):
         _each(self, request, queryset, reject, "comment(s) rejected")
 
 
-class PublicationActions:
+class PublicationActions(admin.ModelAdmin):
     """The review admin's list actions: publish from today, unpublish."""
 
     actions = ["publish_selected", "unpublish_selected"]

@@ -39,7 +39,7 @@ def review_unpublish(*, user, review: ReviewCycle) -> ReviewCycle:
 def _set(review: ReviewCycle, published_from, user) -> ReviewCycle:
     review.published_from = published_from
     review.full_clean()
-    review._history_user = user
+    review._history_user = user  # type: ignore[attr-defined]
     review.save()
     public_pages_changed()
     return review

@@ -28,7 +28,7 @@ def latest_published_assessments(
 ) -> list[IndependentAssessment]:
     """Of ``assessments``, the published ones, and of those each organisation's latest
     on each recommendation (by the day assessed, then the last recorded): one query."""
-    latest = {}
+    latest: dict[tuple[int, int], IndependentAssessment] = {}
     ordered = (
         assessments.filter(moderation_state=PUBLISHED)
         .select_related("organisation", "recommendation__review__state_under_review")

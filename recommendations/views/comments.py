@@ -68,8 +68,9 @@ def recommendation_comment(request, pk: int):
         return _page(request, recommendation, None, status=429)
     form = PublicCommentForm(request.POST)
     if not form.is_valid():
-        form.data = form.data.copy()
-        form.data["shown"] = spam.form_stamp()  # a new stamp for the next try
+        data = request.POST.copy()
+        data["shown"] = spam.form_stamp()  # a new stamp for the next try
+        form.data = data
         return _page(request, recommendation, form, status=400)
     fields = {name: form.cleaned_data[name] for name in PublicCommentForm.Meta.fields}
     voices.public_comment_submit(user=request.user, recommendation=recommendation, **fields)

@@ -113,7 +113,7 @@ def recommendation_detail(request, pk: int):
 def _each_organisations_latest(assessments: list) -> list:
     """Beside the official status: each organisation's latest assessment (they come
     newest first)."""
-    latest = {}
+    latest: dict[int, IndependentAssessment] = {}
     for assessment in assessments:
         latest.setdefault(assessment.organisation_id, assessment)
     return list(latest.values())

@@ -9,7 +9,7 @@ from ... import rules, services
 from ...models import ImplementationAction, ProgressUpdate
 
 
-class PublicFaceMixin:
+class PublicFaceSerializer(TrackerModelSerializer):
     """What the public face never reads (``rules.sees_public_face_only``), blanked in
     every representation: evidence not marked public, and the coordinators' comments."""
 
@@ -26,7 +26,7 @@ class PublicFaceMixin:
         return data
 
 
-class ImplementationActionSerializer(PublicFaceMixin, TrackerModelSerializer):
+class ImplementationActionSerializer(PublicFaceSerializer):
     evidence_url = OptionalURLField()
     # A field named like Field.source: DRF's metaclass moves declared fields off the class.
     source = CitationSerializer(  # type: ignore[assignment]
@@ -66,7 +66,7 @@ class ImplementationActionSerializer(PublicFaceMixin, TrackerModelSerializer):
         )
 
 
-class ProgressUpdateSerializer(PublicFaceMixin, TrackerModelSerializer):
+class ProgressUpdateSerializer(PublicFaceSerializer):
     """A progress update as everyone reads it."""
 
     evidence_url = OptionalURLField(read_only=True)
