@@ -10,15 +10,17 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import publication, rules, voices
 from .admin_history import HistoryAdmin
 from .models import IndependentAssessment, PublicComment
 
 
-def _each(modeladmin, request, queryset, step, verb):
-    """``step(user=…, record=…)`` for each selected record, each in its own transaction;
-    what is refused is said with its reason."""
+def _each(modeladmin, request, queryset, step, done_message):
+    """``step(user, record)`` for each selected record, each in its own transaction;
+    ``done_message(count)`` says how many were done, and what is refused is said with
+    its reason."""
     done, refused = 0, []
     for record in queryset:
         try:
@@ -29,9 +31,46 @@ def _each(modeladmin, request, queryset, step, verb):
         else:
             done += 1
     if done:
-        modeladmin.message_user(request, f"{done} {verb}.", messages.SUCCESS)
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
     for problem in refused:
         modeladmin.message_user(request, problem, messages.ERROR)
+
+
+# What the list actions say they did, in the user's language.
+def _assessments_published(count: int) -> str:
+    return ngettext(
+        "%(count)d assessment published.", "%(count)d assessments published.", count
+    ) % {"count": count}
+
+
+def _assessments_declined(count: int) -> str:
+    return ngettext("%(count)d assessment declined.", "%(count)d assessments declined.", count) % {
+        "count": count
+    }
+
+
+def _comments_approved(count: int) -> str:
+    return ngettext("%(count)d comment approved.", "%(count)d comments approved.", count) % {
+        "count": count
+    }
+
+
+def _comments_rejected(count: int) -> str:
+    return ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", count) % {
+        "count": count
+    }
+
+
+def _reviews_published(count: int) -> str:
+    return ngettext("%(count)d review published.", "%(count)d reviews published.", count) % {
+        "count": count
+    }
+
+
+def _reviews_unpublished(count: int) -> str:
+    return ngettext("%(count)d review unpublished.", "%(count)d reviews unpublished.", count) % {
+        "count": count
+    }
 
 
 @admin.register(IndependentAssessment)
@@ -71,7 +110,7 @@ class IndependentAssessmentAdmin(HistoryAdmin):
         def publish(user, assessment):
             voices.independent_assessment_publish(user=user, assessment=assessment)
 
-        _each(self, request, queryset, publish, "assessment(s) published")
+        _each(self, request, queryset, publish, _assessments_published)
 
     @admin.action(description=_("Decline selected assessments (with a reason)"))
     def decline_selected(self, request, queryset):
@@ -94,7 +133,7 @@ class IndependentAssessmentAdmin(HistoryAdmin):
         def decline(user, assessment):
             voices.independent_assessment_decline(user=user, assessment=assessment, reason=reason)
 
-        _each(self, request, queryset, decline, "assessment(s) declined")
+        _each(self, request, queryset, decline, _assessments_declined)
         return None
 
 
@@ -133,14 +172,14 @@ class PublicCommentAdmin(admin.ModelAdmin):
         def approve(user, comment):
             voices.public_comment_approve(user=user, comment=comment)
 
-        _each(self, request, queryset, approve, "comment(s) approved")
+        _each(self, request, queryset, approve, _comments_approved)
 
     @admin.action(description=_("Reject selected comments"))
     def reject_selected(self, request, queryset):
         def reject(user, comment):
             voices.public_comment_reject(user=user, comment=comment)
 
-        _each(self, request, queryset, reject, "comment(s) rejected")
+        _each(self, request, queryset, reject, _comments_rejected)
 
 
 class PublicationActions(admin.ModelAdmin):
@@ -162,11 +201,11 @@ class PublicationActions(admin.ModelAdmin):
                 user=user, review=review, published_from=timezone.localdate()
             )
 
-        _each(self, request, queryset, publish, "review(s) published")
+        _each(self, request, queryset, publish, _reviews_published)
 
     @admin.action(description=_("Unpublish selected reviews"))
     def unpublish_selected(self, request, queryset):
         def unpublish(user, review):
             publication.review_unpublish(user=user, review=review)
 
-        _each(self, request, queryset, unpublish, "review(s) unpublished")
+        _each(self, request, queryset, unpublish, _reviews_unpublished)
