@@ -21,10 +21,12 @@ def test_a_user_saves_the_lists_filters_and_is_taken_to_them(world):
     assert response["Location"] == "/recommendations/?position=supported"
 
 
-def test_the_save_form_is_on_the_dashboard_and_the_list_for_signed_in_users(world):
+def test_the_save_form_is_on_the_dashboard_and_the_list_once_filters_are_chosen(world):
     for address in ("/", "/recommendations/"):
-        page = world.client("justice").get(address).content.decode()
-        assert 'action="/workspace/views/new/"' in page, address
+        unfiltered = world.client("justice").get(address).content.decode()
+        filtered = world.client("justice").get(f"{address}?position=supported").content.decode()
+        assert 'action="/workspace/views/new/"' not in unfiltered, address
+        assert 'action="/workspace/views/new/"' in filtered, address
 
 
 def test_a_saved_view_is_in_its_owners_menu_only(world):
