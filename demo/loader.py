@@ -48,6 +48,7 @@ from .engagements import ENGAGEMENTS
 from .institutions import INSTITUTIONS
 from .plans import load_plans
 from .sources import SOURCES
+from .voices import load_voices
 
 DATA = Path(__file__).resolve().parent / "data"
 # The report's paragraphs first, then UPR Info's final responses joined to them (README,
@@ -67,6 +68,7 @@ DEMO_USERS = {
         "Adviser",
     ),
     "partner": (Role.PARTNER, "United Nations Development Programme", "API", "Partner"),
+    "ngo": (Role.CONTRIBUTOR, "La Strada Belarus", "La Strada", "Contributor"),
 }
 
 
@@ -98,6 +100,7 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         load_plans()
         refresh_planner_statistics()
         _engagements(institutions, sources, first, second)
+        load_voices(first, second)
     return logins
 
 

@@ -2,9 +2,11 @@
 recorded by coordinators, on the same plumbing as every resource (``web.api``) and
 filtered with the timeline's own filter set (``missions.filters``)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from recommendations import rules
 from recommendations.models import AffectedGroup, Mechanism, Source, State, Theme
 from web.api.serializers import (
     CitationSerializer,
@@ -85,18 +87,25 @@ class EngagementViewSet(TrackerViewSet):
     """Missions, visits, reports to treaty bodies, trainings, dialogues, invitations
     and programmes around the recommendations."""
 
-    queryset = (
-        Engagement.objects.select_related("country", "state_concerned", "source")
-        .prefetch_related(
-            "organisers",
-            "funders",
-            "participants",
-            "mechanisms",
-            "recommendations",
-            "themes",
-            "affected_groups",
-        )
-        .order_by("-start_date", "title", "pk")
-    )
     serializer_class = EngagementSerializer
     filterset_class = EngagementFilter
+
+    def get_queryset(self):
+        user = self.request.user
+        engagements = (
+            Engagement.objects.select_related("country", "state_concerned", "source")
+            .prefetch_related(
+                "organisers",
+                "funders",
+                "participants",
+                "mechanisms",
+                Prefetch(
+                    "recommendations",
+                    queryset=rules.visible_recommendations(user).order_by("pk"),
+                ),
+                "themes",
+                "affected_groups",
+            )
+            .order_by("-start_date", "title", "pk")
+        )
+        return rules.visible_engagements(user, engagements)

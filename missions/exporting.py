@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from .models import Engagement
 
@@ -36,8 +36,9 @@ COLUMNS = (
 CHUNK = 500
 
 
-def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:
-    """One list of cells per engagement, in :data:`COLUMNS` order."""
+def rows(engagements: QuerySet[Engagement], recommendations: QuerySet) -> Iterator[list]:
+    """One list of cells per engagement, in :data:`COLUMNS` order; of its linked
+    recommendations, those among ``recommendations`` (those the reader may see)."""
     engagements = engagements.select_related(
         "country", "state_concerned", "source"
     ).prefetch_related(
@@ -47,7 +48,7 @@ def rows(engagements: QuerySet[Engagement]) -> Iterator[list]:
         "mechanisms",
         "themes",
         "affected_groups",
-        "recommendations",
+        Prefetch("recommendations", queryset=recommendations),
     )
     for engagement in engagements.order_by("start_date", "title").iterator(chunk_size=CHUNK):
         yield [

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from recommendations.models import Recommendation
+from recommendations import rules
 from recommendations.selectors import with_current_status, with_text_in
 from web.access import readable_page
 from web.page_filters import described_filters
@@ -28,7 +28,8 @@ PAGE_SIZE = 100
 @readable_page
 def engagement_list(request):
     """Engagements newest first, grouped by the year they started, through the filters."""
-    filterset = engagement_filter(request.GET, Engagement.objects.all())
+    readable = rules.visible_engagements(request.user, Engagement.objects.all())
+    filterset = engagement_filter(request.GET, readable)
     engagements = filterset.qs.prefetch_related("organisers", "funders", "mechanisms").order_by(
         "-start_date", "title"
     )
@@ -50,11 +51,13 @@ def engagement_list(request):
 def engagement_export(request):
     """The timeline's engagements (every page of it) as ``?format=csv`` (default) or
     ``xlsx``, read through the timeline's own filters."""
-    filters = engagement_filter(request.GET, Engagement.objects.all())
+    filters = engagement_filter(
+        request.GET, rules.visible_engagements(request.user, Engagement.objects.all())
+    )
     kind = request.GET.get("format", "csv")
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
-    rows = exporting.rows(filters.qs)
+    rows = exporting.rows(filters.qs, rules.visible_recommendations(request.user))
     name = download_name("engagements", described_filters(filters), extension=kind)
     if kind == "csv":
         return csv_response(name, exporting.COLUMNS, rows)
@@ -65,8 +68,11 @@ def engagement_export(request):
 def engagement_detail(request, pk: int):
     """Organisers, funders, participants, summary, outcomes, budget and the linked
     recommendations with their current status."""
+    user = request.user
     engagement = get_object_or_404(
-        Engagement.objects.select_related("country", "state_concerned", "source").prefetch_related(
+        rules.visible_engagements(user, Engagement.objects.all())
+        .select_related("country", "state_concerned", "source")
+        .prefetch_related(
             "organisers",
             "funders",
             "participants",
@@ -76,7 +82,7 @@ def engagement_detail(request, pk: int):
             Prefetch(
                 "recommendations",
                 queryset=with_text_in(
-                    with_current_status(Recommendation.objects.all())
+                    with_current_status(rules.visible_recommendations(user))
                 ).select_related("review__state_under_review", "review__mechanism"),
             ),
         ),

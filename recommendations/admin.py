@@ -28,6 +28,7 @@ from . import (
 )
 from .admin_deleted import DeletedRecordsMixin
 from .admin_history import HistoryAdmin
+from .admin_voices import PublicationActions
 from .importing.admin_upload import RecommendationImportMixin
 from .models import (
     AffectedGroup,
@@ -98,7 +99,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewCycle)
-class ReviewCycleAdmin(HistoryAdmin):
+class ReviewCycleAdmin(PublicationActions, HistoryAdmin):
     list_display = [
         "__str__",
         "state_under_review",
@@ -107,7 +108,10 @@ class ReviewCycleAdmin(HistoryAdmin):
         "session",
         "review_date",
         "midterm_report_due",
+        "published_from",
     ]
+    # Published and unpublished through the services only (the list actions).
+    readonly_fields = ["published_from"]
     list_filter = ["mechanism", "cycle", "state_under_review"]
     search_fields = ["state_under_review__name", "session", "document_symbol"]
     date_hierarchy = "review_date"

@@ -25,7 +25,8 @@ EVERY_ACTION = ("add", "change", "delete", "view")
 READ_ONLY = ("view",)
 
 # The domain as the admin shows it, by app: reviews, recommendations and who answers for them,
-# actions and progress, the vocabularies, and the engagements. User profiles are not in it:
+# actions and progress, independent assessments and public comments, the vocabularies, and the
+# engagements. User profiles are not in it:
 # administrators manage users.
 DOMAIN_MODELS = {
     "recommendations": (
@@ -46,6 +47,8 @@ DOMAIN_MODELS = {
         "indicator",
         "indicatorvalue",
         "cluster",
+        "independentassessment",
+        "publiccomment",
     ),
     "missions": ("engagement",),
 }
@@ -82,6 +85,8 @@ ROLE_ACCESS: dict[str, RoleAccess] = {  # by the profile's role
     # Ministry staff work in the workspace; partners read through the API.
     Role.MINISTRY: RoleAccess(staff=False),
     Role.PARTNER: RoleAccess(staff=False),
+    # Contributors (an NHRI or NGO) submit their assessments on their own pages.
+    Role.CONTRIBUTOR: RoleAccess(staff=False),
     # Users, institutions, settings: everything.
     Role.ADMINISTRATOR: RoleAccess(staff=True, superuser=True),
 }

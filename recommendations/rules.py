@@ -2,23 +2,29 @@
 
 Roles (DESIGN.md): ministry staff act for one institution and see its drafts;
 coordinators and administrators see and do everything on the domain; UN
-advisers and partners read validated data; anonymous visitors read validated
-data only where the deployment allows a public dashboard.
+advisers and partners read validated data; contributors (an NHRI or NGO) submit
+their own assessments. Anonymous visitors and contributors read the public face:
+the reviews a coordinator has published, validated data only, no internal evidence
+or comment (``sees_public_face_only``).
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
+    Cluster,
     ImplementationAction,
+    IndependentAssessment,
     Indicator,
     IndicatorValue,
     ProgressUpdate,
+    PublicComment,
     Recommendation,
     ReportedRecord,
+    ReviewCycle,
     Role,
 )
 
@@ -49,9 +55,90 @@ def is_coordinator(user) -> bool:
     return role_of(user) in (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
+def organisation_of(user):
+    """The NHRI or NGO a contributor speaks for (None for everyone else)."""
+    if role_of(user) != Role.CONTRIBUTOR:
+        return None
+    return user.profile.institution
+
+
+def sees_public_face_only(user) -> bool:
+    """Anonymous visitors and contributors read what the tracker publishes: the published
+    reviews (``published_reviews``), their validated statuses, published assessments and
+    approved comments, never a draft, an internal comment or evidence not marked public.
+    Every other signed-in user reads every review."""
+    return not user.is_authenticated or role_of(user) == Role.CONTRIBUTOR
+
+
+def published_reviews() -> QuerySet[ReviewCycle]:
+    """The reviews published today: a coordinator gave the day they are public from
+    (``ReviewCycle.published_from``), and it has come."""
+    return ReviewCycle.objects.filter(published_from__lte=timezone.localdate())
+
+
 def may_read(user) -> bool:
-    """Whether the user may read the tracker's pages at all."""
-    return user.is_authenticated or settings.UPR_PUBLIC_DASHBOARD
+    """Whether the user may read the tracker's pages at all: every signed-in user, and
+    anonymous visitors once some review is published (one query)."""
+    return user.is_authenticated or published_reviews().exists()
+
+
+def visible_reviews(user, reviews: QuerySet[ReviewCycle] | None = None) -> QuerySet:
+    """The reviews the user reads: all, or the published ones (``sees_public_face_only``)."""
+    reviews = ReviewCycle.objects.all() if reviews is None else reviews
+    if sees_public_face_only(user):
+        return reviews.filter(published_from__lte=timezone.localdate())
+    return reviews
+
+
+def visible_recommendations(user, recommendations: QuerySet | None = None) -> QuerySet:
+    """The recommendations the user reads: those of ``visible_reviews``. Every door that
+    lists, counts or shows recommendations starts from here."""
+    recommendations = Recommendation.objects.all() if recommendations is None else recommendations
+    if sees_public_face_only(user):
+        return recommendations.filter(review__published_from__lte=timezone.localdate())
+    return recommendations
+
+
+def may_see_recommendation(user, recommendation: Recommendation) -> bool:
+    """The per-object form of ``visible_recommendations``."""
+    return not sees_public_face_only(user) or recommendation.review.is_published
+
+
+def visible_actions(user, actions: QuerySet | None = None) -> QuerySet:
+    """Actions serving at least one recommendation the user reads."""
+    actions = ImplementationAction.objects.all() if actions is None else actions
+    if not sees_public_face_only(user):
+        return actions
+    served = ImplementationAction.recommendations.through.objects.filter(
+        implementationaction=OuterRef("pk"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return actions.filter(Exists(served))
+
+
+def visible_engagements(user, engagements: QuerySet) -> QuerySet:
+    """Engagements as the user may read them: all, or for the public face only those
+    linked to a recommendation of a published review."""
+    if not sees_public_face_only(user):
+        return engagements
+    linked = engagements.model.recommendations.through.objects.filter(
+        engagement=OuterRef("pk"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return engagements.filter(Exists(linked))
+
+
+def may_see_evidence(user, record) -> bool:
+    """An action's or update's evidence (link and file) is internal unless marked public
+    (``evidence_is_public``): the public face sees only public evidence. An indicator
+    value's evidence has no such mark: it is always internal."""
+    return not sees_public_face_only(user) or getattr(record, "evidence_is_public", False)
+
+
+def may_see_internal_comments(user) -> bool:
+    """The coordinators' comments on updates (``reviewer_comment``) are internal: never
+    on the public face."""
+    return not sees_public_face_only(user)
 
 
 def may_write(user) -> bool:
@@ -67,18 +154,40 @@ def may_validate(user) -> bool:
 def _visible_reported(user, records: QuerySet) -> QuerySet:
     """Reported records (progress updates, indicator values) one may see: validated ones
     for every reader; all for coordinators; ministry staff also their own institution's
-    drafts, submissions and returned records."""
+    drafts, submissions and returned records; the public face (``sees_public_face_only``)
+    only the validated ones of published reviews (``_of_published_reviews``)."""
     if is_coordinator(user):
         return records
     validated = Q(workflow_state=ProgressUpdate.WorkflowState.VALIDATED)
+    if sees_public_face_only(user):
+        return _of_published_reviews(records.filter(validated))
     institution = institution_of(user)
     if institution is not None:
         return records.filter(validated | Q(institution=institution))
     return records.filter(validated)
 
 
+def _of_published_reviews(records: QuerySet) -> QuerySet:
+    """An update of a recommendation of a published review; an indicator value of an
+    action serving one (as ``visible_actions``)."""
+    today = timezone.localdate()
+    if records.model is ProgressUpdate:
+        return records.filter(recommendation__review__published_from__lte=today)
+    served = ImplementationAction.recommendations.through.objects.filter(
+        implementationaction=OuterRef("indicator__action"),
+        recommendation__review__published_from__lte=today,
+    )
+    return records.filter(Exists(served))
+
+
 def _may_see_reported(user, record: ReportedRecord) -> bool:
-    if is_coordinator(user) or record.workflow_state == ProgressUpdate.WorkflowState.VALIDATED:
+    if is_coordinator(user):
+        return True
+    validated = record.workflow_state == ProgressUpdate.WorkflowState.VALIDATED
+    if sees_public_face_only(user):
+        same = type(record)._default_manager.filter(pk=record.pk)
+        return validated and _of_published_reviews(same).exists()
+    if validated:
         return True
     institution = institution_of(user)
     return institution is not None and record.institution_id == institution.pk
@@ -96,7 +205,8 @@ def _may_change_reported(user, record: ReportedRecord) -> bool:
 def visible_updates(user, updates: QuerySet[ProgressUpdate] | None = None):
     """The progress updates the user may see: validated ones for every reader;
     coordinators see all; ministry staff also see their own institution's
-    drafts, submissions and returned updates."""
+    drafts, submissions and returned updates; the public face (``sees_public_face_only``)
+    only the validated updates of published reviews."""
     return _visible_reported(user, ProgressUpdate.objects.all() if updates is None else updates)
 
 
@@ -108,8 +218,11 @@ def may_see_update(user, update: ProgressUpdate) -> bool:
 
 
 def may_see_action(user, action: ImplementationAction) -> bool:
-    """Actions have no workflow: whoever may read the tracker may read them."""
-    return may_read(user)
+    """Actions have no workflow: whoever may read the tracker may read them; the public
+    face those serving a recommendation of a published review."""
+    if not sees_public_face_only(user):
+        return may_read(user)
+    return visible_actions(user, ImplementationAction.objects.filter(pk=action.pk)).exists()
 
 
 def responsible_recommendations(user) -> QuerySet[Recommendation]:
@@ -161,12 +274,15 @@ def may_see_history(user, obj) -> bool:
     their institution's own actions, updates and indicator values, and of the
     indicators it is responsible for or whose action is its own. UN advisers: that
     of what is public to readers (recommendations, actions, indicators, clusters,
-    reviews, engagements), but never that of a progress update or an indicator
-    value, which hold drafts and the coordinators' return comments. ``obj`` may be
-    a deleted object rebuilt from its history."""
+    reviews, engagements), but never that of a progress update, an indicator value
+    or an independent assessment, which hold drafts, the coordinators' return
+    comments and what was declined. ``obj`` may be a deleted object rebuilt from its
+    history."""
     if is_coordinator(user):
         return True
-    if role_of(user) == Role.ADVISER and not isinstance(obj, ReportedRecord):
+    # Like a reported record, an assessment's history holds what was never published.
+    internal = (ReportedRecord, IndependentAssessment)
+    if role_of(user) == Role.ADVISER and not isinstance(obj, internal):
         return True
     institution = institution_of(user)
     if institution is None:
@@ -188,6 +304,10 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
     they may read it. ``obj`` is the object as it is now, or as last recorded when
     ``deleted``."""
     hidden = isinstance(obj, ReportedRecord) and not _may_see_reported(user, obj)
+    hidden = hidden or (
+        isinstance(obj, IndependentAssessment)
+        and not visible_assessments(user).filter(pk=obj.pk).exists()
+    )
     if hidden or (deleted and not may_see_history(user, obj)):
         raise Http404(_("No such record."))
     if not may_see_history(user, obj):
@@ -196,13 +316,14 @@ def check_history_access(user, obj, *, deleted: bool = False) -> None:
 
 def may_revert(user, obj, *, deleted: bool = False) -> bool:
     """Whether a past version of ``obj`` may be brought back as it was (the admin's
-    "Revert"). Never a progress update or an indicator value: their workflow fields
-    change only through the services and a correction is a new record. Never a
-    deleted object: restoring is ``services.deleted_record_restore``. Otherwise a
-    revert is an ordinary change, for whoever may change the object (actions:
-    ``may_change_action``; indicators: ``may_change_indicator``; the rest of the
-    domain: coordinators); the admin also asks its own change permission."""
-    if deleted or isinstance(obj, ReportedRecord):
+    "Revert"). Never a progress update, an indicator value or an independent
+    assessment: their workflow fields change only through the services and a correction
+    is a new record. Never a deleted object: restoring is
+    ``services.deleted_record_restore``. Otherwise a revert is an ordinary change, for
+    whoever may change the object (actions: ``may_change_action``; indicators:
+    ``may_change_indicator``; the rest of the domain: coordinators); the admin also asks
+    its own change permission."""
+    if deleted or isinstance(obj, ReportedRecord | IndependentAssessment):
         return False
     if isinstance(obj, ImplementationAction):
         return may_change_action(user, obj)
@@ -283,6 +404,34 @@ def _indicator_is_of(indicator: Indicator, institution) -> bool:
     ).exists()
 
 
+def visible_indicators(user, indicators: QuerySet[Indicator] | None = None) -> QuerySet:
+    """Every reader sees every indicator; the public face (``sees_public_face_only``)
+    those of actions serving a recommendation of a published review (as
+    ``visible_actions``)."""
+    indicators = Indicator.objects.all() if indicators is None else indicators
+    if not sees_public_face_only(user):
+        return indicators
+    served = ImplementationAction.recommendations.through.objects.filter(
+        implementationaction=OuterRef("action"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return indicators.filter(Exists(served))
+
+
+def visible_clusters(user, clusters: QuerySet[Cluster] | None = None) -> QuerySet:
+    """Every reader sees every cluster; the public face those grouping a recommendation
+    of a published review (and, in them, only those recommendations:
+    ``visible_recommendations``)."""
+    clusters = Cluster.objects.all() if clusters is None else clusters
+    if not sees_public_face_only(user):
+        return clusters
+    grouped = Cluster.recommendations.through.objects.filter(
+        cluster=OuterRef("pk"),
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+    return clusters.filter(Exists(grouped))
+
+
 def may_work_on_action(user, action: ImplementationAction) -> bool:
     """Whether the action's plan (its indicators and their values) is the user's to
     work on in the workspace: coordinators; ministry staff of the action's institution
@@ -342,3 +491,97 @@ def may_delete_indicator_value(user, value: IndicatorValue) -> bool:
     """As ``may_delete_update``: coordinators any (the history keeps it); ministry staff
     what they may still change."""
     return is_coordinator(user) or may_change_indicator_value(user, value)
+
+
+# Independent voices: contributors' assessments and the public's comments. Neither ever
+# changes the official status or the measure; both wait for a coordinator.
+
+
+def may_moderate(user) -> bool:
+    """Coordinators publish or decline independent assessments, approve or reject public
+    comments, and publish reviews."""
+    return is_coordinator(user)
+
+
+def may_create_contributors(user) -> bool:
+    """Coordinators give an accredited NHRI or NGO its contributors' accounts (the
+    workspace's Contributors page); administrators too, as for every user."""
+    return is_coordinator(user)
+
+
+def may_assess(user, recommendation: Recommendation) -> bool:
+    """A contributor assesses, for their organisation, the recommendations they read
+    (those of published reviews)."""
+    return organisation_of(user) is not None and recommendation.review.is_published
+
+
+def may_change_assessment(user, assessment: IndependentAssessment) -> bool:
+    """Its organisation's contributors change an assessment until it is published: while
+    it waits, or once declined (then it is submitted again). A published one is final: a
+    newer assessment follows it."""
+    organisation = organisation_of(user)
+    return (
+        organisation is not None
+        and assessment.organisation_id == organisation.pk
+        and assessment.moderation_state != IndependentAssessment.ModerationState.PUBLISHED
+    )
+
+
+def visible_assessments(user, assessments: QuerySet | None = None) -> QuerySet:
+    """Coordinators see every assessment; contributors their organisation's too; everyone
+    else the published ones on the recommendations they read."""
+    assessments = IndependentAssessment.objects.all() if assessments is None else assessments
+    if is_coordinator(user):
+        return assessments
+    readable = Q(recommendation__in=visible_recommendations(user))
+    published = readable & Q(moderation_state=IndependentAssessment.ModerationState.PUBLISHED)
+    organisation = organisation_of(user)
+    if organisation is not None:
+        return assessments.filter(published | Q(organisation=organisation))
+    return assessments.filter(published)
+
+
+def may_comment(user, recommendation: Recommendation) -> bool:
+    """Anyone may comment on a recommendation of a published review (the comment waits
+    for a coordinator's approval)."""
+    return recommendation.review.is_published
+
+
+def visible_comments(user, comments: QuerySet | None = None) -> QuerySet:
+    """Coordinators see every comment; everyone else the approved ones on published
+    reviews (they are public comments: signed-in or not, one reads the same)."""
+    comments = PublicComment.objects.all() if comments is None else comments
+    if is_coordinator(user):
+        return comments
+    return comments.filter(
+        moderation_state=PublicComment.ModerationState.APPROVED,
+        recommendation__review__published_from__lte=timezone.localdate(),
+    )
+
+
+# Saved views: the filters of the dashboard or the list under a name.
+
+
+def may_save_views(user) -> bool:
+    """Every signed-in user with a role saves views of their own."""
+    return user.is_authenticated and role_of(user) is not None
+
+
+def may_share_saved_views(user) -> bool:
+    """Coordinators share a saved view with every signed-in user."""
+    return is_coordinator(user)
+
+
+def visible_saved_views(user, views: QuerySet) -> QuerySet:
+    """One's own views and the shared ones (none for anonymous visitors)."""
+    if not may_save_views(user):
+        return views.none()
+    return views.filter(Q(owner=user) | Q(shared=True))
+
+
+def may_change_saved_view(user, view) -> bool:
+    """Its owner renames, shares (a coordinator) or deletes a view; a coordinator also
+    any shared view."""
+    return may_save_views(user) and (
+        view.owner_id == user.pk or (view.shared and is_coordinator(user))
+    )

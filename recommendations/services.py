@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from web.public_pages import public_pages_changed
+
 from . import rules, workflow
 from .models import ImplementationAction, ProgressUpdate, Recommendation, Responsibility
 from .statuses import recommendation_status_refresh
@@ -94,6 +96,7 @@ def progress_update_validate(*, user, update: ProgressUpdate) -> ProgressUpdate:
     recommendation_status_refresh([update.recommendation_id])
     # The recommendation's status changed: clients syncing with ?updated_since= see it.
     Recommendation.objects.filter(pk=update.recommendation_id).update(updated_at=update.reviewed_at)
+    public_pages_changed()  # a published review's status may have changed
     return update
 
 

@@ -9,6 +9,16 @@ urlpatterns = [
     path("breakdowns/<str:grouping>/export/", views.breakdown_export, name="breakdown-export"),
     path("recommendations/", views.recommendation_list, name="recommendation-list"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation-detail"),
+    path(
+        "recommendations/<int:pk>/comment/",
+        views.recommendation_comment,
+        name="recommendation-comment",
+    ),
+    path(
+        "recommendations/<int:pk>/comment/sent/",
+        views.recommendation_comment_sent,
+        name="recommendation-comment-sent",
+    ),
     path("institutions/", views.institution_list, name="institution-list"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution-detail"),
     path("recommendations/export/", exports.recommendation_export, name="recommendation-export"),

@@ -171,7 +171,15 @@ def test_loading_twice_adds_nothing_and_records_no_change(demo):
 def test_one_demo_user_per_role_with_a_usable_password(demo, client):
     usernames = {login.username: login for login in demo}
 
-    assert set(usernames) == {"admin", "coordinator", "justice", "interior", "adviser", "partner"}
+    assert set(usernames) == {
+        "admin",
+        "coordinator",
+        "justice",
+        "interior",
+        "adviser",
+        "partner",
+        "ngo",
+    }
     justice = get_user_model().objects.get(username="justice")
     assert justice.profile.institution.name == "Ministry of Justice"
     assert client.login(username="coordinator", password="demo password for tests")

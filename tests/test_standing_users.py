@@ -6,6 +6,7 @@ import pytest
 
 from api_tokens.models import ApiToken
 from recommendations.roles import ROLE_ACCESS
+from tests.factories import ReviewCycleFactory
 from tests.world import EVERY_ROLE
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +28,15 @@ def test_each_logged_in_roles_client_is_its_standing_user(clients, users, role):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "public"])
-def test_anonymous_clients_are_not_logged_in_and_only_public_sees_a_public_dashboard(
-    clients, settings, role
+def test_anonymous_clients_are_not_logged_in_and_only_public_has_its_reviews_published(
+    clients, role
 ):
+    review = ReviewCycleFactory()
     client = clients[role]
 
+    review.refresh_from_db()
     assert "_auth_user_id" not in client.session
-    assert settings.UPR_PUBLIC_DASHBOARD is (role == "public")
+    assert review.is_published is (role == "public")
 
 
 def test_the_partner_calls_the_api_with_a_read_only_token_not_a_session(api_clients, users):

@@ -19,7 +19,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from api_tokens.services import api_token_create
-from recommendations.models import ProgressUpdate, Responsibility, Role, Status
+from recommendations.models import (
+    Institution,
+    ProgressUpdate,
+    Responsibility,
+    ReviewCycle,
+    Role,
+    Status,
+)
 from tests.factories import (
     InstitutionFactory,
     ProgressUpdateFactory,
@@ -31,10 +38,11 @@ from tests.factories import (
 )
 
 EVERY_ROLE = (
-    "anonymous",  # not logged in, on a private deployment (the default)
-    "public",  # not logged in, on a deployment with a public dashboard
+    "anonymous",  # not logged in, and no review published (the default)
+    "public",  # not logged in, with every review of the test's world published
     "partner",  # a partner system: a read-only token on the API, a session on the pages
     "adviser",
+    "contributor",  # an NGO's contributor: reads the public face, submits assessments
     "justice",  # ministry staff of the Ministry of Justice
     "interior",  # ministry staff of the Ministry of Internal Affairs
     "coordinator",
@@ -48,11 +56,21 @@ RETURNED = WorkflowState.RETURNED
 VALIDATED = WorkflowState.VALIDATED
 
 
-@pytest.fixture(autouse=True)
-def private_deployment(settings):
-    """Tests start on a private deployment (no public dashboard), whatever the
-    developer's environment says; the "public" role's client turns it on."""
-    settings.UPR_PUBLIC_DASHBOARD = False
+# The day the tests' published reviews are public from.
+PUBLISHED_FROM = date(2020, 1, 1)
+
+
+def publish(*reviews, day: date = PUBLISHED_FROM):
+    """Publish ``reviews`` (as a coordinator's Publish does, without the history)."""
+    ReviewCycle.objects.filter(pk__in=[review.pk for review in reviews]).update(published_from=day)
+    for review in reviews:
+        review.published_from = day
+
+
+def publish_every_review(day: date = PUBLISHED_FROM):
+    """Publish every review in the database: what anonymous visitors then read is what
+    a deployment with a public dashboard showed before publication was per review."""
+    ReviewCycle.objects.update(published_from=day)
 
 
 @pytest.fixture
@@ -66,7 +84,15 @@ def interior(db):
 
 
 @pytest.fixture
-def users(db, justice, interior):
+def ngo(db):
+    """An NGO whose contributor submits independent assessments."""
+    return InstitutionFactory(
+        name="Human Rights Watchers", abbreviation="HRW-BY", kind=Institution.Kind.NGO
+    )
+
+
+@pytest.fixture
+def users(db, justice, interior, ngo):
     """One standing user per role that logs in, by role name: who may and who may not."""
     return {
         "coordinator": coordinator(),
@@ -78,6 +104,9 @@ def users(db, justice, interior):
         ),
         "adviser": adviser(),
         "partner": user_with_role(Role.PARTNER, username="partner"),
+        "contributor": user_with_role(
+            Role.CONTRIBUTOR, username="contributor", institution=ngo, email="ngo@example.org"
+        ),
         "administrator": user_with_role(Role.ADMINISTRATOR, username="administrator"),
     }
 
@@ -85,13 +114,14 @@ def users(db, justice, interior):
 def role_client(role: str, users: dict, settings, *, api: bool = False) -> Client:
     """A new client as ``role`` (one of ``EVERY_ROLE``): logged in as its standing user.
 
-    "anonymous" and "public" are not logged in; "public" turns the public dashboard on
-    for the rest of the test. With ``api``, a REST framework client, and the partner
-    calls with a read-only token (as partner systems do) instead of a session.
+    "anonymous" and "public" are not logged in; "public" publishes every review of the
+    world (``publish_every_review``): make the world before the client. With ``api``, a
+    REST framework client, and the partner calls with a read-only token (as partner
+    systems do) instead of a session.
     """
     client = APIClient() if api else Client()
     if role == "public":
-        settings.UPR_PUBLIC_DASHBOARD = True
+        publish_every_review()
     elif role == "partner" and api:
         _, text = api_token_create(user=users["partner"], name="partner system")
         client.credentials(HTTP_AUTHORIZATION=f"Token {text}")

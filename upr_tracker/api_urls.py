@@ -12,6 +12,7 @@ from recommendations.api.views import (
     ApiRootView,
     ClusterViewSet,
     ImplementationActionViewSet,
+    IndependentAssessmentViewSet,
     IndicatorValueViewSet,
     IndicatorViewSet,
     InstitutionViewSet,
@@ -39,6 +40,9 @@ router.register("engagements", EngagementViewSet, basename="engagements")
 router.register("institutions", InstitutionViewSet, basename="institutions")
 router.register("themes", ThemeViewSet, basename="themes")
 router.register("states", StateViewSet, basename="states")
+router.register(
+    "independent-assessments", IndependentAssessmentViewSet, basename="independent-assessments"
+)
 
 urlpatterns = [
     path(

@@ -127,6 +127,8 @@ MIDDLEWARE = [
     # ... and for the API, the one ?lang= names.
     "web.api.language.ApiLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After a signed-in user's change, the pages kept for anonymous visitors are renewed.
+    "web.public_pages.PublicPagesChangedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "recommendations.caching.FiguresVersionOncePerRequest",
@@ -253,8 +255,17 @@ LOGGING = {
 }
 
 # The tracker's own settings.
-# Anonymous visitors may read validated figures only where a deployment says so.
+# What anonymous visitors read is decided per review (a coordinator publishes it). The
+# old all-or-nothing switch is read once, by the migration that replaced it: "true" then
+# publishes every review (recommendations/migrations/0018_…); it has no other effect.
 UPR_PUBLIC_DASHBOARD = envbool("UPR_PUBLIC_DASHBOARD", False)
+# How long a public page is kept for anonymous visitors (seconds; 0: not kept). Anything a
+# signed-in user changes, and every publication, validation or approval, renews them at once.
+UPR_PUBLIC_PAGE_SECONDS = envint("UPR_PUBLIC_PAGE_SECONDS", 300)
+# Public comments: the least time (seconds) between showing the form and sending it, and
+# how many comments one address may send in an hour.
+UPR_COMMENT_MIN_SECONDS = envint("UPR_COMMENT_MIN_SECONDS", 5)
+UPR_COMMENTS_PER_HOUR = envint("UPR_COMMENTS_PER_HOUR", 5)
 # A supported recommendation with no validated progress for this long is overdue.
 UPR_OVERDUE_MONTHS = envint("UPR_OVERDUE_MONTHS", 12)
 # Due dates (an action's planned end, an indicator's report date) are reminded of this
@@ -330,6 +341,9 @@ SPECTACULAR_SETTINGS: dict[str, Any] = {
         "ImplementationStatus": "recommendations.models.Status",
         "ActionStatus": "recommendations.models.ImplementationAction.ActionStatus",
         "WorkflowState": "recommendations.models.ProgressUpdate.WorkflowState",
+        "AssessmentModerationState": (
+            "recommendations.models.IndependentAssessment.ModerationState"
+        ),
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

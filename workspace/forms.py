@@ -14,11 +14,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from recommendations.models import ImplementationAction, Indicator, IndicatorValue, ProgressUpdate
+from recommendations.models import (
+    ImplementationAction,
+    IndependentAssessment,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+)
 
+from .models import SavedView
 from .uploads import check_evidence_file, describe_allowed
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,6 +99,7 @@ class ActionForm(EvidenceFileMixin, forms.ModelForm):
             "budget_currency",
             "evidence_url",
             "evidence_file",
+            "evidence_is_public",
         ]
         labels = {
             "budget_amount": _("Budget"),
@@ -134,7 +142,14 @@ class ProgressUpdateForm(EvidenceFileMixin, forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
-        fields = ["status", "assessed_on", "narrative", "evidence_url", "evidence_file"]
+        fields = [
+            "status",
+            "assessed_on",
+            "narrative",
+            "evidence_url",
+            "evidence_file",
+            "evidence_is_public",
+        ]
         labels = {
             "status": _("Proposed status"),
             "assessed_on": _("Assessed on"),
@@ -278,3 +293,52 @@ class ReviewDecisionForm(forms.Form):
         if cleaned.get("decision") == self.RETURN and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Say what needs to change before returning updates."))
         return cleaned
+
+
+class IndependentAssessmentForm(forms.ModelForm):
+    """A contributor's assessment: the status on the official scale, the day it speaks
+    of, the narrative and the sources (the rules are the model's)."""
+
+    class Meta:
+        model = IndependentAssessment
+        fields = ["status", "assessed_on", "narrative", "sources"]
+        labels = {"status": gettext_lazy("Status in your assessment")}
+        widgets = {
+            "assessed_on": DATE,
+            "narrative": forms.Textarea(attrs={"rows": 8}),
+            "sources": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "status": gettext_lazy(
+                "On the same scale as the official status. Published beside it, it never "
+                "changes it or the figures."
+            ),
+            "narrative": gettext_lazy("What your organisation observed, and why it concludes so."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("assessed_on", timezone.localdate())
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for declining"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Shown to the organisation, never on the public pages."),
+    )
+
+
+class PublishReviewForm(forms.Form):
+    published_from = forms.DateField(
+        label=gettext_lazy("Public from"),
+        widget=DATE,
+        help_text=gettext_lazy("Today, or a later day for a publication announced ahead."),
+    )
+
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
+    page = forms.ChoiceField(choices=SavedView.Page.choices)
+    query = forms.CharField(required=False, max_length=2000)

@@ -1,7 +1,9 @@
-"""What the workspace keeps of its own: the reminders it sent."""
+"""What the workspace keeps of its own: the reminders it sent and the views people saved."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from recommendations.models import ImplementationAction, Indicator, Institution
@@ -85,3 +87,48 @@ class DueReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.action or self.indicator} — {self.get_event_display()} ({self.due_on})"
+
+
+class SavedView(models.Model):
+    """A name for the filters of the dashboard or the recommendation list, so that its
+    owner finds them again in the header's menu; a coordinator may share one with
+    every signed-in user. Its address is the page's, with the filters."""
+
+    class Page(models.TextChoices):
+        DASHBOARD = "dashboard", _("Dashboard")
+        RECOMMENDATIONS = "recommendation-list", _("Recommendations")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_views",
+        verbose_name=_("owner"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    page = models.CharField(_("page"), max_length=30, choices=Page.choices)
+    query = models.CharField(
+        _("filters"), max_length=2000, blank=True, help_text=_("The page's query string.")
+    )
+    shared = models.BooleanField(
+        _("shared with everyone"),
+        default=False,
+        help_text=_("In every signed-in user's menu (coordinators share views)."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "name"], name="saved_view_name_unique_per_owner"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        path = reverse(self.page)
+        return f"{path}?{self.query}" if self.query else path

@@ -1,6 +1,20 @@
 from django.urls import path
 
-from .views import account, due, home, plans, queue, records, reporting, tokens
+from .views import (
+    account,
+    assessments,
+    contributors,
+    due,
+    home,
+    moderation,
+    plans,
+    publication,
+    queue,
+    records,
+    reporting,
+    saved_views,
+    tokens,
+)
 
 app_name = "workspace"
 
@@ -31,4 +45,28 @@ urlpatterns = [
     path("password/", account.PasswordChangeView.as_view(), name="password_change"),
     path("tokens/", tokens.api_tokens, name="api_tokens"),
     path("tokens/<int:pk>/revoke/", tokens.api_token_revoke_view, name="api_token_revoke"),
+    # Contributors: their organisation's independent assessments.
+    path("assessments/", assessments.assessments, name="assessments"),
+    path(
+        "recommendations/<int:pk>/assessments/new/",
+        assessments.assessment_create,
+        name="assessment_create",
+    ),
+    path("assessments/<int:pk>/edit/", assessments.assessment_edit, name="assessment_edit"),
+    # Coordinators: contributors' accounts, moderation and publication.
+    path("contributors/", contributors.contributors, name="contributors"),
+    path("moderation/", moderation.moderation, name="moderation"),
+    path(
+        "moderation/assessments/<int:pk>/",
+        moderation.assessment_decide,
+        name="assessment_decide",
+    ),
+    path("moderation/comments/<int:pk>/", moderation.comment_decide, name="comment_decide"),
+    path("publication/", publication.reviews, name="publication"),
+    path("publication/<int:pk>/", publication.review_publication, name="review_publication"),
+    # Everyone signed in: saved views.
+    path("views/", saved_views.saved_view_list, name="saved_views"),
+    path("views/new/", saved_views.saved_view_create, name="saved_view_create"),
+    path("views/<int:pk>/share/", saved_views.saved_view_share, name="saved_view_share"),
+    path("views/<int:pk>/delete/", saved_views.saved_view_delete, name="saved_view_delete"),
 ]

@@ -1,8 +1,9 @@
 """Downloads and the printable status report, through the same plumbing as the pages:
 ``readable_page`` decides who may read (``rules.may_read``: logged-in users; everyone
-where the public dashboard is on), and the list's download reads its parameters with
-the list page's own ``recommendation_filter``, so a download link built from the
-page's address gives the page's rows ("Any" left empty included)."""
+once a review is published, and then the published reviews only), and the list's
+download reads its parameters with the list page's own ``recommendation_filter``, so a
+download link built from the page's address gives the page's rows ("Any" left empty
+included)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.text import slugify
 
-from recommendations.models import Recommendation, ReviewCycle
+from recommendations import rules
 from recommendations.selectors import demo_assessments_exist
 from recommendations.views.list_filters import recommendation_filter
 from web.access import readable_page
@@ -35,7 +36,8 @@ from .word_document import DOCX_TYPE, status_report_docx
 @in_english
 def recommendation_export(request):
     """The filtered recommendation list as ``?format=csv`` (default) or ``xlsx``."""
-    filters = recommendation_filter(request.GET, Recommendation.objects.all())
+    user = request.user
+    filters = recommendation_filter(request.GET, rules.visible_recommendations(user), user)
     kind = request.GET.get("format", "csv")
     if kind not in FORMATS or not filters.is_valid():
         return bad_download(filters, kind)
@@ -62,7 +64,7 @@ def recommendation_export(request):
 @readable_page
 def status_report(request, pk: int):
     """The review's mid-term status report as a printable page."""
-    review = get_object_or_404(_reviews(), pk=pk)
+    review = get_object_or_404(_reviews(request.user), pk=pk)
     report = build_status_report(review)
     context = {"report": report, "summary": summary_lines(report)}
     response = render(request, "recommendations/status_report.html", context)
@@ -76,7 +78,7 @@ def status_report(request, pk: int):
 @readable_page
 def status_report_document(request, pk: int):
     """The review's mid-term status report as a Word document."""
-    review = get_object_or_404(_reviews(), pk=pk)
+    review = get_object_or_404(_reviews(request.user), pk=pk)
     response = HttpResponse(status_report_docx(build_status_report(review)), DOCX_TYPE)
     name = _file_name(review)
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
@@ -90,5 +92,5 @@ def _file_name(review) -> str:
         return slugify(f"status report {review}")
 
 
-def _reviews():
-    return ReviewCycle.objects.select_related("state_under_review", "mechanism")
+def _reviews(user):
+    return rules.visible_reviews(user).select_related("state_under_review", "mechanism")

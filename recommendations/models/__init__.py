@@ -1,4 +1,4 @@
-from .people import Role, UserProfile
+from .people import INDEPENDENT_KINDS, Role, UserProfile
 from .plans import Cluster, Indicator, IndicatorValue, add_months
 from .progress import ImplementationAction, ProgressUpdate
 from .reviews import (
@@ -24,22 +24,26 @@ from .taxonomy import (
     goal_of_target,
 )
 from .texts import ORIGINAL_LANGUAGE, RecommendationText, ShownText, text_in
+from .voices import IndependentAssessment, PublicComment
 from .workflow import ReportedRecord, WorkflowState
 
 __all__ = [
     "ACTION_CATEGORIES",
+    "INDEPENDENT_KINDS",
     "ORIGINAL_LANGUAGE",
     "SUPPORTED_POSITIONS",
     "AffectedGroup",
     "Cluster",
     "FiguresVersion",
     "ImplementationAction",
+    "IndependentAssessment",
     "Indicator",
     "IndicatorValue",
     "Institution",
     "Mechanism",
     "Position",
     "ProgressUpdate",
+    "PublicComment",
     "Recommendation",
     "RecommendationText",
     "ReportedRecord",

@@ -38,6 +38,14 @@ def validate_assessment_date(day):
         raise ValidationError(_("The assessment date cannot be in the future."), code="future")
 
 
+# Evidence is internal unless someone says otherwise: a link or file may name people or
+# hold what a ministry shared in confidence. Signed-in readers see it either way.
+PUBLIC_EVIDENCE_HELP = _(
+    "Tick to show the evidence (link and file) to anonymous visitors of a published review "
+    "too; unticked it is internal: signed-in users only."
+)
+
+
 class ImplementationAction(models.Model):
     """A measure taken or planned: a law adopted, a plan approved, a training held."""
 
@@ -81,6 +89,9 @@ class ImplementationAction(models.Model):
     evidence_url = models.URLField(max_length=500, blank=True, verbose_name=_("evidence url"))
     evidence_file = models.FileField(
         upload_to="evidence/actions/%Y/", blank=True, verbose_name=_("evidence file")
+    )
+    evidence_is_public = models.BooleanField(
+        _("evidence is public"), default=False, help_text=PUBLIC_EVIDENCE_HELP
     )
     source = models.ForeignKey(
         Source,
@@ -198,8 +209,9 @@ class ProgressUpdate(ReportedRecord):
     evidence_file = models.FileField(
         upload_to="evidence/updates/%Y/", blank=True, verbose_name=_("evidence file")
     )
-    evidence_url = models.URLField(max_length=500, blank=True)
-    evidence_file = models.FileField(upload_to="evidence/updates/%Y/", blank=True)
+    evidence_is_public = models.BooleanField(
+        _("evidence is public"), default=False, help_text=PUBLIC_EVIDENCE_HELP
+    )
     # workflow_state, submitted_at, reviewed_at, reviewed_by, reviewer_comment: ReportedRecord
     is_demo = models.BooleanField(
         default=False,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,16 @@ class ReviewCycle(models.Model):
         verbose_name=_("government reported source"),
     )
     notes = models.TextField(blank=True, verbose_name=_("notes"))
+    published_from = models.DateField(
+        _("public from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day from which anonymous visitors read this review (its recommendations, "
+            "validated statuses, published assessments and comments); empty: not published. "
+            "Set with Publish and Unpublish (recommendations.publication)."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -115,6 +126,11 @@ class ReviewCycle(models.Model):
             }
         held = date_format(self.review_date) if self.review_date else ""
         return f"{self.state_under_review} — {self.mechanism} {held}".strip()
+
+    @property
+    def is_published(self) -> bool:
+        """Whether anonymous visitors read the review today (``published_from`` reached)."""
+        return self.published_from is not None and self.published_from <= timezone.localdate()
 
 
 class Position(models.TextChoices):

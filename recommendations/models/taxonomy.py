@@ -191,6 +191,7 @@ class Institution(models.Model):
         UN_ENTITY = "un_entity", _("UN entity")
         INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental body")
         NGO = "ngo", _("Non-governmental organisation")
+        NHRI = "nhri", _("National human-rights institution")
         PROFESSIONAL = "professional", _("Professional association")
         FOREIGN_GOVERNMENT = "foreign_government", _("Foreign government body")
         DONOR = "donor", _("Donor")

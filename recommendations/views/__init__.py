@@ -5,6 +5,7 @@ Every page is wrapped in ``web.access.readable_page``; figures come from
 """
 
 from .breakdown_tables import breakdown_export, breakdown_table
+from .comments import recommendation_comment, recommendation_comment_sent
 from .dashboard import dashboard
 from .institution import institution_detail
 from .institution_index import institution_list
@@ -17,6 +18,8 @@ __all__ = [
     "dashboard",
     "institution_detail",
     "institution_list",
+    "recommendation_comment",
+    "recommendation_comment_sent",
     "recommendation_detail",
     "recommendation_list",
 ]

@@ -29,7 +29,7 @@ def _whole_table(request, grouping: str):
     grouping the dashboard does not have)."""
     if grouping not in GROUPINGS:
         raise Http404(gettext("No such breakdown."))
-    selection = select(request.GET)
+    selection = select(request.GET, request.user)
     recommendations, as_of = selection.recommendations(), selection.as_of
     overdue = (
         overdue_count_by_institution(recommendations, as_of=as_of)

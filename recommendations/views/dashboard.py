@@ -23,6 +23,7 @@ from ..selectors import (
     with_text_in,
 )
 from ..selectors.over_time import implementation_over_time
+from ..selectors.voices import disagreements
 from .breakdowns import GROUPINGS, breakdown
 from .engagements import latest_engagements
 from .querysets import first_and_count, longest_overdue_first, with_lead
@@ -59,7 +60,7 @@ def dashboard(request):
 
     The figures are kept in the cache until the data they count changes
     (``caching.cached``): a briefing read by many costs the database once."""
-    selection = select(request.GET)
+    selection = select(request.GET, request.user)
     recommendations, as_of = selection.recommendations(), selection.as_of
     query = request.GET.urlencode()
     figures = caching.cached(
@@ -82,7 +83,11 @@ def dashboard(request):
         ],
         "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
-        "latest_engagements": latest_engagements(selection.state, LATEST_ENGAGEMENTS, until=as_of),
+        "latest_engagements": latest_engagements(
+            request.user, selection.state, LATEST_ENGAGEMENTS, until=as_of
+        ),
+        "disagreements": disagreements(recommendations, rules.visible_assessments(request.user)),
+        "may_save_view": rules.may_save_views(request.user),
     }
     if rules.may_validate(request.user):
         context["waiting"] = ProgressUpdate.objects.filter(

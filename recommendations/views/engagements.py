@@ -12,6 +12,7 @@ relation. The engagement pages themselves are ``missions``'.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from .. import rules
 from ..models import Institution, Recommendation, State
 
 
@@ -21,11 +22,12 @@ def engagement_model():
     return Recommendation._meta.get_field("engagements").related_model  # type: ignore[attr-defined]
 
 
-def latest_engagements(state: State | None, count: int, *, until=None) -> QuerySet:
-    """The ``count`` latest engagements concerning ``state`` or no state in
-    particular (every one when ``state`` is None), with their organisers; with
-    ``until``, the latest begun by that day."""
-    engagements = engagement_model().objects.prefetch_related("organisers")
+def latest_engagements(user, state: State | None, count: int, *, until=None) -> QuerySet:
+    """The ``count`` latest engagements ``user`` reads (``rules.visible_engagements``)
+    concerning ``state`` or no state in particular (every one when ``state`` is None),
+    with their organisers; with ``until``, the latest begun by that day."""
+    engagements = rules.visible_engagements(user, engagement_model().objects.all())
+    engagements = engagements.prefetch_related("organisers")
     if until:
         engagements = engagements.filter(start_date__lte=until)
     if state:
@@ -33,19 +35,18 @@ def latest_engagements(state: State | None, count: int, *, until=None) -> QueryS
     return engagements.order_by("-start_date", "title")[:count]
 
 
-def engagements_of(institution: Institution) -> QuerySet:
-    """The engagements ``institution`` organised, funded or took part in, newest first,
-    each annotated with its part (``organised``, ``funded``, ``participated``)."""
+def engagements_of(user, institution: Institution) -> QuerySet:
+    """The engagements ``institution`` organised, funded or took part in that ``user``
+    reads, newest first, each annotated with its part (``organised``, ``funded``,
+    ``participated``)."""
 
     def takes_part(relation):
         through = getattr(institution, relation).through
         return Exists(through.objects.filter(engagement=OuterRef("pk"), institution=institution))
 
     return (
-        engagement_model()
-        .objects.filter(
-            Q(organisers=institution) | Q(funders=institution) | Q(participants=institution)
-        )
+        rules.visible_engagements(user, engagement_model().objects.all())
+        .filter(Q(organisers=institution) | Q(funders=institution) | Q(participants=institution))
         .distinct()
         .annotate(
             organised=takes_part("organised"),

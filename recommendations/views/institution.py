@@ -1,14 +1,15 @@
 """``/institutions/<id>/``: what one institution is responsible for and how far it got."""
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
-from ..models import Institution, Recommendation, Responsibility
+from .. import rules
+from ..models import Institution, Responsibility
 from ..selectors import measure, measure_and_groups, overdue_recommendations, with_text_in
 from .engagements import engagements_of
 from .querysets import first_and_count, longest_overdue_first, with_lead
@@ -23,8 +24,10 @@ def institution_detail(request, pk: int):
     """The measure of the recommendations it leads or supports (and of those it leads),
     per review; its overdue recommendations, its actions and its engagements."""
     institution = get_object_or_404(Institution.objects.select_related("country"), pk=pk)
-    responsible = Recommendation.objects.filter(responsibilities__institution=institution)
-    leading = Recommendation.objects.filter(
+    user = request.user
+    readable = rules.visible_recommendations(user)
+    responsible = readable.filter(responsibilities__institution=institution)
+    leading = readable.filter(
         responsibilities__institution=institution,
         responsibilities__role=Responsibility.Role.LEAD,
     )
@@ -34,9 +37,14 @@ def institution_detail(request, pk: int):
         "review__state_under_review", "review__mechanism"
     )
     overdue_shown, overdue_count = first_and_count(with_lead(with_text_in(overdue)), OVERDUE_SHOWN)
-    actions = institution.actions.annotate(served=Count("recommendations")).order_by(
-        "-start_date", "title"
+    own_actions = rules.visible_actions(user, institution.actions.all())
+    # The recommendations each serves that the user reads (the public face: published).
+    served = (
+        Count("recommendations", filter=Q(recommendations__in=readable))
+        if rules.sees_public_face_only(user)
+        else Count("recommendations")
     )
+    actions = own_actions.annotate(served=served).order_by("-start_date", "title")
     return render(
         request,
         "recommendations/institution_detail.html",
@@ -51,7 +59,7 @@ def institution_detail(request, pk: int):
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
             "overdue": overdue_shown,
             "actions": actions[:ACTIONS_SHOWN],
-            "action_count": institution.actions.count(),
-            "engagements": engagements_of(institution),
+            "action_count": own_actions.count(),
+            "engagements": engagements_of(user, institution),
         },
     )

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from web.access import readable_page
 from web.collation import collation_key, sort_choices
 
-from ..models import Institution, Recommendation
+from .. import rules
+from ..models import Institution
 from ..selectors import Measure, measure_by, overdue_count_by_institution
 
 PAGE_SIZE = 50
@@ -84,7 +85,7 @@ def institution_list(request):
     show, kind = chosen.get("show") or RESPONSIBLE, chosen.get("kind")
     sort = chosen.get("sort") or DEFAULT_SORT
 
-    every = Recommendation.objects.all()
+    every = rules.visible_recommendations(request.user)
     measures = {group.key: group.measure for group in measure_by(every, "institution")}
     overdue = overdue_count_by_institution(every)
     institutions = Institution.objects.order_by()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
+from .. import rules
 from ..filters import RecommendationFilter
 from ..models import (
     Cluster,
@@ -24,7 +25,6 @@ from ..models import (
     Mechanism,
     Recommendation,
     Responsibility,
-    ReviewCycle,
     SdgTarget,
     State,
 )
@@ -75,36 +75,39 @@ LABELS = {
 }
 
 
-def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
-    """The shared filter set over ``queryset``, its form dressed for a page."""
+def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFilter:
+    """The shared filter set over ``queryset`` (recommendations ``user`` reads), its form
+    dressed for a page: its options are drawn from the reviews and recommendations the
+    user reads (``rules.visible_reviews``), so that no option names what is not public."""
     filterset = RecommendationFilter(filter_data(params), queryset=queryset)
     fields = filterset.form.fields
     for name, label in LABELS.items():
         fields[name].label = label
+    reviews = rules.visible_reviews(user)
+    # None: every recommendation (no condition to add to the options' probes).
+    readable = rules.visible_recommendations(user) if rules.sees_public_face_only(user) else None
     # Option labels of reviews name their state and mechanism: fetch them at once.
-    fields["review"].queryset = ReviewCycle.objects.select_related(
-        "state_under_review", "mechanism"
-    )
-    # Only what has recommendations to filter; each an index probe per option (EXISTS),
-    # not a count over every recommendation.
+    fields["review"].queryset = reviews.select_related("state_under_review", "mechanism")
+    # Only what has recommendations the user reads; each an index probe per option
+    # (EXISTS), not a count over every recommendation.
     fields["state_under_review"].queryset = State.objects.filter(
-        Exists(ReviewCycle.objects.filter(state_under_review=OuterRef("pk")))
-    )
-    fields["recommending_state"].queryset = State.objects.filter(
-        Exists(Recommendation.recommending_states.through.objects.filter(state=OuterRef("pk")))
+        Exists(reviews.filter(state_under_review=OuterRef("pk")))
     )
     fields["mechanism"].queryset = Mechanism.objects.filter(
-        Exists(ReviewCycle.objects.filter(mechanism=OuterRef("pk")))
+        Exists(reviews.filter(mechanism=OuterRef("pk")))
+    )
+    fields["recommending_state"].queryset = State.objects.filter(
+        Exists(_read(Recommendation.recommending_states.through, readable, state=OuterRef("pk")))
     )
     # The targets some recommendation has: OHCHR names 169, most unused in one tracker.
     fields["sdg_target"].queryset = SdgTarget.objects.filter(
-        Exists(Recommendation.sdg_targets.through.objects.filter(sdgtarget=OuterRef("pk")))
+        Exists(_read(Recommendation.sdg_targets.through, readable, sdgtarget=OuterRef("pk")))
     )
     fields["institution"].queryset = Institution.objects.filter(
-        Exists(Responsibility.objects.filter(institution=OuterRef("pk")))
+        Exists(_read(Responsibility, readable, institution=OuterRef("pk")))
     )
     fields["cluster"].queryset = Cluster.objects.filter(
-        Exists(Cluster.recommendations.through.objects.filter(cluster=OuterRef("pk")))
+        Exists(_read(Cluster.recommendations.through, readable, cluster=OuterRef("pk")))
     )
     for name in MULTIPLE:
         one_or_more(fields[name])
@@ -115,6 +118,13 @@ def recommendation_filter(params: QueryDict, queryset) -> RecommendationFilter:
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"
     return filterset
+
+
+def _read(rows, readable, **condition):
+    """The rows of a table of ``recommendation`` links matching ``condition``, of the
+    recommendations ``readable`` (all when None)."""
+    matching = rows.objects.filter(**condition)
+    return matching if readable is None else matching.filter(recommendation__in=readable)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
+from .. import rules
 from ..charts import STATUS_ORDER
-from ..models import ORIGINAL_LANGUAGE, Position, Recommendation
+from ..models import ORIGINAL_LANGUAGE, Position
 from ..selectors import measure, with_current_status, with_status_is_demo, with_text_in
 from ..selectors.measure import validated_updates
 from .list_filters import active_filters, recommendation_filter
@@ -80,7 +81,8 @@ def _page_number(asked, paginator) -> int:
 def recommendation_list(request):
     """Recommendations through the shared filter, the measure of all of them on top,
     one page of rows below (a fixed number of queries whatever the page or data)."""
-    filterset = recommendation_filter(request.GET, Recommendation.objects.all())
+    user = request.user
+    filterset = recommendation_filter(request.GET, rules.visible_recommendations(user), user)
     filtered, as_of = filterset.qs, filterset.as_of_day
     figures = measure(filtered, as_of=as_of)
 
@@ -137,5 +139,6 @@ def recommendation_list(request):
             "export_query": export_query,
             "sort": sort,
             "sorts": [(value, label) for value, (label, _ordering) in SORTS.items()],
+            "may_save_view": rules.may_save_views(user),
         },
     )

@@ -16,11 +16,12 @@ from datetime import date
 from django import forms
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from web.collation import sort_choices, sorted_by_name
 
-from .. import caching
+from .. import caching, rules
 from ..filters import RecommendationFilter
 from ..models import Mechanism, Recommendation, ReviewCycle, State
 from .list_filters import Chip, active_filters, recommendation_filter
@@ -78,31 +79,41 @@ class Selection:
         return query
 
 
-def states_under_review() -> list[State]:
-    """States with at least one review, most recommendations first, in one query: their
-    order counts every recommendation, so it is kept in the cache until the data changes."""
-    order = caching.cached("states-under-review", _most_recommendations_first)
+def states_under_review(user) -> list[State]:
+    """States with at least one review ``user`` reads (``rules.visible_reviews``), most
+    recommendations first, in one query: their order counts every recommendation, so it
+    is kept in the cache until the data changes (the public face's, which counts the
+    reviews published today, per day)."""
+    public = rules.sees_public_face_only(user)
+    order = caching.cached(
+        "states-under-review",
+        lambda: _most_recommendations_first(rules.visible_reviews(user)),
+        public,
+        timezone.localdate() if public else None,
+    )
     states = State.objects.in_bulk(order)
     return [states[pk] for pk in order if pk in states]
 
 
-def _most_recommendations_first() -> list[int]:
+def _most_recommendations_first(reviews) -> list[int]:
     return list(
-        State.objects.filter(reviews__isnull=False)
+        State.objects.filter(reviews__in=reviews)
         .annotate(recommendation_count=Count("reviews__recommendations"))
         .order_by("-recommendation_count", "name")
         .values_list("pk", flat=True)
     )
 
 
-def select(params: QueryDict) -> Selection:
-    """The selection the parameters ask for, completed with the defaults (two queries,
-    and one to check each filter given)."""
-    states = states_under_review()
+def select(params: QueryDict, user) -> Selection:
+    """The selection the parameters ask for among the reviews ``user`` reads
+    (``rules.visible_reviews``), completed with the defaults (two queries, and one to
+    check each filter given)."""
+    readable = rules.visible_reviews(user)
+    states = states_under_review(user)
     state = _chosen(states, params.get("state_under_review"), key=lambda s: s.iso3)
     reviews = (
         list(
-            ReviewCycle.objects.filter(state_under_review=state)
+            readable.filter(state_under_review=state)
             .select_related("state_under_review", "mechanism", "government_reported_source")
             .order_by("mechanism__kind", "mechanism__code", "cycle", "review_date")
         )
@@ -146,7 +157,7 @@ def select(params: QueryDict) -> Selection:
     cycle_field.choices = [(ALL_CYCLES, _("All cycles"))] + [
         (str(c), _("Cycle %(number)s") % {"number": c}) for c in cycles
     ]
-    filters = _filters(params, reviews)
+    filters = _filters(params, reviews, user)
     return Selection(
         state=state,
         mechanism=mechanism,
@@ -166,14 +177,14 @@ def _without(params: QueryDict, names) -> QueryDict:
     return kept
 
 
-def _filters(params: QueryDict, reviews: list[ReviewCycle]) -> RecommendationFilter:
+def _filters(params: QueryDict, reviews: list[ReviewCycle], user) -> RecommendationFilter:
     """The list's filter set over the reviews' recommendations, reading only the
     dashboard's filters (validated: a value not understood is named, not applied)."""
     data = QueryDict(mutable=True)
     for name in FILTERS:
         data.setlist(name, params.getlist(name))
     recommendations = Recommendation.objects.filter(review__in=[review.pk for review in reviews])
-    filters = recommendation_filter(data, recommendations)
+    filters = recommendation_filter(data, recommendations, user)
     filters.qs  # noqa: B018 (validates, so that what is in force is known)
     return filters
 

@@ -129,6 +129,8 @@ def world(db, justice, interior, users):
     interior_indicator = IndicatorFactory(action=interior_action, name="Executions stayed")
     cluster = ClusterFactory(name="Trafficking in human beings", slug="trafficking-cluster")
     cluster.recommendations.add(justice_recommendation)
+    # Linked to its recommendation: the public face shows the engagements of published reviews.
+    engagement.recommendations.add(justice_recommendation)
     return World(
         review=review,
         justice_ministry=justice,

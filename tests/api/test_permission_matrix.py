@@ -1,9 +1,11 @@
 """Each role against each resource and method (DESIGN.md's roles).
 
-Anonymous visitors read only where the deployment has a public dashboard;
-partners (by token) and advisers read validated data; ministry staff also write
+Anonymous visitors read only once a review is published ("public": every review of
+the world is), and contributors (an NGO's, here with every review published) read what
+they read; partners (by token) and advisers read validated data; ministry staff also write
 actions and progress updates for their own institution's recommendations;
-coordinators write everything on the domain; nobody deletes through the API.
+coordinators write everything on the domain; nobody deletes through the API;
+independent assessments are read-only for all.
 Every refusal leaves the database as it was.
 """
 
@@ -13,6 +15,7 @@ from missions.models import Engagement
 from recommendations.models import (
     Cluster,
     ImplementationAction,
+    IndependentAssessment,
     Indicator,
     IndicatorValue,
     Institution,
@@ -22,6 +25,7 @@ from recommendations.models import (
     State,
     Theme,
 )
+from tests.world import publish_every_review
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +37,7 @@ CURATED = {  # reviews, recommendations, engagements, institutions, themes, stat
     "public": (200, 200, 401, 401, 401, 401),
     "partner": (200, 200, 403, 403, 403, 403),
     "adviser": (200, 200, 403, 403, 403, 403),
+    "contributor": (200, 200, 403, 403, 403, 403),
     "justice": (200, 200, 403, 403, 403, 403),
     "interior": (200, 200, 403, 403, 403, 403),
     "coordinator": (200, 200, 201, 200, 200, 405),
@@ -48,8 +53,17 @@ PROGRESS_UPDATES = {  # the update is a draft of the Ministry of Justice
     "public": (200, 404, 401, 401, 401, 401),
     "partner": (200, 404, 403, 403, 403, 403),
     "adviser": (200, 404, 403, 403, 403, 403),
+    "contributor": (200, 404, 403, 403, 403, 403),
     "justice": (200, 200, 201, 200, 200, 405),
     "interior": (200, 404, 403, 404, 404, 405),
+}
+INDEPENDENT_ASSESSMENTS = {  # the assessment is published; nobody writes here
+    "anonymous": (401, 401, 401, 401, 401, 401),
+    **{
+        role: (200, 200, 405, 405, 405, 405)
+        for role in ("public", "partner", "adviser", "contributor", "justice", "interior")
+    },
+    "coordinator": (200, 200, 405, 405, 405, 405),
 }
 
 
@@ -119,6 +133,14 @@ def resources(world):
             {"name": "Changed"},
             lambda theme: theme.name,
         ),
+        "independent-assessments": (
+            IndependentAssessment,
+            world.published_assessment,
+            {"recommendation": recommendation.pk, "status": "implemented", "narrative": "Mine"},
+            {"recommendation": recommendation.pk, "status": "implemented", "narrative": "Changed"},
+            {"narrative": "Changed"},
+            lambda assessment: assessment.narrative,
+        ),
         "indicators": (
             Indicator,
             world.justice_indicator,
@@ -166,6 +188,7 @@ EXPECTED = {
     "institutions": CURATED,
     "themes": CURATED,
     "states": CURATED,
+    "independent-assessments": INDEPENDENT_ASSESSMENTS,
 }
 LOOKUP = {"states": "iso3", "themes": "slug", "clusters": "slug"}
 
@@ -180,8 +203,20 @@ def detail_url(resource, instance):
 def test_each_role_gets_what_its_rights_allow_and_nothing_else_changes(
     api_as, world, role, resource, method
 ):
+    world.published_assessment = IndependentAssessment.objects.create(
+        recommendation=world.justice_recommendation,
+        organisation=world.users["contributor"].profile.institution,
+        status="not_started",
+        assessed_on="2024-06-01",
+        narrative="The NGO's published assessment",
+        sources="https://example.org/report",
+        moderation_state=IndependentAssessment.ModerationState.PUBLISHED,
+        decided_at=world.validated.reviewed_at,
+    )
     model, instance, new, full, change, changed = resources(world)[resource]
     expected = EXPECTED[resource][role][METHODS.index(method)]
+    if role == "contributor":
+        publish_every_review()  # a contributor reads the published reviews only
     client = api_as(role)
     count_before = model.objects.count()
     before = changed(instance)
@@ -230,6 +265,7 @@ def resource_field(resource):
         "institutions": "name",
         "themes": "name",
         "states": "name",
+        "independent-assessments": "narrative",
     }[resource]
 
 
@@ -263,6 +299,7 @@ def test_what_progress_updates_each_role_sees_in_the_list(api_as, world, role):
         "public": {world.validated.pk},
         "partner": {world.validated.pk},
         "adviser": {world.validated.pk},
+        "contributor": set(),  # the world's review is not published here
         "justice": {world.validated.pk, world.justice_draft.pk},
         "interior": {world.validated.pk, world.interior_submitted.pk},
         "coordinator": {world.validated.pk, world.justice_draft.pk, world.interior_submitted.pk},

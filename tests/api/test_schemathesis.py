@@ -22,6 +22,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from schemathesis import checks
 
 from api_tokens.services import api_token_create
+from tests.world import publish_every_review
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,7 @@ WRITES = hypothesis.settings(BOUNDED, max_examples=25)
 schema = schemathesis.openapi.from_dict(
     json.loads(OpenApiJsonRenderer().render(SchemaGenerator().get_schema(public=True)))
 )
+
 schema.app = get_wsgi_application()
 
 
@@ -78,7 +80,7 @@ def officer_token(world):
 
 @pytest.fixture
 def public(world, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True
+    publish_every_review()
 
 
 @schema.parametrize()

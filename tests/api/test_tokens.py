@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from api_tokens.models import ApiToken
 from api_tokens.services import api_token_create, api_token_revoke
 from recommendations.models import Theme
+from tests.world import publish_every_review
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,7 @@ def test_a_revoked_token_is_refused_with_401(world):
 def test_an_unknown_or_malformed_token_is_refused_with_401_even_for_public_data(
     world, settings, header
 ):
-    settings.UPR_PUBLIC_DASHBOARD = True
+    publish_every_review()
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=header)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from api_tokens.services import api_token_create
 from audit.models import Download
 from tests.factories import EngagementFactory
+from tests.world import publish_every_review
 
 from .conftest import page_rows
 
@@ -93,7 +94,7 @@ def test_refused_downloads_and_ordinary_pages_are_not_downloads(world):
 def test_an_anonymous_download_on_a_public_dashboard_is_recorded_without_a_person(
     world, settings, admin_client
 ):
-    settings.UPR_PUBLIC_DASHBOARD = True
+    publish_every_review()
 
     assert Client().get("/recommendations/export/?format=csv").status_code == 200
 

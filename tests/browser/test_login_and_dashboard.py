@@ -8,8 +8,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_adviser_logs_in_and_sees_the_share_implemented(page, demo_live):
-    page.goto("/")
-    assert "/accounts/login/" in page.url
+    page.goto("/")  # the demo's first cycle is published: anonymous visitors read it
+    assert page.get_by_role("heading", name="Implementation of recommendations").is_visible()
+    assert "/accounts/login/" not in page.url
 
     log_in(page, "adviser")
 

@@ -18,6 +18,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from tests.world import publish_every_review
 
 from .spreadsheets import csv_rows, sheet_rows, workbook
 
@@ -152,8 +153,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, belarus):
 
 
 def test_the_public_may_export_where_the_dashboard_is_public(client, belarus, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True
     a_recommendation(belarus)
+    publish_every_review()
 
     response = client.get(EXPORT)
 

@@ -10,6 +10,8 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from api_tokens.services import api_token_create
+from tests.factories import ReviewCycleFactory
+from tests.world import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +58,7 @@ def test_a_signed_in_user_has_a_budget_of_its_own(ministry, low_rates):
 def test_anonymous_readers_are_counted_per_address_and_cannot_pick_another_one(
     db, low_rates, settings
 ):
-    settings.UPR_PUBLIC_DASHBOARD = True
+    publish(ReviewCycleFactory())  # anonymous visitors read once a review is published
     client = APIClient()
 
     assert statuses(client, 3, REMOTE_ADDR="192.0.2.1") == [200, 200, 429]
@@ -67,7 +69,7 @@ def test_anonymous_readers_are_counted_per_address_and_cannot_pick_another_one(
 
 
 def test_behind_a_trusted_proxy_the_address_it_forwards_is_counted(db, low_rates, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True
+    publish(ReviewCycleFactory())
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     client = APIClient()
     proxy = {"REMOTE_ADDR": "10.0.0.1"}

@@ -14,6 +14,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.world import publish_every_review
+
 pytestmark = pytest.mark.django_db
 
 START = ["/", "/workspace/", "/workspace/queue/", "/admin/", "/api/v1/docs/", "/accounts/login/"]
@@ -78,7 +80,7 @@ def inline_code(html: str, nonce: str | None, allowed_style_attributes: str = ""
 
 
 def test_every_html_page_has_a_strict_policy_and_no_inline_code_it_would_block(demo, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True  # so that the visitor sees the public pages
+    publish_every_review()  # so that the visitor sees the public pages
     pages = {}
     for visitor in ["admin", "justice", "anonymous"]:
         client = Client()

@@ -1,8 +1,10 @@
-"""Who may open the pages: everyone with a login; anonymous visitors only where the
-deployment has a public dashboard. The pages only read."""
+"""Who may open the pages: everyone with a login; anonymous visitors once a review is
+published (what they then read is tests/public/'s). The pages only read."""
 
 import pytest
 from django.urls import reverse
+
+from tests.world import publish_every_review
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +38,8 @@ def test_anonymous_visitors_are_sent_to_log_in_by_default(client, pages, page):
 
 
 @pytest.mark.parametrize("page", PAGE_NAMES)
-def test_a_public_deployment_shows_every_page_to_anonymous_visitors(client, pages, page, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True
+def test_once_its_review_is_published_every_page_shows_to_anonymous_visitors(client, pages, page):
+    publish_every_review()
 
     response = client.get(pages[page])
 

@@ -8,6 +8,7 @@ from django.test import Client
 from recommendations.models import UserProfile
 from tests.factories import PASSWORD
 from tests.pages.helpers import text_of
+from tests.world import publish_every_review
 
 
 def html_lang(response) -> str:
@@ -21,8 +22,8 @@ def choose(client, language, next_page="/"):
 @pytest.mark.parametrize(
     "language, heading", [("ru", "Выполнение рекомендаций"), ("be", "Выкананне рэкамендацый")]
 )
-def test_a_first_visit_is_in_the_browsers_language(world, settings, language, heading):
-    settings.UPR_PUBLIC_DASHBOARD = True
+def test_a_first_visit_is_in_the_browsers_language(world, language, heading):
+    publish_every_review()
 
     page = Client(HTTP_ACCEPT_LANGUAGE=f"{language},en;q=0.5").get("/")
 
@@ -30,8 +31,8 @@ def test_a_first_visit_is_in_the_browsers_language(world, settings, language, he
     assert heading in text_of(page)
 
 
-def test_a_browser_asking_for_another_language_gets_english(world, settings):
-    settings.UPR_PUBLIC_DASHBOARD = True
+def test_a_browser_asking_for_another_language_gets_english(world):
+    publish_every_review()
 
     page = Client(HTTP_ACCEPT_LANGUAGE="de").get("/")
 

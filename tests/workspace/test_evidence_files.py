@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from recommendations.models import ImplementationAction
+from tests.world import publish_every_review
 
 pytestmark = pytest.mark.django_db
 
@@ -153,17 +154,23 @@ def test_interior_cannot_download_the_file_of_a_justice_draft(world):
     assert b"%PDF" not in response.content
 
 
-def test_a_validated_updates_file_is_public_only_where_the_dashboard_is(world, settings):
+def test_a_validated_updates_file_is_public_once_its_review_is_published_and_it_is_marked_public(
+    world,
+):
     world.justice_validated.evidence_file.save("decree.pdf", ContentFile(PDF))
     url = f"/workspace/evidence/update/{world.justice_validated.pk}/"
 
-    settings.UPR_PUBLIC_DASHBOARD = False
-    private = world.client("anonymous").get(url)
-    settings.UPR_PUBLIC_DASHBOARD = True
+    unpublished = world.client("anonymous").get(url)
+    publish_every_review()
+    internal = world.client("anonymous").get(url)
+    world.justice_validated.evidence_is_public = True
+    world.justice_validated.save()
     public = world.client("anonymous").get(url)
 
-    assert private.status_code == 302
+    assert unpublished.status_code == 302
+    assert internal.status_code == 404
     assert public.status_code == 200
+    assert world.client("adviser").get(url).status_code == 200
 
 
 def test_an_update_without_a_file_has_nothing_to_serve(world):

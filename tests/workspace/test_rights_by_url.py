@@ -10,102 +10,135 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from api_tokens.services import api_token_create
-from recommendations.models import ImplementationAction, ProgressUpdate, Role, UserProfile
+from recommendations.models import (
+    ImplementationAction,
+    IndependentAssessment,
+    ProgressUpdate,
+    Role,
+    UserProfile,
+)
 from recommendations.people import user_profile_save
 from tests.factories import ClusterFactory, UserFactory
 
-from .conftest import ROLES
+from . import conftest
+
+# The workspace's roles, and the contributor (an NGO's; no review of this world is
+# published, so the contributor reads no recommendation of it).
+ROLES = [*conftest.ROLES, "contributor"]
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"
 
 
-def expect(anonymous, partner, adviser, justice, interior, coordinator):
-    return dict(
-        zip(ROLES, [anonymous, partner, adviser, justice, interior, coordinator], strict=True)
-    )
+def expect(anonymous, partner, adviser, justice, interior, coordinator, contributor):
+    answers = [anonymous, partner, adviser, justice, interior, coordinator, contributor]
+    return dict(zip(ROLES, answers, strict=True))
 
 
 PAGES = {
-    "my recommendations": ("/workspace/", expect(LOGIN, 403, 403, 200, 200, 403)),
-    "validation queue": ("/workspace/queue/", expect(LOGIN, 403, 403, 403, 403, 200)),
-    "password change": ("/workspace/password/", expect(LOGIN, 200, 200, 200, 200, 200)),
-    "API tokens": ("/workspace/tokens/", expect(LOGIN, 200, 200, 200, 200, 200)),
+    "my recommendations": ("/workspace/", expect(LOGIN, 403, 403, 200, 200, 403, 403)),
+    "validation queue": ("/workspace/queue/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
+    "password change": ("/workspace/password/", expect(LOGIN, 200, 200, 200, 200, 200, 200)),
+    "API tokens": ("/workspace/tokens/", expect(LOGIN, 200, 200, 200, 200, 200, 200)),
     # Revoking takes a POST: a GET is refused whoever asks (after the login check).
     "revoke a token": (
         "/workspace/tokens/{w.partner_token.pk}/revoke/",
-        expect(LOGIN, 405, 405, 405, 405, 405),
+        expect(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
     "justice recommendation": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "new update on justice recommendation": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/updates/new/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "new action on justice recommendation": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/actions/new/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "edit justice action": (
         "/workspace/recommendations/{w.justice_recommendation.pk}/actions/{w.justice_action.pk}/edit/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "edit justice action through the shared recommendation": (
         "/workspace/recommendations/{w.shared_recommendation.pk}/actions/{w.justice_action.pk}/edit/",
-        expect(LOGIN, 403, 403, 404, 404, 404),
+        expect(LOGIN, 403, 403, 404, 404, 404, 403),
     ),
     "edit justice draft": (
         "/workspace/updates/{w.justice_draft.pk}/edit/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
     "edit justice validated update": (
         "/workspace/updates/{w.justice_validated.pk}/edit/",
         # A validated update is the record: a correction is a new update, even for a coordinator.
-        expect(LOGIN, 403, 403, 403, 403, 403),
+        expect(LOGIN, 403, 403, 403, 403, 403, 404),
     ),
     "history of justice draft": (
         "/workspace/history/update/{w.justice_draft.pk}/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
+    # The contributor reads the published reviews only: this one is not, so 404.
     "history of justice validated update": (
         "/workspace/history/update/{w.justice_validated.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 404),
     ),
     # Advisers read the history of what is public (recommendations, actions), not of updates.
     "history of justice recommendation": (
         "/workspace/history/recommendation/{w.justice_recommendation.pk}/",
-        expect(LOGIN, 403, 200, 200, 403, 200),
+        expect(LOGIN, 403, 200, 200, 403, 200, 403),
     ),
     "history of justice action": (
         "/workspace/history/action/{w.justice_action.pk}/",
-        expect(LOGIN, 403, 200, 200, 403, 200),
+        expect(LOGIN, 403, 200, 200, 403, 200, 403),
     ),
     "evidence of justice draft": (
         "/workspace/evidence/update/{w.justice_draft.pk}/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
     "evidence of justice validated update": (
         "/workspace/evidence/update/{w.justice_validated.pk}/",
-        expect(LOGIN, 200, 200, 200, 200, 200),
+        expect(LOGIN, 200, 200, 200, 200, 200, 404),
     ),
     "evidence of justice action": (
         "/workspace/evidence/action/{w.justice_action.pk}/",
-        expect(LOGIN, 200, 200, 200, 200, 200),
+        expect(LOGIN, 200, 200, 200, 200, 200, 404),
     ),
     "a recommendation that does not exist": (
         "/workspace/recommendations/999999/",
-        expect(LOGIN, 404, 404, 404, 404, 404),
+        expect(LOGIN, 404, 404, 404, 404, 404, 404),
     ),
     "history of an update that never existed": (
         "/workspace/history/update/999999/",
-        expect(LOGIN, 404, 404, 404, 404, 404),
+        expect(LOGIN, 404, 404, 404, 404, 404, 404),
     ),
+    # Independent voices: the contributor's pages, the coordinators' moderation,
+    # publication and contributors' accounts; everyone's saved views.
+    "our assessments": (
+        "/workspace/assessments/",
+        expect(LOGIN, 403, 403, 403, 403, 403, 200),
+    ),
+    "new assessment of justice recommendation (review not published)": (
+        "/workspace/recommendations/{w.justice_recommendation.pk}/assessments/new/",
+        expect(LOGIN, 403, 403, 403, 403, 403, 404),
+    ),
+    "edit the NGO's waiting assessment": (
+        "/workspace/assessments/{w.assessment.pk}/edit/",
+        expect(LOGIN, 403, 403, 403, 403, 403, 200),
+    ),
+    "moderation": ("/workspace/moderation/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
+    # Deciding takes a POST.
+    "decide on the NGO's assessment": (
+        "/workspace/moderation/assessments/{w.assessment.pk}/",
+        expect(LOGIN, 405, 405, 405, 405, 405, 405),
+    ),
+    "publication": ("/workspace/publication/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
+    "contributors": ("/workspace/contributors/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
+    "saved views": ("/workspace/views/", expect(LOGIN, 200, 200, 200, 200, 200, 200)),
     # Who logged in, downloaded and changed what: administrators only (below).
-    "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403)),
-    "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403)),
+    "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
+    "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
 }
 
 
@@ -174,6 +207,14 @@ def world_with_files(world):
     for obj in (world.justice_draft, world.justice_validated, world.justice_action):
         obj.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
     world.partner_token, _ = api_token_create(user=world.users["partner"], name="reporting")
+    world.assessment = IndependentAssessment.objects.create(
+        recommendation=world.justice_recommendation,
+        organisation=world.users["contributor"].profile.institution,
+        status="not_started",
+        assessed_on="2024-06-01",
+        narrative="The NGO's assessment, waiting",
+        sources="https://example.org/report",
+    )
     return world
 
 

@@ -7,6 +7,8 @@ from django import template
 from recommendations import rules
 from recommendations.models import ProgressUpdate
 
+from ..saved_views import saved_views_of
+
 register = template.Library()
 
 
@@ -29,6 +31,10 @@ def workspace_nav_links(context):
         "coordinator": rules.may_validate(user),
         "tokens": rules.may_have_api_token(user),
         "audit": rules.may_read_audit(user),
+        "contributor": rules.organisation_of(user) is not None,
+        "moderator": rules.may_moderate(user),
+        "contributors": rules.may_create_contributors(user),
+        "saved_views": list(saved_views_of(user)) if rules.may_save_views(user) else None,
     }
 
 

@@ -20,11 +20,13 @@ WorkflowState = ProgressUpdate.WorkflowState
 @login_required
 def landing(request):
     """After login: coordinators to the validation queue, ministry staff to their
-    recommendations, everyone else to the dashboard."""
+    recommendations, contributors to their assessments, everyone else to the dashboard."""
     if rules.may_validate(request.user):
         return redirect("workspace:queue")
     if rules.institution_of(request.user) is not None:
         return redirect("workspace:home")
+    if rules.organisation_of(request.user) is not None:
+        return redirect("workspace:assessments")
     return redirect("dashboard")
 
 

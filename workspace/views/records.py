@@ -61,8 +61,9 @@ def history(request, kind, pk):
 
 
 def evidence(request, kind, pk):
-    """An uploaded evidence file, to those who may read what it belongs to: images are
-    shown, other files downloaded, never interpreted by the browser as anything else."""
+    """An uploaded evidence file, to those who may read what it belongs to and its
+    evidence (internal evidence never reaches the public face): images are shown, other
+    files downloaded, never interpreted by the browser as anything else."""
     if kind not in ("update", "action", "value"):
         raise Http404(_("No evidence of that kind."))
     if not rules.may_read(request.user):
@@ -77,6 +78,7 @@ def evidence(request, kind, pk):
     else:
         obj = get_object_or_404(ImplementationAction, pk=pk)
         allowed = rules.may_see_action(request.user, obj)
+    allowed = allowed and rules.may_see_evidence(request.user, obj)
     if not allowed or not obj.evidence_file:
         raise Http404(_("No such evidence file."))
     try:

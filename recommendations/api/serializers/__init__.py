@@ -1,3 +1,4 @@
+from .assessments import IndependentAssessmentSerializer
 from .plans import (
     ClusterSerializer,
     IndicatorSerializer,
@@ -20,6 +21,7 @@ from .vocabulary import InstitutionSerializer, StateSerializer, ThemeSerializer
 __all__ = [
     "ClusterSerializer",
     "ImplementationActionSerializer",
+    "IndependentAssessmentSerializer",
     "IndicatorSerializer",
     "IndicatorValueCreateSerializer",
     "IndicatorValueEditSerializer",

@@ -6,11 +6,28 @@ from rest_framework import serializers
 
 from web.api.serializers import CitationSerializer, OptionalURLField, TrackerModelSerializer
 
-from ... import services
+from ... import rules, services
 from ...models import ImplementationAction, ProgressUpdate
 
 
-class ImplementationActionSerializer(TrackerModelSerializer):
+class PublicFaceSerializer(TrackerModelSerializer):
+    """What the public face never reads (``rules.sees_public_face_only``), blanked in
+    every representation: evidence not marked public, and the coordinators' comments."""
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None:
+            return data
+        if "evidence_url" in data and not rules.may_see_evidence(user, instance):
+            data["evidence_url"] = ""
+        if "reviewer_comment" in data and not rules.may_see_internal_comments(user):
+            data["reviewer_comment"] = ""
+        return data
+
+
+class ImplementationActionSerializer(PublicFaceSerializer):
     evidence_url = OptionalURLField()
     # A field named like Field.source: DRF's metaclass moves declared fields off the class.
     source = CitationSerializer(  # type: ignore[assignment]
@@ -31,6 +48,7 @@ class ImplementationActionSerializer(TrackerModelSerializer):
             "budget_amount",
             "budget_currency",
             "evidence_url",
+            "evidence_is_public",
             "source",
             "is_demo",
             "created_at",
@@ -49,7 +67,7 @@ class ImplementationActionSerializer(TrackerModelSerializer):
         )
 
 
-class ProgressUpdateSerializer(TrackerModelSerializer):
+class ProgressUpdateSerializer(PublicFaceSerializer):
     """A progress update as everyone reads it."""
 
     evidence_url = OptionalURLField(read_only=True)
@@ -65,6 +83,7 @@ class ProgressUpdateSerializer(TrackerModelSerializer):
             "source",
             "institution",
             "evidence_url",
+            "evidence_is_public",
             "workflow_state",
             "submitted_at",
             "reviewed_at",
@@ -76,7 +95,7 @@ class ProgressUpdateSerializer(TrackerModelSerializer):
         read_only_fields = fields
 
 
-EDITABLE = ["status", "assessed_on", "narrative", "source", "evidence_url"]
+EDITABLE = ["status", "assessed_on", "narrative", "source", "evidence_url", "evidence_is_public"]
 
 
 class ProgressUpdateEditSerializer(TrackerModelSerializer):

@@ -49,4 +49,6 @@ class ReviewSerializer(ModelCleanSerializer):
             "government_reported_source",
             "government_reported_source_id",
             "notes",
+            "published_from",
         ]
+        read_only_fields = ["published_from"]

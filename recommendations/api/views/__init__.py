@@ -1,3 +1,4 @@
+from .assessments import IndependentAssessmentViewSet
 from .plans import ClusterViewSet, IndicatorValueViewSet, IndicatorViewSet
 from .progress import ImplementationActionViewSet, ProgressUpdateViewSet
 from .recommendations import RecommendationViewSet
@@ -10,6 +11,7 @@ __all__ = [
     "ApiRootView",
     "ClusterViewSet",
     "ImplementationActionViewSet",
+    "IndependentAssessmentViewSet",
     "IndicatorValueViewSet",
     "IndicatorViewSet",
     "InstitutionViewSet",

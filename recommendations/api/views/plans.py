@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
@@ -33,12 +34,16 @@ class IndicatorViewSet(TrackerViewSet):
     institution responsible, the next report date and the latest validated value.
     Everyone reads them; the action's institution and coordinators write them."""
 
-    queryset = with_latest_value(
-        Indicator.objects.select_related("responsible_person").order_by("action_id", "name", "pk")
-    )
+    queryset = Indicator.objects.all()  # the router's name; each request's: get_queryset
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     write_rule = staticmethod(rules.may_write)
+
+    def get_queryset(self):
+        indicators = Indicator.objects.select_related("responsible_person").order_by(
+            "action_id", "name", "pk"
+        )
+        return with_latest_value(rules.visible_indicators(self.request.user, indicators))
 
 
 class IndicatorValueFilter(FilterSet):
@@ -115,7 +120,14 @@ class ClusterViewSet(TrackerViewSet):
     together, by slug: the ``cluster`` filter of recommendations and ``stats``'
     ``group_by=cluster`` take it. Coordinators write them."""
 
-    queryset = Cluster.objects.prefetch_related("recommendations").order_by("name")
+    queryset = Cluster.objects.all()  # the router's name; each request's: get_queryset
     serializer_class = ClusterSerializer
     lookup_field = "slug"
     lookup_case = staticmethod(str.lower)
+
+    def get_queryset(self):
+        user = self.request.user
+        grouped = rules.visible_recommendations(user, Recommendation.objects.order_by("pk"))
+        return rules.visible_clusters(user, Cluster.objects.order_by("name")).prefetch_related(
+            Prefetch("recommendations", queryset=grouped)
+        )

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
 
@@ -30,14 +31,23 @@ class ImplementationActionViewSet(TrackerViewSet):
     """Measures taken or planned. Ministry staff record their own institution's
     actions for the recommendations it is responsible for; coordinators any."""
 
-    queryset = (
-        ImplementationAction.objects.select_related("source")
-        .prefetch_related("recommendations")
-        .order_by("-start_date", "title", "pk")
-    )
     serializer_class = ImplementationActionSerializer
     filterset_class = ImplementationActionFilter
     write_rule = staticmethod(rules.may_write)
+
+    def get_queryset(self):
+        user = self.request.user
+        actions = (
+            ImplementationAction.objects.select_related("source")
+            .prefetch_related(
+                Prefetch(
+                    "recommendations",
+                    queryset=rules.visible_recommendations(user).order_by("pk"),
+                )
+            )
+            .order_by("-start_date", "title", "pk")
+        )
+        return rules.visible_actions(user, actions)
 
 
 class ProgressUpdateFilter(FilterSet):

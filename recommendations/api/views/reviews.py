@@ -4,6 +4,7 @@ from django_filters import rest_framework as filters
 from web.api.viewsets import TrackerViewSet
 from web.filters import FilterSet
 
+from ... import rules
 from ...models import ReviewCycle, State
 from ..serializers import ReviewSerializer
 
@@ -25,8 +26,11 @@ class ReviewFilter(FilterSet):
 class ReviewViewSet(TrackerViewSet):
     """Reviews: one state reviewed by one mechanism (for the UPR, one cycle)."""
 
-    queryset = ReviewCycle.objects.select_related(
-        "state_under_review", "mechanism", "government_reported_source"
-    ).order_by("state_under_review__name", "mechanism__code", "cycle", "review_date", "pk")
     serializer_class = ReviewSerializer
     filterset_class = ReviewFilter
+
+    def get_queryset(self):
+        reviews = ReviewCycle.objects.select_related(
+            "state_under_review", "mechanism", "government_reported_source"
+        ).order_by("state_under_review__name", "mechanism__code", "cycle", "review_date", "pk")
+        return rules.visible_reviews(self.request.user, reviews)

@@ -11,8 +11,9 @@ from web.api.permissions import MayRead
 from web.api.viewsets import ErrorsAsJsonMixin
 from web.replicas import reads_from_replica
 
+from ... import rules
 from ...filters import RecommendationFilter
-from ...models import Position, Recommendation, Status
+from ...models import Position, Status
 from ...selectors import measure, measure_by
 from ..serializers import StatsQuerySerializer, StatsSerializer
 
@@ -25,10 +26,12 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
     ``measure_by``, the functions the dashboard calls."""
 
     permission_classes = [MayRead]
-    queryset = Recommendation.objects.all()
     filterset_class = RecommendationFilter
     pagination_class = None
     serializer_class = StatsSerializer
+
+    def get_queryset(self):
+        return rules.visible_recommendations(self.request.user)
 
     def get_renderers(self):
         return [JSONRenderer(), CSVRenderer()]
