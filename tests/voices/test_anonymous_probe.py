@@ -12,7 +12,13 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 
 from recommendations.models import IndependentAssessment, PublicComment
-from tests.factories import EngagementFactory, ImplementationActionFactory
+from tests.factories import (
+    ClusterFactory,
+    EngagementFactory,
+    ImplementationActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+)
 from tests.world import SUBMITTED, update
 
 from .conftest import assessment
@@ -31,6 +37,10 @@ SECRETS = (
     "WAITING-ASSESSMENT",
     "DECLINE-REASON",
     "PENDING-COMMENT",
+    "UNPUBLISHED-INDICATOR",
+    "UNPUBLISHED-VALUE",
+    "DRAFT-VALUE",
+    "UNPUBLISHED-CLUSTER",
 )
 START = (
     "/",
@@ -44,6 +54,9 @@ START = (
     "/api/v1/progress-updates/",
     "/api/v1/engagements/",
     "/api/v1/independent-assessments/",
+    "/api/v1/indicators/",
+    "/api/v1/indicator-values/",
+    "/api/v1/clusters/",
     "/api/v1/stats/?group_by=review",
     "/api/v1/recommendations/?format=csv",
     "/api/v1/progress-updates/?format=csv",
@@ -94,6 +107,18 @@ def secrets(voices, justice):
         evidence_url="https://internal-evidence.example/",
     )
     internal.recommendations.add(voices.recommendation)
+    # The plans: an indicator of an action serving only the unpublished review, with a
+    # validated value; a draft value of the published action's indicator; a cluster of
+    # the unpublished recommendation only.
+    hidden_indicator = IndicatorFactory(action=hidden_action, name="UNPUBLISHED-INDICATOR")
+    IndicatorValueFactory(indicator=hidden_indicator, comment="UNPUBLISHED-VALUE")
+    public_indicator = IndicatorFactory(action=internal, name="Public indicator")
+    IndicatorValueFactory(indicator=public_indicator, comment="Validated value")
+    IndicatorValueFactory(
+        indicator=public_indicator, comment="DRAFT-VALUE", workflow_state="draft", reviewed_at=None
+    )
+    ClusterFactory(name="UNPUBLISHED-CLUSTER").recommendations.add(voices.hidden)
+    ClusterFactory(name="Public cluster").recommendations.add(voices.recommendation)
     update(voices.recommendation, justice, SUBMITTED, narrative="SUBMITTED-NARRATIVE")
     update(
         voices.recommendation,
@@ -147,3 +172,17 @@ def test_the_unpublished_recommendation_is_not_found_by_its_address(secrets, cli
     assert visitor.get(f"/recommendations/{secrets.hidden.pk}/").status_code == 404
     assert visitor.get(f"/api/v1/recommendations/{secrets.hidden.pk}/").status_code == 404
     assert visitor.get(f"/reviews/{secrets.unpublished.pk}/status-report/").status_code == 404
+
+
+def test_the_plans_of_published_reviews_are_public_and_only_they(secrets, clients):
+    visitor = clients["anonymous"]
+
+    indicators = visitor.get("/api/v1/indicators/").json()["results"]
+    values = visitor.get("/api/v1/indicator-values/").json()["results"]
+    clusters = visitor.get("/api/v1/clusters/").json()["results"]
+
+    assert [indicator["name"] for indicator in indicators] == ["Public indicator"]
+    assert [value["comment"] for value in values] == ["Validated value"]
+    assert [(cluster["name"], cluster["recommendations"]) for cluster in clusters] == [
+        ("Public cluster", [secrets.recommendation.pk])
+    ]
