@@ -144,60 +144,61 @@ PAGES = {
 
 # An action's plan (the ``plan`` fixture: an indicator of Justice's action, reported by
 # Justice, with a draft and a validated value). The plan is worked on by its institutions
-# and the coordinators; readers see validated values through the pages and the API.
+# and the coordinators; readers see validated values through the pages and the API;
+# contributors (the public face) none of it in the workspace.
 PLAN_PAGES = {
-    "due dates": ("/workspace/due/", expect(LOGIN, 403, 403, 200, 200, 200)),
+    "due dates": ("/workspace/due/", expect(LOGIN, 403, 403, 200, 200, 200, 403)),
     "justice action's plan": (
         "/workspace/actions/{w.justice_action.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "new indicator of justice action": (
         "/workspace/actions/{w.justice_action.pk}/indicators/new/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "justice indicator": (
         "/workspace/indicators/{p.indicator.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "edit justice indicator": (
         "/workspace/indicators/{p.indicator.pk}/edit/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "new value of justice indicator": (
         "/workspace/indicators/{p.indicator.pk}/values/new/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 403),
     ),
     "edit justice draft value": (
         "/workspace/values/{p.draft.pk}/edit/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
     "edit justice validated value": (
         "/workspace/values/{p.validated.pk}/edit/",
-        expect(LOGIN, 403, 403, 403, 403, 403),
+        expect(LOGIN, 403, 403, 403, 403, 403, 404),
     ),
     "history of justice indicator": (
         "/workspace/history/indicator/{p.indicator.pk}/",
-        expect(LOGIN, 403, 200, 200, 403, 200),
+        expect(LOGIN, 403, 200, 200, 403, 200, 403),
     ),
     "history of justice draft value": (
         "/workspace/history/value/{p.draft.pk}/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
     "history of justice validated value": (
         "/workspace/history/value/{p.validated.pk}/",
-        expect(LOGIN, 403, 403, 200, 403, 200),
+        expect(LOGIN, 403, 403, 200, 403, 200, 404),
     ),
     "evidence of justice draft value": (
         "/workspace/evidence/value/{p.draft.pk}/",
-        expect(LOGIN, 404, 404, 200, 404, 200),
+        expect(LOGIN, 404, 404, 200, 404, 200, 404),
     ),
     "evidence of justice validated value": (
         "/workspace/evidence/value/{p.validated.pk}/",
-        expect(LOGIN, 200, 200, 200, 200, 200),
+        expect(LOGIN, 200, 200, 200, 200, 200, 404),
     ),
     "history of a cluster": (
         "/workspace/history/cluster/{c.pk}/",
-        expect(LOGIN, 403, 200, 403, 403, 200),
+        expect(LOGIN, 403, 200, 403, 403, 200, 403),
     ),
 }
 
