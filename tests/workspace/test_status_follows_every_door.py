@@ -108,7 +108,7 @@ def test_deleting_a_validated_update_in_the_recommendation_form_refreshes_the_st
         "progress_updates-0-recommendation": recommendation.pk,
         "progress_updates-0-DELETE": "on",
     }
-    for prefix in ("responsibilities", "ImplementationAction_recommendations"):
+    for prefix in ("responsibilities", "ImplementationAction_recommendations", "translations"):
         rows |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
 
     response = world.client("coordinator").post(
