@@ -15,11 +15,17 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
-from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR
+from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR, TEXT_LANGUAGES
 from recommendations.joined_values import joined, through, values_of
-from recommendations.models import Position, Recommendation, Responsibility, Status
+from recommendations.models import (
+    Position,
+    Recommendation,
+    RecommendationText,
+    Responsibility,
+    Status,
+)
 from recommendations.models.taxonomy import sdg_target_sort_key
 from recommendations.selectors import measure, with_current_status, with_status_is_demo
 
@@ -62,6 +68,7 @@ FIELDS = [
     "_targets",
     "_lead",
     "_supporting",
+    *(f"_text_{code}" for code in TEXT_LANGUAGES),
 ]
 
 
@@ -78,6 +85,7 @@ def export_queryset(recommendations: QuerySet[Recommendation], as_of: date | Non
             _targets=joined(through("sdg_targets"), "sdgtarget__code"),
             _lead=joined(Responsibility, "institution__name", role=LEAD),
             _supporting=joined(Responsibility, "institution__name", role__in=SUPPORTING),
+            **{f"_text_{code}": _text_in(code) for code in TEXT_LANGUAGES},
         )
         .order_by("review__state_under_review__name", "review__cycle", "review_id", "sort_key")
         .values_list(*FIELDS)
@@ -85,6 +93,14 @@ def export_queryset(recommendations: QuerySet[Recommendation], as_of: date | Non
 
 
 SUPPORTING = [role for role in Responsibility.Role.values if role != LEAD]
+
+
+def _text_in(language: str) -> Subquery:
+    """The recommendation's official text in ``language`` (None where none is recorded)."""
+    recorded = RecommendationText.objects.filter(
+        recommendation=OuterRef("pk"), language=language
+    ).values("text")[:1]
+    return Subquery(recorded)
 
 
 def rows(
@@ -112,6 +128,7 @@ def row(values: dict) -> list:
         "Document symbol": values["review__document_symbol"],
         "Reference": values["reference"],
         "Text": values["text"],
+        **{f"Text ({code})": values[f"_text_{code}"] or "" for code in TEXT_LANGUAGES},
         "Recommending states": _names(values["_states"]),
         "Position": Position(values["position"]).label,
         "Position at review": Position(position_at_review).label if position_at_review else "",

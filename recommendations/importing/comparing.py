@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from django.db.models import Field, ManyToManyField
 
-from recommendations.models import Position, Recommendation, Responsibility
+from recommendations.models import Position, Recommendation, RecommendationText, Responsibility
 
 from .records import FIELDS, RecommendationRecord
+from .tracker_format import TEXT_LANGUAGES
+
+
+def text_relation(language: str) -> str:
+    """The name the comparison gives the text in ``language`` ("text:ru")."""
+    return f"text:{language}"
+
 
 RELATION_LABELS = {
     "recommending_states": "recommending states",
@@ -16,6 +23,8 @@ RELATION_LABELS = {
     "sdg_goals": "SDG goals",
     "sdg_targets": "SDG targets",
     "institutions": "responsible institutions",
+    # The official text in another language: one "relation" per language, [text] or [].
+    **{text_relation(code): f"text ({code})" for code in TEXT_LANGUAGES},
 }
 # The relations kept in a many-to-many table (institutions go through Responsibility).
 MANY_TO_MANY = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
@@ -78,9 +87,18 @@ def relations_of(pks: list[int]) -> dict[int, dict[str, list[str]]]:
     )
     for pk, institution, role in responsibilities.order_by("role", "institution__name"):
         found[pk]["institutions"].append(f"{institution} ({role})")
+    texts = RecommendationText.objects.filter(recommendation_id__in=pks).values_list(
+        "recommendation_id", "language", "text"
+    )
+    for pk, language, text in texts:
+        if language in TEXT_LANGUAGES:
+            found[pk][text_relation(language)].append(text)
     return found
 
 
 def relation_key(name: str, items: list[str]) -> frozenset:
-    """What two lists of natural keys are compared by: the set, ignoring case and spacing."""
+    """What two lists of natural keys are compared by: the set, ignoring case and spacing
+    (a text in another language: exactly as written)."""
+    if name.startswith("text:"):
+        return frozenset(items)
     return frozenset(" ".join(item.split()).casefold() for item in items)

@@ -118,6 +118,9 @@ class RecommendationRecord:
     sdg_targets: list[str] | None = None
     sdg_target_names: dict[str, str] = field(default_factory=dict)
     institutions: list[tuple[str, str]] | None = None
+    # The official text in other languages, by language code ("ru"); a language absent is
+    # left as the database has it, an empty text removes that language's.
+    texts: dict[str, str] | None = None
     review: ReviewKey | None = None
     merge: list[str] = field(default_factory=list)
     # What a new review is given: its Working Group session, its document's publication date.

@@ -33,6 +33,7 @@ from recommendations.models import (
     Position,
     ProgressUpdate,
     Recommendation,
+    RecommendationText,
     Responsibility,
     ReviewCycle,
     reference_sort_key,
@@ -47,6 +48,7 @@ from .comparing import (
     relation_key,
     relations_of,
     shown,
+    text_relation,
 )
 from .errors import ImportFileError, ImportFileErrors
 from .records import FIELDS, RecommendationRecord, distinct_reference, goals_of_targets
@@ -243,6 +245,12 @@ class _Batch:
         self._note(RowChange("updated", str(review), label, record.row_number, changes))
 
     def _relation_after(self, record: RecommendationRecord, name: str) -> list[str] | None:
+        if name.startswith("text:"):
+            language = name.partition(":")[2]
+            if record.texts is None or language not in record.texts:
+                return None
+            text = record.texts[language]
+            return [text] if text else []
         value = getattr(record, name)
         if value is None:
             return None
@@ -327,6 +335,7 @@ class _Batch:
                 through._default_manager.filter(**{f"{source}_id__in": clear}).delete()
             through._default_manager.bulk_create(rows, batch_size=BATCH_SIZE)
         self._apply_responsibilities(targets)
+        self._apply_texts(targets)
 
     def _apply_responsibilities(self, targets) -> None:
         writer, new = self.writer, []
@@ -350,6 +359,35 @@ class _Batch:
             bulk_create_with_history(
                 new,
                 Responsibility,
+                batch_size=BATCH_SIZE,
+                default_user=writer.user,
+                default_change_reason=writer.reason,
+            )
+
+    def _apply_texts(self, targets) -> None:
+        """The texts in other languages the records give, each replaced (and kept in
+        its history); an empty one removes the language's text."""
+        writer, new = self.writer, []
+        for recommendation, record, changed in targets:
+            for language, text in (record.texts or {}).items():
+                if changed is not None and text_relation(language) not in changed:
+                    continue
+                if changed is not None:
+                    for old in RecommendationText.objects.filter(
+                        recommendation=recommendation, language=language
+                    ):
+                        old._change_reason = writer.reason  # type: ignore[attr-defined]
+                        old.delete()
+                if text:
+                    new.append(
+                        RecommendationText(
+                            recommendation=recommendation, language=language, text=text
+                        )
+                    )
+        if new:
+            bulk_create_with_history(
+                new,
+                RecommendationText,
                 batch_size=BATCH_SIZE,
                 default_user=writer.user,
                 default_change_reason=writer.reason,

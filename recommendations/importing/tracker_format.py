@@ -17,6 +17,10 @@ from .records import LEAD, SUPPORTING, RecommendationRecord, ReviewKey
 from .vocabulary import PARTIALLY_SUPPORTED, PENDING, StateNames
 
 SEPARATOR = "; "
+# The languages a recommendation's official text may be given in besides the original
+# (English): a "Text (ru)" column per language. The same as settings.LANGUAGES less the
+# original (a test checks it): this module stays free of Django.
+TEXT_LANGUAGES = ("ru", "be")
 
 COLUMNS = (
     Column("State under review", ("State", "To"), True, "ISO 3166 alpha-3 code or name"),
@@ -25,6 +29,10 @@ COLUMNS = (
     Column("Document symbol", ("Symbol",), False, "e.g. A/HRC/15/16"),
     Column("Reference", ("Paragraph",), True, "paragraph of the report, e.g. 97.12"),
     Column("Text", ("Recommendation",), True, "the recommendation's full text"),
+    *(
+        Column(f"Text ({code})", (), False, f"the official text in {code}, where published")
+        for code in TEXT_LANGUAGES
+    ),
     Column("Recommending states", ("Recommending state", "From"), False, "names or codes; ';'"),
     Column("Position", ("Response",), True, "Supported, Partially supported, Noted, Pending"),
     Column("Position at review", (), False, "the position announced at the review itself"),
@@ -103,8 +111,17 @@ def _record(cells: RowCells, names: StateNames) -> RecommendationRecord:
         sdg_targets=targets[0] if targets else None,
         sdg_target_names=targets[1] if targets else {},
         institutions=_institutions(cells),
+        texts=_texts(cells),
         review=review,
     )
+
+
+def _texts(cells: RowCells) -> dict[str, str] | None:
+    """The texts in other languages the file's columns give (an empty cell: none)."""
+    given = {
+        code: cells.get(f"Text ({code})") for code in TEXT_LANGUAGES if cells.has(f"Text ({code})")
+    }
+    return given or None
 
 
 def _limited(cells: RowCells, column: str, max_length: int | None) -> str:

@@ -66,6 +66,8 @@ def test_the_csv_has_the_import_columns_and_one_row_per_recommendation(reader, b
         "Document symbol": "A/HRC/15/16",
         "Reference": "97.1",
         "Text": recommendation.text,
+        "Text (ru)": "",
+        "Text (be)": "",
         "Recommending states": "Algeria; Egypt",
         "Position": "Supported",
         "Position at review": "Pending",
