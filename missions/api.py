@@ -2,7 +2,6 @@
 recorded by coordinators, on the same plumbing as every resource (``web.api``) and
 filtered with the timeline's own filter set (``missions.filters``)."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -18,6 +17,7 @@ from web.api.viewsets import TrackerViewSet
 
 from .filters import EngagementFilter
 from .models import Engagement
+from .selectors import with_everything_shown
 
 
 class EngagementSerializer(ModelCleanSerializer):
@@ -92,20 +92,7 @@ class EngagementViewSet(TrackerViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        engagements = (
-            Engagement.objects.select_related("country", "state_concerned", "source")
-            .prefetch_related(
-                "organisers",
-                "funders",
-                "participants",
-                "mechanisms",
-                Prefetch(
-                    "recommendations",
-                    queryset=rules.visible_recommendations(user).order_by("pk"),
-                ),
-                "themes",
-                "affected_groups",
-            )
-            .order_by("-start_date", "title", "pk")
-        )
+        engagements = with_everything_shown(
+            Engagement.objects.all(), rules.visible_recommendations(user).order_by("pk")
+        ).order_by("-start_date", "title", "pk")
         return rules.visible_engagements(user, engagements)

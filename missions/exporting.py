@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from .models import Engagement
+from .selectors import with_everything_shown
 
 COLUMNS = (
     "Kind",
@@ -39,17 +40,7 @@ CHUNK = 500
 def rows(engagements: QuerySet[Engagement], recommendations: QuerySet) -> Iterator[list]:
     """One list of cells per engagement, in :data:`COLUMNS` order; of its linked
     recommendations, those among ``recommendations`` (those the reader may see)."""
-    engagements = engagements.select_related(
-        "country", "state_concerned", "source"
-    ).prefetch_related(
-        "organisers",
-        "funders",
-        "participants",
-        "mechanisms",
-        "themes",
-        "affected_groups",
-        Prefetch("recommendations", queryset=recommendations),
-    )
+    engagements = with_everything_shown(engagements, recommendations)
     for engagement in engagements.order_by("start_date", "title").iterator(chunk_size=CHUNK):
         yield [
             engagement.get_kind_display(),

@@ -2,7 +2,6 @@
 invitations and programmes, its download, and one page per engagement."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from recommendations import rules
@@ -21,6 +20,7 @@ from web.spreadsheets import (
 from . import exporting
 from .filters import engagement_filter
 from .models import Engagement
+from .selectors import with_everything_shown
 
 PAGE_SIZE = 100
 
@@ -70,20 +70,10 @@ def engagement_detail(request, pk: int):
     recommendations with their current status."""
     user = request.user
     engagement = get_object_or_404(
-        rules.visible_engagements(user, Engagement.objects.all())
-        .select_related("country", "state_concerned", "source")
-        .prefetch_related(
-            "organisers",
-            "funders",
-            "participants",
-            "mechanisms",
-            "themes",
-            "affected_groups",
-            Prefetch(
-                "recommendations",
-                queryset=with_text_in(
-                    with_current_status(rules.visible_recommendations(user))
-                ).select_related("review__state_under_review", "review__mechanism"),
+        with_everything_shown(
+            rules.visible_engagements(user, Engagement.objects.all()),
+            with_text_in(with_current_status(rules.visible_recommendations(user))).select_related(
+                "review__state_under_review", "review__mechanism"
             ),
         ),
         pk=pk,

@@ -11,14 +11,11 @@ through ``services.progress_update_edit``, and its workflow state only through
 never reverted to a past version.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import (
     admin_plans,  # noqa: F401  (registers the plans' admins)
@@ -26,6 +23,7 @@ from . import (
     rules,
     services,
 )
+from .admin_actions import WorkflowActions
 from .admin_deleted import DeletedRecordsMixin
 from .admin_history import HistoryAdmin
 from .admin_voices import PublicationActions
@@ -261,7 +259,7 @@ class ImplementationActionAdmin(DeletedRecordsMixin, HistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
+class ProgressUpdateAdmin(DeletedRecordsMixin, WorkflowActions, HistoryAdmin):
     list_display = [
         "recommendation",
         "status",
@@ -284,7 +282,10 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
         "reviewed_by",
         "reviewer_comment",
     ]
-    actions = ["validate_selected", "return_selected"]
+    return_template = "admin/return_updates.html"
+    return_title = _("Return progress updates")
+    returned_as = "updates"
+    returned_related = ("recommendation", "institution")
 
     def get_queryset(self, request):
         return rules.visible_updates(request.user, super().get_queryset(request))
@@ -314,34 +315,15 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
         for update in queryset:
             services.progress_update_delete(user=request.user, update=update)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not rules.may_validate(request.user):
-            actions.pop("validate_selected", None)
-            actions.pop("return_selected", None)
-        return actions
-
     @admin.action(description=_("Validate selected progress updates"))
     def validate_selected(self, request, queryset):
         self._decide(request, queryset, services.progress_update_validate, validated=True)
 
     @admin.action(description=_("Return selected progress updates (with a comment)"))
     def return_selected(self, request, queryset):
-        comment = request.POST.get("comment", "").strip()
-        if "confirm" not in request.POST or not comment:
-            return TemplateResponse(
-                request,
-                "admin/return_updates.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.model._meta,
-                    "title": _("Return progress updates"),
-                    "updates": queryset.select_related("recommendation", "institution"),
-                    "comment": comment,
-                    "missing_comment": "confirm" in request.POST,
-                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
+        if (asking := self.ask_for_comment(request, queryset)) is not None:
+            return asking
+        comment = self.comment(request)
 
         def give_back(*, user, update):
             return services.progress_update_return(user=user, update=update, comment=comment)
@@ -350,17 +332,7 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
         return None
 
     def _decide(self, request, queryset, step, *, validated: bool):
-        done, refused = 0, []
-        for update in queryset.select_related("recommendation"):
-            try:
-                with transaction.atomic():
-                    step(user=request.user, update=update)
-            except (ValidationError, PermissionDenied) as error:
-                reason = " ".join(getattr(error, "messages", [str(error)]))
-                refused.append(f"{update.recommendation.reference}: {reason}")
-            else:
-                done += 1
-        if done:
+        def done_message(done: int) -> str:
             if validated:
                 text = ngettext(
                     "%(count)s progress update validated.",
@@ -373,14 +345,16 @@ class ProgressUpdateAdmin(DeletedRecordsMixin, HistoryAdmin):
                     "%(count)s progress updates returned.",
                     done,
                 )
-            self.message_user(request, text % {"count": done}, messages.SUCCESS)
-        for problem in refused:
-            text = (
-                gettext("Not validated: %(problem)s")
-                if validated
-                else gettext("Not returned: %(problem)s")
-            )
-            self.message_user(request, text % {"problem": problem}, messages.ERROR)
+            return text % {"count": done}
+
+        self.decide(
+            request,
+            queryset.select_related("recommendation"),
+            lambda user, update: step(user=user, update=update),
+            done_message=done_message,
+            label=lambda update: update.recommendation.reference,
+            validating=validated,
+        )
 
 
 @admin.register(UserProfile)

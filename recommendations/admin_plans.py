@@ -8,15 +8,11 @@ once validated), and its workflow state only through the list actions "Validate
 selected" and "Return selected" (coordinators); it is never reverted to a past version.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.contrib import admin
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import plans, rules
+from .admin_actions import WorkflowActions
 from .admin_history import HistoryAdmin
 from .models import Cluster, Indicator, IndicatorValue
 
@@ -95,7 +91,7 @@ class IndicatorAdmin(HistoryAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(HistoryAdmin):
+class IndicatorValueAdmin(WorkflowActions, HistoryAdmin):
     list_display = [
         "indicator",
         "measured_on",
@@ -119,7 +115,10 @@ class IndicatorValueAdmin(HistoryAdmin):
         "reviewed_by",
         "reviewer_comment",
     ]
-    actions = ["validate_selected", "return_selected"]
+    return_template = "admin/return_indicator_values.html"
+    return_title = gettext_lazy("Return indicator values")
+    returned_as = "values"
+    returned_related = ("indicator", "institution")
 
     def get_queryset(self, request):
         return rules.visible_indicator_values(request.user, super().get_queryset(request))
@@ -140,34 +139,15 @@ class IndicatorValueAdmin(HistoryAdmin):
         created = plans.indicator_value_create(user=request.user, indicator=obj.indicator, **fields)
         obj.pk = created.pk
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not rules.may_validate(request.user):
-            actions.pop("validate_selected", None)
-            actions.pop("return_selected", None)
-        return actions
-
     @admin.action(description=gettext_lazy("Validate selected indicator values"))
     def validate_selected(self, request, queryset):
         self._decide(request, queryset, plans.indicator_value_validate, validating=True)
 
     @admin.action(description=gettext_lazy("Return selected indicator values (with a comment)"))
     def return_selected(self, request, queryset):
-        comment = request.POST.get("comment", "").strip()
-        if "confirm" not in request.POST or not comment:
-            return TemplateResponse(
-                request,
-                "admin/return_indicator_values.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.model._meta,
-                    "title": _("Return indicator values"),
-                    "values": queryset.select_related("indicator", "institution"),
-                    "comment": comment,
-                    "missing_comment": "confirm" in request.POST,
-                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
+        if (asking := self.ask_for_comment(request, queryset)) is not None:
+            return asking
+        comment = self.comment(request)
 
         def give_back(*, user, indicator_value):
             return plans.indicator_value_return(
@@ -178,18 +158,11 @@ class IndicatorValueAdmin(HistoryAdmin):
         return None
 
     def _decide(self, request, queryset, step, *, validating: bool):
-        done, refused = 0, []
-        for value in queryset.select_related("indicator"):
-            try:
-                with transaction.atomic():
-                    locked = IndicatorValue.objects.select_for_update().get(pk=value.pk)
-                    step(user=request.user, indicator_value=locked)
-            except (ValidationError, PermissionDenied) as error:
-                reason = " ".join(getattr(error, "messages", [str(error)]))
-                refused.append(f"{value.indicator}: {reason}")
-            else:
-                done += 1
-        if done:
+        def locked_step(user, value):
+            locked = IndicatorValue.objects.select_for_update().get(pk=value.pk)
+            step(user=user, indicator_value=locked)
+
+        def done_message(done: int) -> str:
             if validating:
                 message = ngettext(
                     "%(count)d indicator value validated.",
@@ -202,7 +175,13 @@ class IndicatorValueAdmin(HistoryAdmin):
                     "%(count)d indicator values returned.",
                     done,
                 )
-            self.message_user(request, message % {"count": done}, messages.SUCCESS)
-        refusal = _("Not validated: %(problem)s") if validating else _("Not returned: %(problem)s")
-        for problem in refused:
-            self.message_user(request, refusal % {"problem": problem}, messages.ERROR)
+            return message % {"count": done}
+
+        self.decide(
+            request,
+            queryset.select_related("indicator"),
+            locked_step,
+            done_message=done_message,
+            label=lambda value: str(value.indicator),
+            validating=validating,
+        )

@@ -3,37 +3,15 @@ read here and decided by list actions through ``recommendations.voices`` (their 
 is the organisation's or the commenter's, never rewritten here); reviews are published
 and unpublished by list actions through ``recommendations.publication``."""
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import publication, rules, voices
+from .admin_actions import RuledActions, ask_for_text, decide_each
 from .admin_history import HistoryAdmin
 from .models import IndependentAssessment, PublicComment
-
-
-def _each(modeladmin, request, queryset, step, done_message):
-    """``step(user, record)`` for each selected record, each in its own transaction;
-    ``done_message(count)`` says how many were done, and what is refused is said with
-    its reason."""
-    done, refused = 0, []
-    for record in queryset:
-        try:
-            with transaction.atomic():
-                step(request.user, record)
-        except (ValidationError, PermissionDenied) as error:
-            refused.append(f"{record}: {' '.join(getattr(error, 'messages', [str(error)]))}")
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
-    for problem in refused:
-        modeladmin.message_user(request, problem, messages.ERROR)
 
 
 # What the list actions say they did, in the user's language.
@@ -74,7 +52,7 @@ def _reviews_unpublished(count: int) -> str:
 
 
 @admin.register(IndependentAssessment)
-class IndependentAssessmentAdmin(HistoryAdmin):
+class IndependentAssessmentAdmin(RuledActions, HistoryAdmin):
     list_display = [
         "recommendation",
         "organisation",
@@ -87,6 +65,7 @@ class IndependentAssessmentAdmin(HistoryAdmin):
     search_fields = ["recommendation__reference", "narrative", "organisation__name"]
     list_select_related = ["recommendation", "organisation"]
     actions = ["publish_selected", "decline_selected"]
+    actions_rule = staticmethod(rules.may_moderate)
 
     def get_queryset(self, request):
         return rules.visible_assessments(request.user, super().get_queryset(request))
@@ -98,52 +77,43 @@ class IndependentAssessmentAdmin(HistoryAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not rules.may_moderate(request.user):
-            actions.pop("publish_selected", None)
-            actions.pop("decline_selected", None)
-        return actions
-
     @admin.action(description=_("Publish selected assessments"))
     def publish_selected(self, request, queryset):
         def publish(user, assessment):
             voices.independent_assessment_publish(user=user, assessment=assessment)
 
-        _each(self, request, queryset, publish, _assessments_published)
+        decide_each(self, request, queryset, publish, done_message=_assessments_published)
 
     @admin.action(description=_("Decline selected assessments (with a reason)"))
     def decline_selected(self, request, queryset):
+        asking = ask_for_text(
+            self,
+            request,
+            name="reason",
+            template="admin/decline_assessments.html",
+            title=_("Decline independent assessments"),
+            listed_as="assessments",
+            listed=queryset.select_related("recommendation", "organisation"),
+        )
+        if asking is not None:
+            return asking
         reason = request.POST.get("reason", "").strip()
-        if "confirm" not in request.POST or not reason:
-            return TemplateResponse(
-                request,
-                "admin/decline_assessments.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "opts": self.model._meta,
-                    "title": _("Decline independent assessments"),
-                    "assessments": queryset.select_related("recommendation", "organisation"),
-                    "reason": reason,
-                    "missing_reason": "confirm" in request.POST,
-                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
 
         def decline(user, assessment):
             voices.independent_assessment_decline(user=user, assessment=assessment, reason=reason)
 
-        _each(self, request, queryset, decline, _assessments_declined)
+        decide_each(self, request, queryset, decline, done_message=_assessments_declined)
         return None
 
 
 @admin.register(PublicComment)
-class PublicCommentAdmin(admin.ModelAdmin):
+class PublicCommentAdmin(RuledActions, admin.ModelAdmin):
     list_display = ["recommendation", "name", "organisation", "moderation_state", "submitted_at"]
     list_filter = ["moderation_state"]
     search_fields = ["recommendation__reference", "name", "organisation", "comment"]
     list_select_related = ["recommendation"]
     actions = ["approve_selected", "reject_selected"]
+    actions_rule = staticmethod(rules.may_moderate)
 
     def get_queryset(self, request):
         return rules.visible_comments(request.user, super().get_queryset(request))
@@ -160,39 +130,26 @@ class PublicCommentAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not rules.may_moderate(request.user):
-            actions.pop("approve_selected", None)
-            actions.pop("reject_selected", None)
-        return actions
-
     @admin.action(description=_("Approve selected comments"))
     def approve_selected(self, request, queryset):
         def approve(user, comment):
             voices.public_comment_approve(user=user, comment=comment)
 
-        _each(self, request, queryset, approve, _comments_approved)
+        decide_each(self, request, queryset, approve, done_message=_comments_approved)
 
     @admin.action(description=_("Reject selected comments"))
     def reject_selected(self, request, queryset):
         def reject(user, comment):
             voices.public_comment_reject(user=user, comment=comment)
 
-        _each(self, request, queryset, reject, _comments_rejected)
+        decide_each(self, request, queryset, reject, done_message=_comments_rejected)
 
 
-class PublicationActions(admin.ModelAdmin):
+class PublicationActions(RuledActions):
     """The review admin's list actions: publish from today, unpublish."""
 
     actions = ["publish_selected", "unpublish_selected"]
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not rules.may_moderate(request.user):
-            actions.pop("publish_selected", None)
-            actions.pop("unpublish_selected", None)
-        return actions
+    actions_rule = staticmethod(rules.may_moderate)
 
     @admin.action(description=_("Publish selected reviews from today"))
     def publish_selected(self, request, queryset):
@@ -201,11 +158,11 @@ class PublicationActions(admin.ModelAdmin):
                 user=user, review=review, published_from=timezone.localdate()
             )
 
-        _each(self, request, queryset, publish, _reviews_published)
+        decide_each(self, request, queryset, publish, done_message=_reviews_published)
 
     @admin.action(description=_("Unpublish selected reviews"))
     def unpublish_selected(self, request, queryset):
         def unpublish(user, review):
             publication.review_unpublish(user=user, review=review)
 
-        _each(self, request, queryset, unpublish, _reviews_unpublished)
+        decide_each(self, request, queryset, unpublish, done_message=_reviews_unpublished)

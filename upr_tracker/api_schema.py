@@ -7,7 +7,8 @@ texts, the API's own descriptions) is written out here in the request's language
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-ERROR = {"$ref": "#/components/schemas/Error"}
+from web.api.schema import ERROR
+
 RETRY_AFTER = {
     "Retry-After": {
         "description": _("Seconds to wait before trying again."),

@@ -25,4 +25,5 @@ from .overdue import (  # noqa: F401
     overdue_threshold,
     with_overdue_flag,
 )
+from .tags import with_tags  # noqa: F401
 from .texts import with_text_in  # noqa: F401

@@ -13,7 +13,7 @@ from ..models import (
     PublicComment,
     Responsibility,
 )
-from ..selectors import with_current_status, with_status_is_demo
+from ..selectors import with_current_status, with_status_is_demo, with_tags
 from .engagements import engagement_model
 
 APPROVED = PublicComment.ModerationState.APPROVED
@@ -28,19 +28,13 @@ def recommendation_detail(request, pk: int):
     user = request.user
     readable = rules.visible_recommendations(user)
     recommendation = get_object_or_404(
-        with_status_is_demo(with_current_status(readable))
-        .select_related(
-            "review__state_under_review",
-            "review__mechanism",
-            "repeats__review__state_under_review",
-            "repeats__review__mechanism",
-        )
-        .prefetch_related(
-            "recommending_states",
-            "themes",
-            "affected_groups",
-            "sdg_goals",
-            "sdg_targets",
+        with_tags(
+            with_status_is_demo(with_current_status(readable)).select_related(
+                "review__state_under_review",
+                "review__mechanism",
+                "repeats__review__state_under_review",
+                "repeats__review__mechanism",
+            ),
             Prefetch(
                 "responsibilities",
                 queryset=Responsibility.objects.select_related("institution").order_by(

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
-# A cell starting with one of these is a formula to a spreadsheet: quoted, it stays text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from ..spreadsheets import neutralised
 
 
 class CSVRenderer(BaseRenderer):
@@ -46,10 +45,8 @@ def cell(value) -> str:
         return "; ".join(cell(item) for item in value)
     if isinstance(value, dict):
         return "; ".join(f"{key}: {cell(item)}" for key, item in value.items())
-    text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    # Text that a spreadsheet would take for a formula is quoted, as in every download.
+    return neutralised(value) if isinstance(value, str) else str(value)
 
 
 def csv_lines(rows: Iterable[dict], columns: list[str]):

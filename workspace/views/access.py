@@ -35,21 +35,30 @@ def recommendation_to_report_on(request, pk) -> Recommendation:
 
 def update_to_change(request, pk) -> ProgressUpdate:
     """A progress update the user may see and change."""
-    update = get_object_or_404(
-        ProgressUpdate.objects.select_related("recommendation__review", "institution"), pk=pk
+    return _record_to_change(
+        request,
+        ProgressUpdate.objects.select_related("recommendation__review", "institution"),
+        pk,
+        may_see=rules.may_see_update,
+        may_change=rules.may_change_update,
+        not_found=lambda: _("No such progress update."),
+        refused=lambda: _(
+            "This update is %(state)s. Only a draft or a returned update can be changed or "
+            "submitted, by its institution or a coordinator; a validated update is "
+            "corrected by a new update."
+        ),
     )
-    if not rules.may_see_update(request.user, update):
-        raise Http404(_("No such progress update."))
-    if not rules.may_change_update(request.user, update):
-        raise PermissionDenied(
-            _(
-                "This update is %(state)s. Only a draft or a returned update can be changed or "
-                "submitted, by its institution or a coordinator; a validated update is "
-                "corrected by a new update."
-            )
-            % {"state": update.get_workflow_state_display().lower()}
-        )
-    return update
+
+
+def _record_to_change(request, records, pk, *, may_see, may_change, not_found, refused):
+    """A reported record the user may see (else 404: ``not_found()``) and change (else
+    403: ``refused()``, told the record's workflow state)."""
+    record = get_object_or_404(records, pk=pk)
+    if not may_see(request.user, record):
+        raise Http404(not_found())
+    if not may_change(request.user, record):
+        raise PermissionDenied(refused() % {"state": record.get_workflow_state_display().lower()})
+    return record
 
 
 def action_to_change(request, recommendation: Recommendation, pk):
@@ -115,21 +124,19 @@ def indicator_to_change(request, pk) -> Indicator:
 
 def value_to_change(request, pk) -> IndicatorValue:
     """An indicator value the user may see and change (as ``update_to_change``)."""
-    value = get_object_or_404(
-        IndicatorValue.objects.select_related("indicator__action", "institution"), pk=pk
+    return _record_to_change(
+        request,
+        IndicatorValue.objects.select_related("indicator__action", "institution"),
+        pk,
+        may_see=rules.may_see_indicator_value,
+        may_change=rules.may_change_indicator_value,
+        not_found=lambda: _("No such indicator value."),
+        refused=lambda: _(
+            "This value is %(state)s. Only a draft or a returned value can be changed or "
+            "submitted, by its institution or a coordinator; a validated value is corrected "
+            "by a new value."
+        ),
     )
-    if not rules.may_see_indicator_value(request.user, value):
-        raise Http404(_("No such indicator value."))
-    if not rules.may_change_indicator_value(request.user, value):
-        raise PermissionDenied(
-            _(
-                "This value is %(state)s. Only a draft or a returned value can be changed or "
-                "submitted, by its institution or a coordinator; a validated value is corrected "
-                "by a new value."
-            )
-            % {"state": value.get_workflow_state_display().lower()}
-        )
-    return value
 
 
 def require_ministry_staff_or_coordinator(request):

@@ -1,10 +1,10 @@
 """A contributor's pages: their organisation's independent assessments, and the form
 that submits one (or corrects one not yet published). ``rules`` decide who may."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from recommendations import rules, voices
@@ -12,7 +12,7 @@ from recommendations.models import IndependentAssessment
 from recommendations.selectors import with_current_status
 
 from ..forms import IndependentAssessmentForm
-from .reporting import add_service_errors
+from .saving import form_page
 
 
 def _require_contributor(request):
@@ -53,21 +53,16 @@ def assessment_create(request, pk):
     )
     if not rules.may_assess(request.user, recommendation):
         raise PermissionDenied(_("Only the recommendations of published reviews are assessed."))
-    form = IndependentAssessmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            voices.independent_assessment_submit(
-                user=request.user, recommendation=recommendation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Submitted: a coordinator will publish or decline it."))
-            return redirect("workspace:assessments")
-    return render(
+    return form_page(
         request,
+        IndependentAssessmentForm(request.POST or None),
         "workspace/assessment_form.html",
-        {"form": form, "recommendation": recommendation, "assessment": None},
+        {"recommendation": recommendation, "assessment": None},
+        save=lambda form: voices.independent_assessment_submit(
+            user=request.user, recommendation=recommendation, **form.cleaned_data
+        ),
+        saved_message=lambda _saved: _("Submitted: a coordinator will publish or decline it."),
+        next_page=lambda _saved: reverse("workspace:assessments"),
     )
 
 
@@ -83,22 +78,20 @@ def assessment_edit(request, pk):
     )
     if not rules.may_change_assessment(request.user, assessment):
         raise PermissionDenied(_("A published assessment is final: submit a newer one."))
-    form = IndependentAssessmentForm(request.POST or None, instance=assessment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            voices.independent_assessment_edit(
-                user=request.user, assessment=assessment, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Submitted again: a coordinator will decide on it."))
-            return redirect("workspace:assessments")
-    recommendation = with_current_status(
-        rules.visible_recommendations(request.user).filter(pk=assessment.recommendation_id)
-    ).first()
-    return render(
+    # The recommendation as it stands is read only when the form is shown.
+    return form_page(
         request,
+        IndependentAssessmentForm(request.POST or None, instance=assessment),
         "workspace/assessment_form.html",
-        {"form": form, "recommendation": recommendation, "assessment": assessment},
+        lambda: {
+            "recommendation": with_current_status(
+                rules.visible_recommendations(request.user).filter(pk=assessment.recommendation_id)
+            ).first(),
+            "assessment": assessment,
+        },
+        save=lambda form: voices.independent_assessment_edit(
+            user=request.user, assessment=assessment, **form.cleaned_data
+        ),
+        saved_message=lambda _saved: _("Submitted again: a coordinator will decide on it."),
+        next_page=lambda _saved: reverse("workspace:assessments"),
     )

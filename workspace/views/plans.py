@@ -6,11 +6,10 @@ the fetching helpers of ``access`` (each asks ``rules``), and what each row offe
 rules too, computed here and passed to the templates.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +20,7 @@ from recommendations.selectors import action_is_overdue, indicator_is_overdue, w
 
 from ..forms import IndicatorForm, IndicatorValueForm
 from .access import action_to_work_on, indicator_to_change, indicator_to_report_on, value_to_change
-from .reporting import SUBMIT, add_service_errors
+from .saving import draft_form_page, form_page, submit_page
 
 
 @login_required
@@ -59,41 +58,37 @@ def indicator_create(request, pk):
         raise PermissionDenied(
             _("Indicators are added by the action's institution or a coordinator.")
         )
-    form = IndicatorForm(request.POST or None, initial={"institution": action.institution})
-    if request.method == "POST" and form.is_valid():
-        try:
-            indicator = plans.indicator_create(
-                user=request.user, action=action, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The indicator “%s” was added.") % indicator.name)
-            return redirect("workspace:indicator", pk=indicator.pk)
-    return render(
+    return form_page(
         request,
+        IndicatorForm(request.POST or None, initial={"institution": action.institution}),
         "workspace/indicator_form.html",
-        {"form": form, "action": action, "indicator": None},
+        {"action": action, "indicator": None},
+        save=lambda form: plans.indicator_create(
+            user=request.user, action=action, **form.cleaned_data
+        ),
+        saved_message=lambda indicator: _("The indicator “%s” was added.") % indicator.name,
+        next_page=lambda indicator: _indicator_page(indicator.pk),
     )
 
 
 @login_required
 def indicator_edit(request, pk):
     indicator = indicator_to_change(request, pk)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plans.indicator_edit(user=request.user, indicator=indicator, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The indicator “%s” was saved.") % indicator.name)
-            return redirect("workspace:indicator", pk=indicator.pk)
-    return render(
+    return form_page(
         request,
+        IndicatorForm(request.POST or None, instance=indicator),
         "workspace/indicator_form.html",
-        {"form": form, "action": indicator.action, "indicator": indicator},
+        {"action": indicator.action, "indicator": indicator},
+        save=lambda form: plans.indicator_edit(
+            user=request.user, indicator=indicator, **form.cleaned_data
+        ),
+        saved_message=lambda _saved: _("The indicator “%s” was saved.") % indicator.name,
+        next_page=lambda _saved: _indicator_page(indicator.pk),
     )
+
+
+def _indicator_page(indicator_id) -> str:
+    return reverse("workspace:indicator", kwargs={"pk": indicator_id})
 
 
 @login_required
@@ -163,22 +158,15 @@ def value_edit(request, pk):
 
 
 def _value_form(request, form, indicator, value, *, save):
-    if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("intent") == SUBMIT
-        try:
-            with transaction.atomic():
-                saved = save(form.service_fields())
-                if submit:
-                    plans.indicator_value_submit(user=request.user, indicator_value=saved)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _saved_message(saved))
-            return redirect("workspace:indicator", pk=indicator.pk)
-    return render(
+    return draft_form_page(
         request,
+        form,
         "workspace/value_form.html",
-        {"form": form, "indicator": indicator, "value": value},
+        {"indicator": indicator, "value": value},
+        save=save,
+        submit=lambda saved: plans.indicator_value_submit(user=request.user, indicator_value=saved),
+        saved_message=_saved_message,
+        next_page=lambda _saved: _indicator_page(indicator.pk),
     )
 
 
@@ -187,13 +175,13 @@ def _value_form(request, form, indicator, value, *, save):
 def value_submit(request, pk):
     """Submit a draft (or resubmit a returned value) as it stands."""
     value = value_to_change(request, pk)
-    try:
-        plans.indicator_value_submit(user=request.user, indicator_value=value)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _saved_message(value))
-    return redirect("workspace:indicator", pk=value.indicator_id)
+    return submit_page(
+        request,
+        value,
+        submit=lambda: plans.indicator_value_submit(user=request.user, indicator_value=value),
+        saved_message=_saved_message,
+        next_page=_indicator_page(value.indicator_id),
+    )
 
 
 def _saved_message(value: IndicatorValue) -> str:

@@ -88,23 +88,15 @@ def _decide(request, form):
     decision = form.cleaned_data["decision"]
     comment = form.cleaned_data["comment"]
     validating = decision == ReviewDecisionForm.VALIDATE
-    done, refused = [], []
-    for update in form.cleaned_data["updates"]:
-        try:
-            with transaction.atomic():
-                # Locked, so that two coordinators cannot decide on one update at once.
-                locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-                if validating:
-                    services.progress_update_validate(user=request.user, update=locked)
-                else:
-                    services.progress_update_return(
-                        user=request.user, update=locked, comment=comment
-                    )
-        except ValidationError as error:
-            refused.append(f"{update.recommendation.reference}: {' '.join(error.messages)}")
+    user = request.user
+
+    def decide_update(update):
+        if validating:
+            services.progress_update_validate(user=user, update=update)
         else:
-            done.append(update.recommendation.reference)
-    if done:
+            services.progress_update_return(user=user, update=update, comment=comment)
+
+    def updates_done(done: list[str]) -> str:
         if validating:
             done_message = ngettext(
                 "%(count)s update validated: %(references)s.",
@@ -117,36 +109,15 @@ def _decide(request, form):
                 "%(count)s updates returned: %(references)s.",
                 len(done),
             )
-        messages.success(
-            request, done_message % {"count": len(done), "references": ", ".join(done)}
-        )
-    for problem in refused:
-        refused_message = (
-            gettext("Not validated: %(problem)s")
-            if validating
-            else gettext("Not returned: %(problem)s")
-        )
-        messages.error(request, refused_message % {"problem": problem})
-    _decide_values(request, form.cleaned_data["values"], validating, comment)
+        return done_message % {"count": len(done), "references": ", ".join(done)}
 
-
-def _decide_values(request, values, validating: bool, comment: str):
-    done, refused = [], []
-    for value in values:
-        try:
-            with transaction.atomic():
-                locked = IndicatorValue.objects.select_for_update().get(pk=value.pk)
-                if validating:
-                    plans.indicator_value_validate(user=request.user, indicator_value=locked)
-                else:
-                    plans.indicator_value_return(
-                        user=request.user, indicator_value=locked, comment=comment
-                    )
-        except ValidationError as error:
-            refused.append(f"{value.indicator}: {' '.join(error.messages)}")
+    def decide_value(value):
+        if validating:
+            plans.indicator_value_validate(user=user, indicator_value=value)
         else:
-            done.append(str(value.indicator))
-    if done:
+            plans.indicator_value_return(user=user, indicator_value=value, comment=comment)
+
+    def values_done(done: list[str]) -> str:
         message = (
             ngettext(
                 "%(count)d indicator value validated: %(names)s.",
@@ -160,7 +131,41 @@ def _decide_values(request, values, validating: bool, comment: str):
                 len(done),
             )
         )
-        messages.success(request, message % {"count": len(done), "names": "; ".join(done)})
+        return message % {"count": len(done), "names": "; ".join(done)}
+
+    _decide_each(
+        request,
+        form.cleaned_data["updates"],
+        decide_update,
+        label=lambda update: update.recommendation.reference,
+        done_message=updates_done,
+        validating=validating,
+    )
+    _decide_each(
+        request,
+        form.cleaned_data["values"],
+        decide_value,
+        label=lambda value: str(value.indicator),
+        done_message=values_done,
+        validating=validating,
+    )
+
+
+def _decide_each(request, records, decide, *, label, done_message, validating: bool):
+    """``decide(record)`` for each record, locked in its own transaction; what was done
+    is said by ``done_message(labels)``, each refusal with its reason."""
+    done, refused = [], []
+    for record in records:
+        try:
+            with transaction.atomic():
+                # Locked, so that two coordinators cannot decide on one record at once.
+                decide(type(record).objects.select_for_update().get(pk=record.pk))
+        except ValidationError as error:
+            refused.append(f"{label(record)}: {' '.join(error.messages)}")
+        else:
+            done.append(label(record))
+    if done:
+        messages.success(request, done_message(done))
     for problem in refused:
         not_done = (
             gettext("Not validated: %(problem)s")

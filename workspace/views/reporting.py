@@ -5,11 +5,8 @@ shown again with what was typed (a chosen file must be chosen again: browsers
 never resend one).
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,39 +15,28 @@ from recommendations.models import ProgressUpdate
 
 from ..forms import ActionForm, ProgressUpdateForm
 from .access import action_to_change, recommendation_to_report_on, update_to_change
+from .saving import draft_form_page, form_page, submit_page
 
-SUBMIT = "submit"
 
-
-def add_service_errors(form, error: ValidationError):
-    """Errors the services find after the form's own checks, shown on the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+def _recommendation_page(recommendation_id) -> str:
+    return reverse("workspace:recommendation", kwargs={"pk": recommendation_id})
 
 
 @login_required
 def action_create(request, pk):
     recommendation = recommendation_to_report_on(request, pk)
-    form = ActionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.implementation_action_create(
-                user=request.user, recommendations=[recommendation], **form.service_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The action “%(title)s” was recorded.") % {"title": action.title}
-            )
-            return redirect("workspace:recommendation", pk=recommendation.pk)
-    return render(
+    return form_page(
         request,
+        ActionForm(request.POST or None, request.FILES or None),
         "workspace/action_form.html",
-        {"form": form, "recommendation": recommendation, "action": None},
+        {"recommendation": recommendation, "action": None},
+        save=lambda form: services.implementation_action_create(
+            user=request.user, recommendations=[recommendation], **form.service_fields()
+        ),
+        saved_message=lambda action: (
+            _("The action “%(title)s” was recorded.") % {"title": action.title}
+        ),
+        next_page=lambda action: _recommendation_page(recommendation.pk),
     )
 
 
@@ -58,23 +44,18 @@ def action_create(request, pk):
 def action_edit(request, pk, action_pk):
     recommendation = recommendation_to_report_on(request, pk)
     action = action_to_change(request, recommendation, action_pk)
-    form = ActionForm(request.POST or None, request.FILES or None, instance=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.implementation_action_edit(
-                user=request.user, action=action, **form.service_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The action “%(title)s” was saved.") % {"title": action.title}
-            )
-            return redirect("workspace:recommendation", pk=recommendation.pk)
-    return render(
+    return form_page(
         request,
+        ActionForm(request.POST or None, request.FILES or None, instance=action),
         "workspace/action_form.html",
-        {"form": form, "recommendation": recommendation, "action": action},
+        {"recommendation": recommendation, "action": action},
+        save=lambda form: services.implementation_action_edit(
+            user=request.user, action=action, **form.service_fields()
+        ),
+        saved_message=lambda _saved: (
+            _("The action “%(title)s” was saved.") % {"title": action.title}
+        ),
+        next_page=lambda _saved: _recommendation_page(recommendation.pk),
     )
 
 
@@ -114,22 +95,15 @@ def update_edit(request, pk):
 def _update_form(request, form, recommendation, update, *, save):
     """Show the progress-update form; on a valid POST, ``save(fields)`` the update and,
     when the officer chose so, submit it, both or neither (one transaction)."""
-    if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("intent") == SUBMIT
-        try:
-            with transaction.atomic():
-                saved = save(form.service_fields())
-                if submit:
-                    services.progress_update_submit(user=request.user, update=saved)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _saved_message(saved))
-            return redirect("workspace:recommendation", pk=recommendation.pk)
-    return render(
+    return draft_form_page(
         request,
+        form,
         "workspace/update_form.html",
-        {"form": form, "recommendation": recommendation, "update": update},
+        {"recommendation": recommendation, "update": update},
+        save=save,
+        submit=lambda saved: services.progress_update_submit(user=request.user, update=saved),
+        saved_message=_saved_message,
+        next_page=lambda _saved: _recommendation_page(recommendation.pk),
     )
 
 
@@ -138,13 +112,13 @@ def _update_form(request, form, recommendation, update, *, save):
 def update_submit(request, pk):
     """Submit a draft (or resubmit a returned update) as it stands."""
     update = update_to_change(request, pk)
-    try:
-        services.progress_update_submit(user=request.user, update=update)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _saved_message(update))
-    return redirect("workspace:recommendation", pk=update.recommendation_id)
+    return submit_page(
+        request,
+        update,
+        submit=lambda: services.progress_update_submit(user=request.user, update=update),
+        saved_message=_saved_message,
+        next_page=_recommendation_page(update.recommendation_id),
+    )
 
 
 def _saved_message(update: ProgressUpdate) -> str:

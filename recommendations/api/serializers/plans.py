@@ -8,9 +8,13 @@ from web.api.serializers import ModelCleanSerializer, OptionalURLField, TrackerM
 
 from ... import plans
 from ...models import Cluster, Indicator, IndicatorValue
+from .writing import ReportedDraftSerializer, WrittenByServices
 
 
-class IndicatorSerializer(TrackerModelSerializer):
+class IndicatorSerializer(WrittenByServices):
+    create_with = staticmethod(plans.indicator_create)
+    edit_with = staticmethod(plans.indicator_edit)
+    edited_as = "indicator"
     responsible_person = serializers.SerializerMethodField(
         help_text="The name of the person responsible (chosen in the workspace or the admin)."
     )
@@ -57,14 +61,6 @@ class IndicatorSerializer(TrackerModelSerializer):
         person = indicator.responsible_person
         return None if person is None else (person.get_full_name() or person.get_username())
 
-    def create(self, validated_data):
-        return plans.indicator_create(user=self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        return plans.indicator_edit(
-            user=self.context["request"].user, indicator=instance, **validated_data
-        )
-
 
 class IndicatorValueSerializer(TrackerModelSerializer):
     """An indicator value as everyone reads it."""
@@ -95,32 +91,25 @@ class IndicatorValueSerializer(TrackerModelSerializer):
 EDITABLE = ["measured_on", "value", "comment", "evidence_url"]
 
 
-class IndicatorValueEditSerializer(TrackerModelSerializer):
+class IndicatorValueEditSerializer(ReportedDraftSerializer):
     """What its institution changes in a draft or returned value."""
 
-    evidence_url = OptionalURLField()
+    edit_with = staticmethod(plans.indicator_value_edit)
+    edited_as = "indicator_value"
 
     class Meta:
         model = IndicatorValue
         fields = EDITABLE
 
-    def update(self, instance, validated_data):
-        return plans.indicator_value_edit(
-            user=self.context["request"].user, indicator_value=instance, **validated_data
-        )
 
-
-class IndicatorValueCreateSerializer(TrackerModelSerializer):
+class IndicatorValueCreateSerializer(ReportedDraftSerializer):
     """A new draft value of an indicator the user's institution reports on."""
 
-    evidence_url = OptionalURLField()
+    create_with = staticmethod(plans.indicator_value_create)
 
     class Meta:
         model = IndicatorValue
         fields = ["indicator", *EDITABLE]
-
-    def create(self, validated_data):
-        return plans.indicator_value_create(user=self.context["request"].user, **validated_data)
 
 
 class ClusterSerializer(ModelCleanSerializer):

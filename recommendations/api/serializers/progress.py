@@ -8,6 +8,7 @@ from web.api.serializers import CitationSerializer, OptionalURLField, TrackerMod
 
 from ... import rules, services
 from ...models import ImplementationAction, ProgressUpdate
+from .writing import ReportedDraftSerializer
 
 
 class PublicFaceSerializer(TrackerModelSerializer):
@@ -98,33 +99,26 @@ class ProgressUpdateSerializer(PublicFaceSerializer):
 EDITABLE = ["status", "assessed_on", "narrative", "source", "evidence_url", "evidence_is_public"]
 
 
-class ProgressUpdateEditSerializer(TrackerModelSerializer):
+class ProgressUpdateEditSerializer(ReportedDraftSerializer):
     """What its author changes in a draft or returned update (the workflow state
     moves only through submit / validate / return)."""
 
-    evidence_url = OptionalURLField()
+    edit_with = staticmethod(services.progress_update_edit)
+    edited_as = "update"
 
     class Meta:
         model = ProgressUpdate
         fields = EDITABLE
 
-    def update(self, instance, validated_data):
-        return services.progress_update_edit(
-            user=self.context["request"].user, update=instance, **validated_data
-        )
 
-
-class ProgressUpdateCreateSerializer(TrackerModelSerializer):
+class ProgressUpdateCreateSerializer(ReportedDraftSerializer):
     """A new draft update on a recommendation the user's institution reports on."""
 
-    evidence_url = OptionalURLField()
+    create_with = staticmethod(services.progress_update_create)
 
     class Meta:
         model = ProgressUpdate
         fields = ["recommendation", *EDITABLE]
-
-    def create(self, validated_data):
-        return services.progress_update_create(user=self.context["request"].user, **validated_data)
 
 
 class ProgressUpdateReturnSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ from web.api.viewsets import TrackerViewSet
 from ... import rules
 from ...filters import RecommendationFilter
 from ...models import Responsibility
-from ...selectors import with_current_status, with_status_is_demo, with_text_in
+from ...selectors import with_current_status, with_status_is_demo, with_tags, with_text_in
 from ..serializers import RecommendationSerializer
 from ..serializers.recommendations import csv_rows
 
@@ -19,18 +19,10 @@ class RecommendationViewSet(TrackerViewSet):
     filterset_class = RecommendationFilter
 
     def get_queryset(self):
-        recommendations = (
-            rules.visible_recommendations(self.request.user)
-            .prefetch_related(
-                "recommending_states",
-                "themes",
-                "affected_groups",
-                "sdg_goals",
-                "sdg_targets",
-                Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
-            )
-            .order_by("review_id", "sort_key", "pk")
-        )
+        recommendations = with_tags(
+            rules.visible_recommendations(self.request.user),
+            Prefetch("responsibilities", queryset=Responsibility.objects.order_by("pk")),
+        ).order_by("review_id", "sort_key", "pk")
         # The texts in the request's language (?lang=, Accept-Language): no query per row.
         return with_text_in(with_status_is_demo(with_current_status(recommendations)))
 
