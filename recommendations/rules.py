@@ -104,16 +104,24 @@ def may_see_recommendation(user, recommendation: Recommendation) -> bool:
     return not sees_public_face_only(user) or recommendation.review.is_published
 
 
+def _linked_to_published(links, **link) -> Exists:
+    """Whether a row of ``links`` (a table with a ``recommendation``) joins ``link`` (an
+    ``OuterRef``) to a recommendation of a published review: the public face's test of
+    actions, engagements, indicators, indicator values and clusters."""
+    return Exists(
+        links.objects.filter(
+            recommendation__review__published_from__lte=timezone.localdate(), **link
+        )
+    )
+
+
 def visible_actions(user, actions: QuerySet | None = None) -> QuerySet:
     """Actions serving at least one recommendation the user reads."""
     actions = ImplementationAction.objects.all() if actions is None else actions
     if not sees_public_face_only(user):
         return actions
-    served = ImplementationAction.recommendations.through.objects.filter(
-        implementationaction=OuterRef("pk"),
-        recommendation__review__published_from__lte=timezone.localdate(),
-    )
-    return actions.filter(Exists(served))
+    served = ImplementationAction.recommendations.through
+    return actions.filter(_linked_to_published(served, implementationaction=OuterRef("pk")))
 
 
 def visible_engagements(user, engagements: QuerySet) -> QuerySet:
@@ -121,11 +129,8 @@ def visible_engagements(user, engagements: QuerySet) -> QuerySet:
     linked to a recommendation of a published review."""
     if not sees_public_face_only(user):
         return engagements
-    linked = engagements.model.recommendations.through.objects.filter(
-        engagement=OuterRef("pk"),
-        recommendation__review__published_from__lte=timezone.localdate(),
-    )
-    return engagements.filter(Exists(linked))
+    linked = engagements.model.recommendations.through
+    return engagements.filter(_linked_to_published(linked, engagement=OuterRef("pk")))
 
 
 def may_see_evidence(user, record) -> bool:
@@ -170,14 +175,12 @@ def _visible_reported(user, records: QuerySet) -> QuerySet:
 def _of_published_reviews(records: QuerySet) -> QuerySet:
     """An update of a recommendation of a published review; an indicator value of an
     action serving one (as ``visible_actions``)."""
-    today = timezone.localdate()
     if records.model is ProgressUpdate:
-        return records.filter(recommendation__review__published_from__lte=today)
-    served = ImplementationAction.recommendations.through.objects.filter(
-        implementationaction=OuterRef("indicator__action"),
-        recommendation__review__published_from__lte=today,
+        return records.filter(recommendation__review__published_from__lte=timezone.localdate())
+    served = ImplementationAction.recommendations.through
+    return records.filter(
+        _linked_to_published(served, implementationaction=OuterRef("indicator__action"))
     )
-    return records.filter(Exists(served))
 
 
 def _may_see_reported(user, record: ReportedRecord) -> bool:
@@ -411,11 +414,8 @@ def visible_indicators(user, indicators: QuerySet[Indicator] | None = None) -> Q
     indicators = Indicator.objects.all() if indicators is None else indicators
     if not sees_public_face_only(user):
         return indicators
-    served = ImplementationAction.recommendations.through.objects.filter(
-        implementationaction=OuterRef("action"),
-        recommendation__review__published_from__lte=timezone.localdate(),
-    )
-    return indicators.filter(Exists(served))
+    served = ImplementationAction.recommendations.through
+    return indicators.filter(_linked_to_published(served, implementationaction=OuterRef("action")))
 
 
 def visible_clusters(user, clusters: QuerySet[Cluster] | None = None) -> QuerySet:
@@ -425,11 +425,8 @@ def visible_clusters(user, clusters: QuerySet[Cluster] | None = None) -> QuerySe
     clusters = Cluster.objects.all() if clusters is None else clusters
     if not sees_public_face_only(user):
         return clusters
-    grouped = Cluster.recommendations.through.objects.filter(
-        cluster=OuterRef("pk"),
-        recommendation__review__published_from__lte=timezone.localdate(),
-    )
-    return clusters.filter(Exists(grouped))
+    grouped = Cluster.recommendations.through
+    return clusters.filter(_linked_to_published(grouped, cluster=OuterRef("pk")))
 
 
 def may_work_on_action(user, action: ImplementationAction) -> bool:
