@@ -1,6 +1,7 @@
 """Independent assessments as the API shows them: read-only (contributors submit on their
 pages, coordinators decide there or in the admin, through ``recommendations.voices``)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from web.api.serializers import TrackerModelSerializer
@@ -10,16 +11,16 @@ from ...models import IndependentAssessment
 
 class IndependentAssessmentSerializer(TrackerModelSerializer):
     organisation_name = serializers.CharField(
-        source="organisation.name", read_only=True, help_text="The NHRI's or NGO's name."
+        source="organisation.name", read_only=True, help_text=_("The NHRI's or NGO's name.")
     )
     organisation_kind = serializers.CharField(
-        source="organisation.kind", read_only=True, help_text="nhri or ngo."
+        source="organisation.kind", read_only=True, help_text=_("nhri or ngo.")
     )
     sources = serializers.ListField(
         source="source_lines",
         child=serializers.CharField(),
         read_only=True,
-        help_text="The reports, articles or documents it rests on: links or citations.",
+        help_text=_("The reports, articles or documents it rests on: links or citations."),
     )
 
     class Meta:

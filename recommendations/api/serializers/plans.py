@@ -2,6 +2,7 @@
 ``recommendations.plans``, which checks who may do what; these serializers parse and
 present (a value's workflow state moves through submit / validate / return)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from web.api.serializers import ModelCleanSerializer, OptionalURLField, TrackerModelSerializer
@@ -16,17 +17,21 @@ class IndicatorSerializer(WrittenByServices):
     edit_with = staticmethod(plans.indicator_edit)
     edited_as = "indicator"
     responsible_person = serializers.SerializerMethodField(
-        help_text="The name of the person responsible (chosen in the workspace or the admin)."
+        help_text=_("The name of the person responsible (chosen in the workspace or the admin).")
     )
     latest_value = serializers.DecimalField(
         max_digits=14,
         decimal_places=2,
         read_only=True,
         allow_null=True,
-        help_text="The latest validated value (by the date it was measured on); null without one.",
+        help_text=_(
+            "The latest validated value (by the date it was measured on); null without one."
+        ),
     )
     latest_value_on = serializers.DateField(
-        read_only=True, allow_null=True, help_text="The day the latest validated value speaks of."
+        read_only=True,
+        allow_null=True,
+        help_text=_("The day the latest validated value speaks of."),
     )
 
     class Meta:
@@ -53,7 +58,7 @@ class IndicatorSerializer(WrittenByServices):
         extra_kwargs = {
             "institution": {
                 "required": False,
-                "help_text": "The institution that reports its values; by default the action's.",
+                "help_text": _("The institution that reports its values; by default the action's."),
             }
         }
 
@@ -119,7 +124,9 @@ class ClusterSerializer(ModelCleanSerializer):
         extra_kwargs = {
             "recommendations": {
                 "required": False,
-                "help_text": "The ids of the recommendations it groups (any review, any "
-                "mechanism). The recommendations' filter and stats' group_by take its slug.",
+                "help_text": _(
+                    "The ids of the recommendations it groups (any review, any "
+                    "mechanism). The recommendations' filter and stats' group_by take its slug."
+                ),
             }
         }
