@@ -24,4 +24,4 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (username / role / password):")
         for login in logins:
             secret = login.password or "(set before; not known here: use --password to reset)"
-            self.stdout.write(f"  {login.username:<12} {login.role:<24} {secret}")
+            self.stdout.write(f"  {login.username:<12} {login.role:<26} {secret}")
