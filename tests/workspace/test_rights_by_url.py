@@ -14,6 +14,7 @@ from recommendations.models import (
     ImplementationAction,
     IndependentAssessment,
     ProgressUpdate,
+    PublicComment,
     Role,
     UserProfile,
 )
@@ -133,9 +134,15 @@ PAGES = {
         "/workspace/moderation/assessments/{w.assessment.pk}/",
         expect(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
+    "decide on a public comment": (
+        "/workspace/moderation/comments/{w.comment.pk}/",
+        expect(LOGIN, 405, 405, 405, 405, 405, 405),
+    ),
     "publication": ("/workspace/publication/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
     "contributors": ("/workspace/contributors/", expect(LOGIN, 403, 403, 403, 403, 200, 403)),
     "saved views": ("/workspace/views/", expect(LOGIN, 200, 200, 200, 200, 200, 200)),
+    # Saving a view takes a POST.
+    "save a view": ("/workspace/views/new/", expect(LOGIN, 405, 405, 405, 405, 405, 405)),
     # Who logged in, downloaded and changed what: administrators only (below).
     "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
     "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
@@ -215,6 +222,12 @@ def world_with_files(world):
         assessed_on="2024-06-01",
         narrative="The NGO's assessment, waiting",
         sources="https://example.org/report",
+    )
+    world.comment = PublicComment.objects.create(
+        recommendation=world.justice_recommendation,
+        name="A reader",
+        email="reader@example.org",
+        comment="Waiting for moderation",
     )
     return world
 
