@@ -18,6 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from recommendations.models import Institution, Mechanism, Recommendation, State
+from web.choice_lists import read_together
 from web.collation import sort_choices
 from web.filters import CodeFilter, FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
@@ -82,6 +83,14 @@ def engagement_years() -> list[tuple[str, str]]:
     ]
 
 
+# The columns the lists' labels are made of (the models' ``__str__``).
+LABEL_COLUMNS = {
+    "institution": ("name", "abbreviation"),
+    "mechanism": ("code",),
+    "state_concerned": ("name",),
+}
+
+
 def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     """The shared filter set over ``queryset`` as the timeline reads it, its form dressed
     for the page: one drop-down per filter, "Any" first, offering only what some
@@ -107,6 +116,9 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = _("Any")
+    read_together(
+        {name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS
+    )  # one query for the three lists
     for name in ("kind", "institution", "mechanism", "state_concerned"):
         sort_choices(fields[name])  # by the name shown (the year: latest first)
     # Kept from a link (a recommendation's engagements), never offered as a list.

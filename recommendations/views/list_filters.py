@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from web.choice_lists import read_together
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 
@@ -55,6 +56,21 @@ BY_NAME = (
     "affected_group",
     "cluster",
 )
+
+# The columns each drop-down's option labels are made of (the models' ``__str__``): every
+# list read in one query (``read_together``).
+LABEL_COLUMNS = {
+    "review": ("cycle", "review_date", "state_under_review__name", "mechanism__code"),
+    "state_under_review": ("name",),
+    "mechanism": ("code",),
+    "recommending_state": ("name",),
+    "theme": ("name",),
+    "institution": ("name", "abbreviation"),
+    "sdg": ("number", "name"),
+    "sdg_target": ("code", "name"),
+    "affected_group": ("name",),
+    "cluster": ("name",),
+}
 
 LABELS = {
     "review": _("Review"),
@@ -112,6 +128,7 @@ def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFi
     for name in MULTIPLE:
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = "Any"
+    read_together({name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS)
     for name in BY_NAME:
         sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"

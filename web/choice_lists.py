@@ -1,0 +1,96 @@
+"""The options of several drop-downs of one form read in one query, not one each.
+
+A filter form offers a dozen lists of things (reviews, states, themes, institutions …),
+each a model choice field that would read its queryset when drawn: a dozen small queries
+per page. ``read_together`` gives each field's widget options drawn from a single
+``UNION ALL`` of the fields' querysets, each reduced to its option's value and the
+columns its label is made of; the label is still the field's own (``label_from_instance``
+of an instance made from those columns, so each model's ``__str__`` stays the one place
+that names it). Nothing is read until a field is drawn (a download reads the same filters
+without drawing them), and the fields still validate against their querysets.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from django import forms
+from django.db.models import F, Model, TextField, Value
+from django.db.models.functions import Cast
+
+KEY = "option_key"
+
+
+def read_together(
+    fields: Mapping[str, forms.ModelChoiceField], label_columns: Mapping[str, Sequence[str]]
+) -> None:
+    """Draw the options of ``fields`` (name -> field) from one query when the first is
+    drawn. ``label_columns`` names, per field, the lookups its label is made of (e.g.
+    ``("name", "abbreviation")``, ``("state_under_review__name", …)``). Call it once the
+    fields' querysets and empty labels are final, before ``sort_choices``."""
+    read: dict[str, list[tuple[str, Any]]] = {}
+
+    def options_of(name: str) -> Callable[[], list[tuple[str, Any]]]:
+        field = fields[name]
+
+        def options():
+            if not read:
+                read.update(_read(fields, label_columns))
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            return empty + read[name]
+
+        return options
+
+    for name, field in fields.items():
+        # A callable: read when drawn (Django 5).
+        field.widget.choices = options_of(name)
+
+
+def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
+    """name -> [(value, label)] for every field, from one UNION ALL."""
+    width = max(len(columns) for columns in label_columns.values())
+    parts = []
+    for index, (name, field) in enumerate(fields.items()):
+        columns = list(label_columns[name])
+        texts = {f"c{n}": Cast(F(column), TextField()) for n, column in enumerate(columns)}
+        padding = {f"c{n}": Cast(Value(None), TextField()) for n in range(len(columns), width)}
+        parts.append(
+            field.queryset.order_by()
+            .annotate(
+                option_field=Value(index),
+                **{KEY: Cast(F(field.to_field_name or "pk"), TextField())},
+                **texts,
+                **padding,
+            )
+            .values_list("option_field", KEY, *(f"c{n}" for n in range(width)))
+        )
+    first, *rest = parts
+    rows = first.union(*rest, all=True) if rest else first
+    names = list(fields)
+    found: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
+    for index, key, *texts in rows:
+        name = names[index]
+        field = fields[name]
+        values = dict(zip(label_columns[name], texts, strict=False))
+        found[name].append(
+            (key, field.label_from_instance(_instance(field.queryset.model, values)))
+        )
+    return found
+
+
+def _instance(model: type[Model], values: Mapping[str, str | None]) -> Model:
+    """An unsaved ``model`` with the given lookups set (related objects made alike), each
+    text converted back by its field (``to_python``)."""
+    own: dict[str, Any] = {}
+    related: dict[str, dict[str, str | None]] = {}
+    for lookup, text in values.items():
+        head, _, rest = lookup.partition("__")
+        if rest:
+            related.setdefault(head, {})[rest] = text
+        else:
+            field = model._meta.get_field(head)
+            own[field.attname] = field.to_python(text)  # type: ignore[union-attr]
+    instance = model(**own)
+    for name, nested in related.items():
+        target = model._meta.get_field(name).related_model
+        setattr(instance, name, _instance(target, nested))  # type: ignore[arg-type]
+    return instance
