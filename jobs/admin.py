@@ -7,6 +7,23 @@ from recommendations import rules
 
 from .models import Job
 
+FIELDS = (
+    "kind",
+    "label",
+    "state",
+    "started_by",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "progress_message",
+    "progress_done",
+    "progress_total",
+    "summary",
+    "result_file",
+    "error",
+    "task_result_id",
+)
+
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
@@ -15,23 +32,7 @@ class JobAdmin(admin.ModelAdmin):
     search_fields = ["label", "started_by__username", "summary", "error"]
     date_hierarchy = "created_at"
     list_select_related = ["started_by"]
-    fields: list[str] = [
-        "kind",
-        "label",
-        "state",
-        "started_by",
-        "created_at",
-        "started_at",
-        "finished_at",
-        "progress_message",
-        "progress_done",
-        "progress_total",
-        "summary",
-        "result_file",
-        "error",
-        "task_result_id",
-    ]
-    readonly_fields = fields
+    fields = readonly_fields = FIELDS
 
     def get_queryset(self, request):
         return rules.visible_jobs(request.user, super().get_queryset(request))
