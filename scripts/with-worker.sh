@@ -14,6 +14,7 @@ python=${WORKER_PYTHON:-.venv/bin/python}
 # own, stopped as one.
 setsid "$python" manage.py db_worker &
 worker=$!
+export WORKER_PID=$worker  # for the command, should it want to know
 stop_worker() {
     kill -TERM -- "-$worker" 2>/dev/null || true
     wait "$worker" 2>/dev/null || true

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
 from jobs.models import Job
 from recommendations import rules
@@ -89,6 +90,7 @@ def status_report_document(request, pk: int):
 
 
 @readable_page
+@never_cache
 def status_report_document_job(request, pk: int, job_id):
     """The progress of the job writing the review's document (the page renews itself),
     then a link to it, or why it failed. Whoever may read the review may see it: the
