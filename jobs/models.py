@@ -48,7 +48,7 @@ class Job(models.Model):
     # What the job makes, when that can be shared (a review's document in one language, as
     # of one version of its data): a second request for it finds this job.
     key = models.CharField(_("key"), max_length=200, blank=True, db_index=True)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="queued")
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default="queued")
     progress_done = models.PositiveIntegerField(_("done"), default=0)
     progress_total = models.PositiveIntegerField(_("of"), null=True, blank=True)
     progress_message = models.CharField(_("progress"), max_length=300, blank=True)

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
                 ('arguments', models.JSONField(blank=True, default=dict, verbose_name='arguments')),
                 ('key', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='key')),
-                ('state', models.CharField(choices=[('queued', 'Waiting for a worker'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='state')),
+                ('state', models.CharField(choices=[('queued', 'Waiting for a worker'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
                 ('progress_done', models.PositiveIntegerField(default=0, verbose_name='done')),
                 ('progress_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='of')),
                 ('progress_message', models.CharField(blank=True, max_length=300, verbose_name='progress')),
