@@ -36,8 +36,9 @@ run: demo
 	@echo
 	@echo "UPR Tracker is starting at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	@echo "Log in with one of the demo logins above; the admin is at http://$(HOST):$(PORT)/admin/"
+	@echo "A worker runs the background jobs (large imports, status report documents) beside it."
 	@echo
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true scripts/with-worker.sh $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # gunicorn with production settings (DEBUG off) on PostgreSQL: DATABASE_URL, or a
 # throwaway local server with the demo (scripts/serve.sh says more).

@@ -371,6 +371,29 @@ def may_read_audit(user) -> bool:
     return role_of(user) == Role.ADMINISTRATOR
 
 
+def may_see_job(user, job) -> bool:
+    """A background job (an import, its check) and what it found are seen by the person who
+    started it, and by administrators; nobody else, not even another coordinator."""
+    if not user.is_authenticated:
+        return False
+    return job.started_by_id == user.pk or user.is_superuser or role_of(user) == Role.ADMINISTRATOR
+
+
+def visible_jobs(user, jobs: QuerySet) -> QuerySet:
+    """The jobs of ``jobs`` that ``user`` may see (``may_see_job``)."""
+    if not user.is_authenticated:
+        return jobs.none()
+    if user.is_superuser or role_of(user) == Role.ADMINISTRATOR:
+        return jobs
+    return jobs.filter(started_by=user)
+
+
+def may_list_jobs(user) -> bool:
+    """The admin's list of background jobs: for those who start them there (coordinators,
+    administrators), each seeing theirs (``visible_jobs``)."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or is_coordinator(user))
+
+
 def may_write_with_token(token) -> bool:
     """Whether a request made with this API token may change anything: never with a
     read-only token, and never with a partner's token, whatever other rights the

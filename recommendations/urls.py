@@ -28,4 +28,9 @@ urlpatterns = [
         exports.status_report_document,
         name="review-status-report-docx",
     ),
+    path(
+        "reviews/<int:pk>/status-report/document/<uuid:job_id>/",
+        exports.status_report_document_job,
+        name="review-status-report-job",
+    ),
 ]

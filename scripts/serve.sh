@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make serve`: the tracker as production runs it — gunicorn, DEBUG off,
-# PostgreSQL — after `migrate` and `collectstatic`.
+# PostgreSQL, a worker for the background jobs (scripts/with-worker.sh) — after
+# `migrate` and `collectstatic`.
 #
 # DATABASE_URL names the database. Without it, a throwaway PostgreSQL server is
 # started in /tmp (scripts/test-postgres.sh), filled with the demo, and deleted
@@ -54,7 +55,7 @@ fi
 echo
 echo "UPR Tracker (production settings) at http://$host:$port/ — Ctrl-C stops it."
 echo
-.venv/bin/gunicorn upr_tracker.wsgi \
+scripts/with-worker.sh .venv/bin/gunicorn upr_tracker.wsgi \
     --bind "$host:$port" \
     --workers "${WEB_CONCURRENCY:-2}" \
     --threads "${GUNICORN_THREADS:-4}" \

@@ -464,3 +464,13 @@ MIDDLEWARE.insert(
     "audit.middleware.DownloadRecordMiddleware",
 )
 # ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Background jobs (jobs/): a large import and the status report's Word document run
+# outside the request, through Django's Tasks framework (the django-tasks backport) with
+# its database backend (django-tasks-db): the queue is a table of the tracker's own
+# database, so SQLite and PostgreSQL need nothing more. `manage.py db_worker` runs them
+# (`make run` and scripts/serve.sh start one beside the server).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "jobs"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# ---------------------------------------------------------------------------

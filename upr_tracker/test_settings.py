@@ -15,3 +15,6 @@ from .settings import *  # noqa: F403
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rates no test reaches by accident (tests/operations/test_api_throttling.py sets low ones).
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"token": "100000/minute", "address": "100000/minute"}  # noqa: F405
+# Background jobs run as they are started, in the test's own transaction: a test sees their
+# outcome at once (tests/jobs/test_worker.py runs the database queue and its worker).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

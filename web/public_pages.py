@@ -14,7 +14,8 @@ the timeout. (The figures' own caches have their own generation; this one is nam
 
 Only what is the same for every anonymous visitor is kept: a complete HTML page, not a
 download, not an error, not a redirect, not one rendered for a visitor with a session
-(messages live there). Its form tokens (CSRF) are the visitor's own: they are taken
+(messages live there), not one that says it must not be stored (``never_cache``: a job's
+progress). Its form tokens (CSRF) are the visitor's own: they are taken
 out when a page is kept and each visitor's put back when it is served.
 """
 
@@ -78,6 +79,8 @@ def _keepable(response) -> bool:
         and response.get("Content-Type", "").startswith("text/html")
         and not response.has_header("Content-Disposition")
         and not response.cookies
+        # A page that changes from one moment to the next (a job's progress: ``never_cache``).
+        and "no-store" not in response.get("Cache-Control", "")
     )
 
 

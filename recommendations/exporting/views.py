@@ -8,10 +8,10 @@ included)."""
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import translation
-from django.utils.text import slugify
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
+from jobs.models import Job
 from recommendations import rules
 from recommendations.selectors import demo_assessments_exist
 from recommendations.views.list_filters import recommendation_filter
@@ -27,9 +27,10 @@ from web.spreadsheets import (
 )
 
 from . import recommendation_list
+from .report_documents import document_job, file_name
 from .status_report import status_report as build_status_report
 from .status_report import summary_lines
-from .word_document import DOCX_TYPE, status_report_docx
+from .word_document import DOCX_TYPE
 
 
 @readable_page
@@ -70,26 +71,36 @@ def status_report(request, pk: int):
     response = render(request, "recommendations/status_report.html", context)
     # Shown as a page; saved under a name that says what it is. The header also makes
     # the report a download in the audit, like its Word document.
-    name = _file_name(review)
-    response["Content-Disposition"] = f'inline; filename="{name}.html"'
+    response["Content-Disposition"] = f'inline; filename="{file_name(review)}.html"'
     return response
 
 
 @readable_page
 def status_report_document(request, pk: int):
-    """The review's mid-term status report as a Word document."""
+    """The review's mid-term status report as a Word document: the kept one when it is
+    current, else the page of the job that writes it (``report_documents``)."""
     review = get_object_or_404(_reviews(request.user), pk=pk)
-    response = HttpResponse(status_report_docx(build_status_report(review)), DOCX_TYPE)
-    name = _file_name(review)
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    job = document_job(review, request.user)
+    if not job.succeeded:
+        return redirect("review-status-report-job", pk=review.pk, job_id=job.pk)
+    with job.result_file.open("rb") as kept:
+        response = HttpResponse(kept.read(), DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{file_name(review)}.docx"'
     return response
 
 
-def _file_name(review) -> str:
-    """'status-report-belarus-upr-cycle-1-2010': in English whatever the page's language
-    (a name a file system and a mail program take as it is)."""
-    with translation.override("en"):
-        return slugify(f"status report {review}")
+@readable_page
+@never_cache
+def status_report_document_job(request, pk: int, job_id):
+    """The progress of the job writing the review's document (the page renews itself),
+    then a link to it, or why it failed. Whoever may read the review may see it: the
+    document is the same for every reader."""
+    review = get_object_or_404(_reviews(request.user), pk=pk)
+    job = get_object_or_404(
+        Job, pk=job_id, kind=Job.Kind.STATUS_REPORT, arguments__review=review.pk
+    )
+    context = {"review": review, "job": job, "progress": job.progress()}
+    return render(request, "recommendations/status_report_job.html", context)
 
 
 def _reviews(user):

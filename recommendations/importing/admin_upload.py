@@ -1,9 +1,12 @@
 """The admin's upload page: upload a file, preview what would change, confirm.
 
-Added to the recommendation admin as two views: ``import/`` (the form; posting it checks the
-file with a dry run and shows the preview) and ``import/<token>/`` (confirm or cancel the
-previewed file). Only coordinators and administrators may import (``rules.is_coordinator``).
-The file waits between the two steps in :mod:`.pending_uploads`.
+Added to the recommendation admin as three views: ``import/`` (the form; posting it starts
+the file's check, a dry run), ``import/job/<id>/`` (the check's or the import's progress, then
+the preview or the outcome) and ``import/<token>/`` (confirm the previewed file, which starts
+its import, or cancel it). The check and the import run in the background
+(:mod:`.background`): a file of tens of thousands of rows takes minutes. Only coordinators
+and administrators may import (``rules.is_coordinator``); a job is seen by the person who
+started it (``rules.may_see_job``). The file waits between the steps in :mod:`.pending_uploads`.
 """
 
 from __future__ import annotations
@@ -13,16 +16,19 @@ from typing import TYPE_CHECKING, TypeAlias
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jobs.models import Job
 from recommendations import rules
 
 from . import pending_uploads
-from .service import FORMATS, import_recommendations
+from .background import import_job_start
+from .result import result_from_data
+from .service import FORMATS
 
 ENCODINGS = [
     ("", _("Recognise it (UTF-8, or Mac Roman / Windows-1252 for old files)")),
@@ -106,6 +112,11 @@ class RecommendationImportMixin(_HistoryAdmin):
                 name=f"{name}_import",
             ),
             path(
+                "import/job/<uuid:job_id>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name=f"{name}_import_job",
+            ),
+            path(
                 "import/<str:token>/",
                 self.admin_site.admin_view(self.import_confirm_view),
                 name=f"{name}_import_confirm",
@@ -118,24 +129,46 @@ class RecommendationImportMixin(_HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
     def import_view(self, request):
-        """The form; a posted file is checked in full and previewed, nothing is written."""
+        """The form; a posted file is kept and its check (a dry run) starts."""
         _require_coordinator(request)
         form = ImportForm(request.POST or None, request.FILES or None)
-        result = token = None
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            data, options = upload.read(), form.options()
-            result = import_recommendations(
-                data=data, filename=upload.name, dry_run=True, user=request.user, **options
+            options = form.options()
+            token = pending_uploads.keep(
+                request, data=upload.read(), filename=upload.name, options=options
             )
-            if result.ok:
-                token = pending_uploads.keep(
-                    request, data=data, filename=upload.name, options=options
-                )
-        return self._render(request, form=form, result=result, token=token)
+            job = import_job_start(
+                user=request.user,
+                token=token,
+                filename=upload.name,
+                options=options,
+                dry_run=True,
+            )
+            return redirect(self._job_url(job))
+        return self._render(request, form=form)
+
+    def import_job_view(self, request, job_id):
+        """A check's or an import's progress while it runs (the page renews itself), then
+        the preview to confirm, the problems found, or what was imported."""
+        _require_coordinator(request)
+        job = get_object_or_404(Job, pk=job_id, kind__in=[Job.Kind.IMPORT_CHECK, Job.Kind.IMPORT])
+        if not rules.may_see_job(request.user, job):
+            raise PermissionDenied(gettext("This import was started by someone else."))
+        if not job.succeeded:
+            return self._render(request, form=ImportForm(), job=job)
+        result = result_from_data(job.outcome or {})
+        token = job.arguments["token"]
+        waiting = job.kind == Job.Kind.IMPORT_CHECK and result.ok
+        if waiting and pending_uploads.find(request, token) is None:
+            token = None
+            messages.warning(request, gettext("That upload is no longer waiting: upload it again."))
+        return self._render(
+            request, form=ImportForm(), job=job, result=result, token=token if waiting else None
+        )
 
     def import_confirm_view(self, request, token: str):
-        """Import the previewed file (or cancel it), then go back to the list."""
+        """Import the previewed file (its job's page follows it), or cancel it."""
         _require_coordinator(request)
         changelist = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         pending = pending_uploads.find(request, token)
@@ -152,25 +185,30 @@ class RecommendationImportMixin(_HistoryAdmin):
                 gettext("The import of %(file)s was cancelled.") % {"file": pending.filename},
             )
             return redirect(changelist)
-        result = import_recommendations(
-            data=pending.data, filename=pending.filename, user=request.user, **pending.options
+        # Confirmed once: the file now belongs to its import, which deletes it when done.
+        pending_uploads.forget(request, token)
+        job = import_job_start(
+            user=request.user,
+            token=token,
+            filename=pending.filename,
+            options=pending.options,
+            dry_run=False,
         )
-        pending_uploads.discard(request, token)
-        if not result.ok:
-            return self._render(request, form=ImportForm(), result=result, token=None)
-        messages.success(
-            request,
-            gettext("Imported %(file)s: %(summary)s.")
-            % {"file": pending.filename, "summary": result.summary()},
-        )
-        return redirect(changelist)
+        return redirect(self._job_url(job))
 
-    def _render(self, request, *, form, result, token):
+    def _job_url(self, job: Job) -> str:
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_import_job", args=[job.pk]
+        )
+
+    def _render(self, request, *, form, job=None, result=None, token=None):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": gettext("Import recommendations"),
             "form": form,
+            "job": job,
+            "progress": job.progress() if job is not None else None,
             "result": result,
             "token": token,
             "formats": FORMATS,

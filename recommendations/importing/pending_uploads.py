@@ -2,9 +2,10 @@
 
 The bytes go to the default file storage under a random token (never the uploaded name), and
 the token goes into the uploader's session: only the person who uploaded a file can confirm
-or cancel it, and any app server behind a load balancer can find it. A file is deleted when
-it is imported or cancelled; files left behind (a preview never confirmed) are deleted a day
-later, at the next upload.
+or cancel it, and any app server (and the worker that checks and imports it in the
+background, :mod:`.background`) can find it. A file is deleted when its import ends, when it
+is cancelled, or when its check finds problems; files left behind (a preview never
+confirmed) are deleted a day later, at the next upload.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ class PendingUpload:
     token: str
     filename: str
     options: dict
-    data: bytes
 
 
 def keep(request, *, data: bytes, filename: str, options: dict) -> str:
@@ -44,21 +44,38 @@ def keep(request, *, data: bytes, filename: str, options: dict) -> str:
 def find(request, token: str) -> PendingUpload | None:
     """The upload ``token`` names, if it is this session's and still stored."""
     entry = request.session.get(SESSION_KEY, {}).get(token)
-    path = f"{FOLDER}/{token}"
-    if entry is None or not default_storage.exists(path):
+    if entry is None or not default_storage.exists(f"{FOLDER}/{token}"):
         return None
-    with default_storage.open(path, "rb") as stored:
-        data = stored.read()
-    return PendingUpload(token, entry["filename"], entry["options"], data)
+    return PendingUpload(token, entry["filename"], entry["options"])
 
 
-def discard(request, token: str) -> None:
-    """Delete the stored file and forget the token."""
+def read(token: str) -> bytes | None:
+    """The stored file's bytes (for the worker, which has no session); None once deleted."""
+    try:
+        with default_storage.open(f"{FOLDER}/{token}", "rb") as stored:
+            return stored.read()
+    except FileNotFoundError:
+        return None
+
+
+def forget(request, token: str) -> None:
+    """The session no longer offers the upload (it is being imported); the file stays."""
     uploads = request.session.get(SESSION_KEY, {})
     if token in uploads:
         del uploads[token]
         request.session[SESSION_KEY] = uploads
-        default_storage.delete(f"{FOLDER}/{token}")
+
+
+def delete(token: str) -> None:
+    """Delete the stored file."""
+    default_storage.delete(f"{FOLDER}/{token}")
+
+
+def discard(request, token: str) -> None:
+    """Delete the stored file and forget the token."""
+    if token in request.session.get(SESSION_KEY, {}):
+        forget(request, token)
+        delete(token)
 
 
 def forget_stale() -> None:

@@ -113,3 +113,75 @@ class ImportResult:
                 f"; {self.concerns_skipped} concern(s)/observation(s) skipped (not recommendations)"
             )
         return text
+
+
+def result_to_data(result: ImportResult) -> dict:
+    """The result as JSON-ready data (a background job keeps it for the page that shows it)."""
+    return {
+        **{name: getattr(result, name) for name in _PLAIN_FIELDS},
+        "errors": _problems_to_data(result.errors),
+        "warnings": _problems_to_data(result.warnings),
+        "changes": [
+            {
+                "kind": change.kind,
+                "review": change.review,
+                "reference": change.reference,
+                "row": change.row,
+                "fields": {label: list(values) for label, values in change.fields.items()},
+            }
+            for change in result.changes
+        ],
+        "new_entries": {kind: sorted(names) for kind, names in result.new_entries.items()},
+        "reviews": list(result.reviews),
+    }
+
+
+def result_from_data(data: dict) -> ImportResult:
+    """The result :func:`result_to_data` kept."""
+    result = ImportResult(**{name: data[name] for name in _PLAIN_FIELDS})
+    result.errors = _problems_from_data(data["errors"])
+    result.warnings = _problems_from_data(data["warnings"])
+    result.changes = [
+        RowChange(
+            kind=change["kind"],
+            review=change["review"],
+            reference=change["reference"],
+            row=change["row"],
+            fields={label: (before, after) for label, (before, after) in change["fields"].items()},
+        )
+        for change in data["changes"]
+    ]
+    result.new_entries = {kind: set(names) for kind, names in data["new_entries"].items()}
+    result.reviews = list(data["reviews"])
+    return result
+
+
+_PLAIN_FIELDS = (
+    "filename",
+    "format",
+    "dry_run",
+    "encoding",
+    "rows_read",
+    "rows_skipped",
+    "concerns_skipped",
+    "created",
+    "updated",
+    "unchanged",
+    "deleted",
+    "changes_left_out",
+)
+
+
+def _problems_to_data(problems: Problems) -> dict:
+    return {
+        "total": problems.total,
+        "kept": [[problem.reason, problem.row, problem.column] for problem in problems],
+    }
+
+
+def _problems_from_data(data: dict) -> Problems:
+    problems = Problems()
+    for reason, row, column in data["kept"]:
+        problems.append(ImportFileError(reason, row=row, column=column))
+    problems.total = data["total"]
+    return problems

@@ -121,11 +121,13 @@ def refusal_by_command(folder: Path, data: bytes, filename: str, *arguments: str
 
 
 def refusal_by_upload(client, data: bytes, filename: str, **fields: str) -> str:
-    """The admin's upload page (as ``client``'s user) after posting the file, which it refuses."""
+    """The admin's upload page (as ``client``'s user) after posting the file, which it refuses
+    (its check's page, the check having run as it was started: the tests' tasks backend)."""
     form = {"format": "tracker", "state": "", "cycle": "", "mechanism": "UPR", "encoding": ""}
     page = client.post(
         reverse("admin:recommendations_recommendation_import"),
         {**form, **fields, "file": SimpleUploadedFile(filename, data)},
+        follow=True,
     )
     assert page.status_code == 200
     assert page.context["token"] is None, "the upload was accepted for import"

@@ -236,7 +236,7 @@ def test_the_upload_page_previews_an_export_of_every_state_and_mechanism(client)
     file = SimpleUploadedFile("uhri.xlsx", index_xlsx(one_of_each_body()))
 
     preview = client.post(
-        reverse("admin:recommendations_recommendation_import"), {**form, "file": file}
+        reverse("admin:recommendations_recommendation_import"), {**form, "file": file}, follow=True
     )
 
     html = preview.content.decode()

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from api_tokens.services import api_token_create
+from recommendations.exporting.report_documents import document_job
 from recommendations.models import (
     ImplementationAction,
     IndependentAssessment,
@@ -144,6 +145,12 @@ PAGES = {
     # Saving a view takes a POST.
     "save a view": ("/workspace/views/new/", expect(LOGIN, 405, 405, 405, 405, 405, 405)),
     # Who logged in, downloaded and changed what: administrators only (below).
+    # The job writing a review's status report document: the review's readers' (the
+    # contributor reads published reviews only). Import jobs: tests/jobs/test_who_sees_a_job.py.
+    "status report document job": (
+        "/reviews/{w.justice_recommendation.review_id}/status-report/document/{w.report_job.pk}/",
+        expect(LOGIN, 200, 200, 200, 200, 200, 404),
+    ),
     "audit": ("/audit/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
     "audit download": ("/audit/export/", expect(LOGIN, 403, 403, 403, 403, 403, 403)),
 }
@@ -215,6 +222,7 @@ def world_with_files(world):
     for obj in (world.justice_draft, world.justice_validated, world.justice_action):
         obj.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
     world.partner_token, _ = api_token_create(user=world.users["partner"], name="reporting")
+    world.report_job = document_job(world.justice_recommendation.review, world.users["partner"])
     world.assessment = IndependentAssessment.objects.create(
         recommendation=world.justice_recommendation,
         organisation=world.users["contributor"].profile.institution,
