@@ -570,6 +570,7 @@ def app_api_recommendations(response):
 def csv_export(cursor, cycle=None):
     """Every row of the download, each column as the file holds it, in the download's
     order (of one cycle if given): the names of each relation joined by the database."""
+    from recommendations.importing.tracker_format import TEXT_LANGUAGES
     from web.spreadsheets import neutralised
 
     def names(table, column, label_table, label="name", where=""):
@@ -598,9 +599,15 @@ def csv_export(cursor, cycle=None):
                    WHERE x.recommendation_id = r.id)"""
     lead = names(RESPONSIBILITY, "institution_id", INSTITUTION, where="AND x.role = 'lead'")
     supporting = names(RESPONSIBILITY, "institution_id", INSTITUTION, where="AND x.role <> 'lead'")
+    texts = ", ".join(
+        f"""(SELECT t.text FROM recommendations_recommendationtext t
+             WHERE t.recommendation_id = r.id AND t.language = '{code}' LIMIT 1)"""
+        for code in TEXT_LANGUAGES
+    )
     cursor.execute(
         f"""
-        SELECT st.iso3, m.code, rv.cycle, rv.document_symbol, r.reference, r.text, {states},
+        SELECT st.iso3, m.code, rv.cycle, rv.document_symbol, r.reference, r.text, {texts},
+               {states},
                r.position, r.position_at_review, r.position_source, r.position_explanation,
                r.accepted_part, r.noted_part, {themes}, {groups}, {goals}, {targets},
                r.action_category, {lead}, {supporting}, r.ohchr_annotation_id, r.status,
@@ -624,9 +631,10 @@ def csv_export(cursor, cycle=None):
     rows = []
     for row in found:
         values = list(row) if with_demo else list(row)[:-1]
-        values[7] = POSITION_LABELS[values[7]]
-        values[8] = POSITION_LABELS.get(values[8], "")
-        values[21] = STATUS_LABELS[values[21]]
+        shift = len(TEXT_LANGUAGES)  # the official texts follow the text
+        values[7 + shift] = POSITION_LABELS[values[7 + shift]]
+        values[8 + shift] = POSITION_LABELS.get(values[8 + shift], "")
+        values[21 + shift] = STATUS_LABELS[values[21 + shift]]
         rows.append(tuple("" if v is None else str(neutralised(v)) for v in values))
     return rows
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import F, Model, TextField, Value
+from django.db.models.base import ModelState
 from django.db.models.functions import Cast
 
 KEY = "option_key"
@@ -78,9 +79,12 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
 
 
 def _instance(model: type[Model], values: Mapping[str, str | None]) -> Model:
-    """An unsaved ``model`` with the given lookups set (related objects made alike), each
-    text converted back by its field (``to_python``)."""
-    own: dict[str, Any] = {}
+    """An unsaved ``model`` with only the given lookups set (related objects made alike
+    and cached on it, as ``select_related`` would), each text converted back by its field
+    (``to_python``). Made without ``__init__``, which sets every other field to its
+    default: a thousand options are a thousand instances on every page."""
+    instance = model.__new__(model)
+    instance._state = ModelState()
     related: dict[str, dict[str, str | None]] = {}
     for lookup, text in values.items():
         head, _, rest = lookup.partition("__")
@@ -88,9 +92,8 @@ def _instance(model: type[Model], values: Mapping[str, str | None]) -> Model:
             related.setdefault(head, {})[rest] = text
         else:
             field = model._meta.get_field(head)
-            own[field.attname] = field.to_python(text)  # type: ignore[union-attr]
-    instance = model(**own)
+            instance.__dict__[field.attname] = field.to_python(text)  # type: ignore[union-attr]
     for name, nested in related.items():
-        target = model._meta.get_field(name).related_model
-        setattr(instance, name, _instance(target, nested))  # type: ignore[arg-type]
+        field = model._meta.get_field(name)
+        field.set_cached_value(instance, _instance(field.related_model, nested))  # type: ignore[union-attr,arg-type]
     return instance

@@ -13,7 +13,7 @@ choice list of the tracker sorts through ``sort_choices`` or ``sorted_by_name``.
 
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from django import forms
@@ -38,10 +38,18 @@ TAILORINGS = {
 
 def collation_key(text) -> tuple:
     """The sort key of ``text`` in the active language's collation."""
-    tailoring = TAILORINGS.get((translation.get_language() or "").split("-")[0])
+    language = (translation.get_language() or "").split("-")[0]
+    return _key(language if language in TAILORINGS else "", str(text))
+
+
+# Computing a key is slow (a dozen microseconds a letter) and the same names are sorted on
+# every page: each process keeps the keys of the latest names it sorted.
+@lru_cache(maxsize=50_000)
+def _key(tailored_language: str, text: str) -> tuple:
+    tailoring = TAILORINGS.get(tailored_language)
     if not tailoring:
-        return _collator().sort_key(str(text))
-    return _collator().sort_key_from_collation_elements(_tailored_elements(str(text), tailoring))
+        return _collator().sort_key(text)
+    return _collator().sort_key_from_collation_elements(_tailored_elements(text, tailoring))
 
 
 def _tailored_elements(text: str, tailoring: dict) -> list:
