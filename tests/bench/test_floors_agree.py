@@ -11,9 +11,7 @@ from bench.run import _time_everything
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),  # the floors read through a connection of their own
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the floors are PostgreSQL's SQL"
-    ),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the floors are PostgreSQL's SQL"),
 ]
 
 
