@@ -21,6 +21,9 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
+# The shape of what is kept: one more whenever a cached figure holds something else (the
+# dashboard's rendered parts, say), so a new release never reads what an older one kept.
+SHAPE = 2
 # The version read once in a request (``FiguresVersionOncePerRequest``), not per figure.
 _this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "figures_version_this_request", default=None
@@ -94,7 +97,7 @@ def figures_key(name: str, *parts) -> str:
     anything with a stable ``repr``), in the current version of the figures."""
     described = [_described(part) for part in parts]
     digest = hashlib.sha256(repr(described).encode()).hexdigest()[:32]
-    return f"upr:figures:{name}:{figures_version()}:{digest}"
+    return f"upr:figures:{SHAPE}:{name}:{figures_version()}:{digest}"
 
 
 def _described(part):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -73,15 +74,9 @@ def dashboard(request):
         query,
         translation.get_language(),  # the cards' and tables' words
     )
-    over_time = figures["over_time"]
     context = {
         "selection": selection,
         **figures,
-        "series": [
-            (line, f"series-{index % SERIES_CLASSES + 1}")
-            for index, line in enumerate(over_time.lines)
-        ],
-        "overdue_months": settings.UPR_OVERDUE_MONTHS,
         "waiting": None,
         "latest_engagements": latest_engagements(
             request.user, selection.state, LATEST_ENGAGEMENTS, until=as_of
@@ -122,7 +117,30 @@ def _figures(selection, recommendations, *, query: str) -> dict:
             ),
             OVERDUE_SHOWN,
         )
+    figures["parts"] = _parts(selection, figures)
     return figures
+
+
+# The page's parts drawn from the figures alone (nothing of the reader's): rendered once
+# with them and kept in the cache beside them, so a cached dashboard renders only its
+# filters and what is the reader's own (templates/recommendations/dashboard_parts/).
+PARTS = ("cards", "over_time", "overdue", "breakdowns")
+
+
+def _parts(selection, figures: dict) -> dict[str, str]:
+    context = {
+        **figures,
+        "selection": selection,
+        "series": [
+            (line, f"series-{index % SERIES_CLASSES + 1}")
+            for index, line in enumerate(figures["over_time"].lines)
+        ],
+        "overdue_months": settings.UPR_OVERDUE_MONTHS,
+    }
+    return {
+        name: render_to_string(f"recommendations/dashboard_parts/{name}.html", context)
+        for name in PARTS
+    }
 
 
 def _breakdowns(selection, recommendations, overdue_by_institution, *, query: str) -> list:
