@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +11,12 @@ class RecommendationsConfig(AppConfig):
         post_migrate.connect(
             install_roles_and_reference_data, sender=self, dispatch_uid="recommendations.install"
         )
+        from .caching import NAMED, names_changed
+
+        for name in NAMED:
+            model = self.get_model(name)
+            for signal in (post_save, post_delete):
+                signal.connect(names_changed, sender=model, dispatch_uid=f"figures.{name}")
 
 
 def install_roles_and_reference_data(sender, *, using, apps=None, verbosity=1, **kwargs):

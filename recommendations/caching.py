@@ -5,9 +5,11 @@ with the generation kept in the database.
 ``figures_changed`` adds one to the generation (``FiguresVersion``) in the transaction
 that changes what is counted; ``statuses.recommendation_status_refresh``, which every
 change of a validated update goes through (validation, deletion, restore, bulk loads),
-calls it. What else the figures depend on (positions, reviews, responsibilities, which
-recommendations exist) is recorded in the history by every door that changes it, so the
-latest history row of each is part of the version too. ``figures_version`` reads all of
+calls it, and so does every save or deletion of a vocabulary the figures name things by
+(``names_changed``: a renamed theme shows at once). What else the figures depend on
+(positions, reviews, responsibilities, which recommendations exist) is recorded in the
+history by every door that changes it, so the latest history row of each is part of the
+version too. ``figures_version`` reads all of
 it in one query; a key made from it is never stale, and a validated update shows at once
 (in the database, the new generation is seen exactly when the change is).
 """
@@ -39,6 +41,27 @@ def figures_changed() -> None:
     remembered = _this_request.get()
     if remembered is not None:
         remembered.clear()
+
+
+def names_changed(sender, **kwargs) -> None:
+    """Receiver of a vocabulary's saves and deletions (a theme, a state, an institution
+    renamed or removed): the figures name them, so they are out of date too. Connected
+    in ``RecommendationsConfig.ready`` for :data:`NAMED`; a data migration's historical
+    models send as other classes and change nothing."""
+    figures_changed()
+
+
+# What the figures show by name, beside what they count.
+NAMED = (
+    "State",
+    "Mechanism",
+    "Theme",
+    "AffectedGroup",
+    "SdgGoal",
+    "SdgTarget",
+    "Institution",
+    "Cluster",
+)
 
 
 def figures_version() -> str:

@@ -83,3 +83,19 @@ def test_each_language_keeps_its_own_rendering(client, review_half_done):
     assert '<h2 id="reviews-heading">Reviews</h2>' in english
     assert '<h2 id="reviews-heading">Обзоры</h2>' in russian
     assert english_again == english
+
+
+def test_a_renamed_theme_shows_in_the_breakdown_at_once(client, review_half_done):
+    from recommendations.models import Theme
+
+    theme = Theme.objects.create(name="Trafficking in persons", slug="trafficking-in-persons")
+    review_half_done.recommendation.themes.add(theme)
+    client.force_login(UserFactory(username="reader"))
+    assert "Trafficking in persons" in client.get("/").content.decode()
+
+    theme.name = "Trafficking in human beings"
+    theme.save()
+    page = client.get("/").content.decode()
+
+    assert "Trafficking in human beings" in page
+    assert "Trafficking in persons" not in page
