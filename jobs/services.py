@@ -95,5 +95,20 @@ def job_run(job_id: str, work: Callable[[Job, Report], None]) -> None:
             job.progress_message, job.progress_done = last.message, last.done
             job.progress_total = last.total
             job.finished_at = timezone.now()
+            # What a job read from a file may hold NUL characters (a UTF-16 file read as
+            # UTF-8), which PostgreSQL's text and jsonb refuse: shown as "�" instead.
+            for field in ("outcome", "summary", "error", "progress_message"):
+                setattr(job, field, _storable(getattr(job, field)))
             job.save()
             live_progress.forget(job.pk)
+
+
+def _storable(value):
+    """``value`` (text, or JSON of lists and dicts) with each NUL character replaced."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, list | tuple):
+        return [_storable(item) for item in value]
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    return value
