@@ -116,9 +116,8 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = _("Any")
-    read_together(
-        {name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS
-    )  # one query for the three lists
+    # One query for the three lists.
+    read_together({name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS)
     for name in ("kind", "institution", "mechanism", "state_concerned"):
         sort_choices(fields[name])  # by the name shown (the year: latest first)
     # Kept from a link (a recommendation's engagements), never offered as a list.

@@ -9,9 +9,9 @@ calls it, and so does every save or deletion of a vocabulary the figures name th
 (``names_changed``: a renamed theme shows at once). What else the figures depend on
 (positions, reviews, responsibilities, which recommendations exist) is recorded in the
 history by every door that changes it, so the latest history row of each is part of the
-version too. ``figures_version`` reads all of
-it in one query; a key made from it is never stale, and a validated update shows at once
-(in the database, the new generation is seen exactly when the change is).
+version too. ``figures_version`` reads all of it in one query; a key made from it is
+never stale, and a validated update shows at once (in the database, the new generation
+is seen exactly when the change is).
 """
 
 import contextvars

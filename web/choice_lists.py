@@ -68,10 +68,10 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
     rows = first.union(*rest, all=True) if rest else first
     names = list(fields)
     found: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
-    for index, key, *texts in rows:
+    for index, key, *label_texts in rows:
         name = names[index]
         field = fields[name]
-        values = dict(zip(label_columns[name], texts, strict=False))
+        values = dict(zip(label_columns[name], label_texts, strict=False))
         found[name].append(
             (key, field.label_from_instance(_instance(field.queryset.model, values)))
         )
