@@ -22,6 +22,7 @@ from web.choice_lists import read_together
 from web.collation import sort_choices
 from web.filters import CodeFilter, FilterSet, IdFilter, WholeNumberFilter
 from web.page_filters import filter_data, one_or_more
+from web.select_markup import QuickSelect, quick
 
 from .models import Engagement
 
@@ -104,7 +105,7 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields = filterset.form.fields
     one_or_more(fields["kind"])
     # Choices read when drawn (Django 5 takes a callable; django-stubs does not know it).
-    fields["year"].widget = forms.Select(choices=lambda: [("", _("Any")), *engagement_years()])  # type: ignore[arg-type]
+    fields["year"].widget = QuickSelect(choices=lambda: [("", _("Any")), *engagement_years()])  # type: ignore[arg-type]
     fields["institution"].label = _("Organisation")
     fields["institution"].help_text = _("As organiser, funder or participant.")
     fields["institution"].queryset = Institution.objects.filter(
@@ -116,6 +117,7 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     fields["state_concerned"].queryset = State.objects.filter(engagements__isnull=False).distinct()
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = _("Any")
+        quick(fields[name])
     # One query for the three lists.
     read_together({name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS)
     for name in ("kind", "institution", "mechanism", "state_concerned"):

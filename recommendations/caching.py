@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.utils.translation import get_language
 
 TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
 # The shape of what is kept: one more whenever a cached figure holds something else (the
@@ -113,6 +114,16 @@ def cached(name: str, compute, *parts, timeout: int = TIMEOUT):
         value = compute()
         cache.set(key, value, timeout=timeout)
     return value
+
+
+def kept(function, *args, **kwargs):
+    """``function(*args, **kwargs)``, a figure (``measure``, ``measure_by`` …), kept with
+    the figures for the same arguments (querysets by their SQL, which says whose and which
+    rows) in the active language (labels are named in it): ``cached`` under the function's
+    name."""
+    name = f"{function.__module__}.{function.__qualname__}"
+    named = [part for item in sorted(kwargs.items()) for part in item]
+    return cached(name, lambda: function(*args, **kwargs), *args, *named, get_language())
 
 
 def figures_key(name: str, *parts) -> str:

@@ -7,7 +7,9 @@ per page. ``read_together`` gives each field's widget options drawn from a singl
 columns its label is made of; the label is still the field's own (``label_from_instance``
 of an instance made from those columns, so each model's ``__str__`` stays the one place
 that names it). Nothing is read until a field is drawn (a download reads the same filters
-without drawing them), and the fields still validate against their querysets.
+without drawing them), and the fields still validate against their querysets. Given
+``keep`` (``recommendations.caching.cached`` with a name, say), the options are kept under
+the fields' querysets and the active language, and read again only when those change.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -17,25 +19,36 @@ from django import forms
 from django.db.models import F, Model, TextField, Value
 from django.db.models.base import ModelState
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 
 KEY = "option_key"
 
 
 def read_together(
-    fields: Mapping[str, forms.ModelChoiceField], label_columns: Mapping[str, Sequence[str]]
+    fields: Mapping[str, forms.ModelChoiceField],
+    label_columns: Mapping[str, Sequence[str]],
+    keep: Callable[..., dict[str, list[tuple[str, Any]]]] | None = None,
 ) -> None:
     """Draw the options of ``fields`` (name -> field) from one query when the first is
     drawn. ``label_columns`` names, per field, the lookups its label is made of (e.g.
-    ``("name", "abbreviation")``, ``("state_under_review__name", …)``). Call it once the
-    fields' querysets and empty labels are final, before ``sort_choices``."""
+    ``("name", "abbreviation")``, ``("state_under_review__name", …)``). ``keep(compute,
+    *parts)``, when given, returns ``compute()`` as kept for the same ``parts`` (the
+    language, the fields' querysets) or computes and keeps it. Call it once the fields'
+    querysets and empty labels are final, before ``sort_choices``."""
     read: dict[str, list[tuple[str, Any]]] = {}
+
+    def read_now() -> dict[str, list[tuple[str, Any]]]:
+        if keep is None:
+            return _read(fields, label_columns)
+        querysets = [field.queryset for field in fields.values()]
+        return keep(lambda: _read(fields, label_columns), get_language(), *querysets)
 
     def options_of(name: str) -> Callable[[], list[tuple[str, Any]]]:
         field = fields[name]
 
         def options():
             if not read:
-                read.update(_read(fields, label_columns))
+                read.update(read_now())
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             return empty + read[name]
 

@@ -12,6 +12,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from .select_markup import select_html
+
 # What a page's form or links add that no filter reads.
 PAGE_PARAMETERS = ("page", "sort", "format")
 
@@ -20,25 +22,14 @@ class OneOrMoreSelect(forms.SelectMultiple):
     """A drop-down that picks one value, yet keeps every value a link asked for: it
     reads all of them (as a multiple select does) and shows a multiple select only
     when more than one is in force, so no filter is lost on the next submission.
-    Its options are written in one template (Django includes one per option: slow
-    with hundreds of reviews or states)."""
+    Written by ``select_html`` (Django includes a template per option: slow with
+    hundreds of reviews or states)."""
 
-    template_name = "web/widgets/select.html"
-
-    def optgroups(self, name, value, attrs=None):
-        """Options as the template needs them, without Django's per-option attrs
-        (the filters' choices are flat: no groups)."""
-        chosen = {str(v) for v in value}
-        options = [
-            {"value": str(key), "label": label, "selected": str(key) in chosen}
-            for key, label in self.choices
-        ]
-        return [(None, options, 0)]
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["multiple"] = len([v for v in value or [] if v]) > 1
-        return context
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = self.format_value(value)
+        attrs = self.build_attrs(self.attrs, attrs)
+        attrs["multiple"] = len([v for v in chosen if v]) > 1
+        return select_html(name, attrs, self.choices, chosen, multiple=True)
 
 
 def one_or_more(field: forms.Field) -> None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
-from .. import rules
+from .. import caching, rules
 from ..models import Institution, Responsibility
 from ..selectors import measure, measure_and_groups, overdue_recommendations, with_text_in
 from .engagements import engagements_of
@@ -32,7 +32,7 @@ def institution_detail(request, pk: int):
         responsibilities__role=Responsibility.Role.LEAD,
     )
     list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
-    everything, per_review = measure_and_groups(responsible, "review")
+    everything, per_review = caching.kept(measure_and_groups, responsible, "review")
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
@@ -51,7 +51,7 @@ def institution_detail(request, pk: int):
         {
             "institution": institution,
             "measure": everything,
-            "leading": measure(leading),
+            "leading": caching.kept(measure, leading),
             "per_review": per_review,
             "per_review_includes_demo": any(g.measure.includes_demo for g in per_review),
             "list_url": list_url,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from web.access import readable_page
 from web.collation import collation_key, sort_choices
 
-from .. import rules
+from .. import caching, rules
 from ..models import Institution
 from ..selectors import Measure, measure_by, overdue_count_by_institution
 
@@ -86,7 +86,8 @@ def institution_list(request):
     sort = chosen.get("sort") or DEFAULT_SORT
 
     every = rules.visible_recommendations(request.user)
-    measures = {group.key: group.measure for group in measure_by(every, "institution")}
+    groups = caching.kept(measure_by, every, "institution")
+    measures = {group.key: group.measure for group in groups}
     overdue = overdue_count_by_institution(every)
     institutions = Institution.objects.order_by()
     if kind:

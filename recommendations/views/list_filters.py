@@ -7,6 +7,7 @@ browser and names what is in force. The list's download takes the same
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -17,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from web.choice_lists import read_together
 from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
+from web.select_markup import quick
 
-from .. import rules
+from .. import caching, rules
 from ..filters import RecommendationFilter
 from ..models import (
     Cluster,
@@ -127,8 +129,14 @@ def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFi
     )
     for name in MULTIPLE:
         one_or_more(fields[name])
-    fields["state_under_review"].empty_label = "Any"
-    read_together({name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS)
+    fields["state_under_review"].empty_label = _("Any")
+    quick(fields["state_under_review"])
+    # Kept with the figures: their version moves with every name and row the options show.
+    read_together(
+        {name: fields[name] for name in LABEL_COLUMNS},
+        LABEL_COLUMNS,
+        keep=partial(caching.cached, "filter-options"),
+    )
     for name in BY_NAME:
         sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"

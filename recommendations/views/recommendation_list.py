@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
-from .. import rules
+from .. import caching, rules
 from ..charts import STATUS_ORDER
 from ..models import ORIGINAL_LANGUAGE, Position
 from ..selectors import measure, with_current_status, with_status_is_demo, with_text_in
@@ -84,7 +84,7 @@ def recommendation_list(request):
     user = request.user
     filterset = recommendation_filter(request.GET, rules.visible_recommendations(user), user)
     filtered, as_of = filterset.qs, filterset.as_of_day
-    figures = measure(filtered, as_of=as_of)
+    figures = caching.kept(measure, filtered, as_of=as_of)
 
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:

@@ -66,9 +66,7 @@ def test_it_lists_its_actions_and_engagements_with_its_part_in_them(
     assert "No recommendation is assigned to this institution." in undp_page
 
 
-def test_the_page_runs_the_same_queries_however_much_it_is_responsible_for(
-    log_in, world, justice, django_assert_max_num_queries
-):
+def test_the_page_runs_the_same_queries_however_much_it_is_responsible_for(log_in, world, justice):
     client = log_in("adviser")
     few = count_queries(client, page_of(justice))
     for recommendation in RecommendationFactory.create_batch(30, review=world.first):
@@ -76,5 +74,5 @@ def test_the_page_runs_the_same_queries_however_much_it_is_responsible_for(
     for action in ImplementationActionFactory.create_batch(5, institution=justice):
         action.recommendations.add(recommendation)
 
-    with django_assert_max_num_queries(few):
-        client.get(page_of(justice))
+    # Both counted on a second request (the first after a change counts the figures anew).
+    assert count_queries(client, page_of(justice)) <= few

@@ -11,7 +11,7 @@ from web.api.permissions import MayRead
 from web.api.viewsets import ErrorsAsJsonMixin
 from web.replicas import reads_from_replica
 
-from ... import rules
+from ... import caching, rules
 from ...filters import RecommendationFilter
 from ...models import Position, Status
 from ...selectors import measure, measure_by
@@ -45,9 +45,9 @@ class StatsView(ErrorsAsJsonMixin, GenericAPIView):
         recommendations, as_of = selection.qs, selection.as_of_day
         results = [
             {"key": group.key, "label": group.label, **group.measure.as_dict()}
-            for group in measure_by(recommendations, group_by, as_of=as_of)
+            for group in caching.kept(measure_by, recommendations, group_by, as_of=as_of)
         ]
-        overall = measure(recommendations, as_of=as_of).as_dict()
+        overall = caching.kept(measure, recommendations, as_of=as_of).as_dict()
         if isinstance(request.accepted_renderer, CSVRenderer):
             rows = [*results, {"key": "", "label": gettext("All"), **overall}]
             return stream_csv(map(_flat, rows), CSV_COLUMNS, f"stats-by-{group_by}")

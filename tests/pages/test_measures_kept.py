@@ -1,0 +1,80 @@
+"""The measure a page or the API shows is kept with the figures (``caching.kept``): the
+next reader of the same selection gets it without it being counted again, a validated
+update shows at once, and each reader's selection (what that reader may read) is kept
+on its own."""
+
+import importlib
+from unittest import mock
+
+import pytest
+
+from recommendations import rules, services
+from recommendations.models import ProgressUpdate
+from tests.world import publish
+
+pytestmark = pytest.mark.django_db
+
+# The module (the package exports its ``measure`` function under the same name).
+measure_module = importlib.import_module("recommendations.selectors.measure")
+
+
+def implemented_on_list(client, world):
+    return client.get("/recommendations/").context["measure"].implemented
+
+
+def implemented_on_institution_page(client, world):
+    justice = world.recommendations["97.4"].responsibilities.get().institution
+    return client.get(f"/institutions/{justice.pk}/").context["measure"].implemented
+
+
+def implemented_on_institution_index(client, world):
+    justice = world.recommendations["97.4"].responsibilities.get().institution
+    rows = client.get("/institutions/").context["page_obj"].object_list
+    return next(row.measure.implemented for row in rows if row.institution == justice)
+
+
+def implemented_in_stats(client, world):
+    return client.get("/api/v1/stats/?group_by=theme").json()["overall"]["by_status"]["implemented"]
+
+
+DOORS = [
+    implemented_on_list,
+    implemented_on_institution_page,
+    implemented_on_institution_index,
+    implemented_in_stats,
+]
+
+
+@pytest.mark.parametrize("implemented", DOORS, ids=lambda door: door.__name__)
+def test_a_validated_update_shows_at_once(world, users, clients, implemented):
+    adviser = clients["adviser"]
+    before = implemented(adviser, world)
+    submitted = ProgressUpdate.objects.get(
+        recommendation=world.recommendations["97.4"],
+        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+    )
+    services.progress_update_validate(user=users["coordinator"], update=submitted)
+    assert implemented(adviser, world) == before + 1
+
+
+@pytest.mark.parametrize("implemented", DOORS, ids=lambda door: door.__name__)
+def test_the_next_reader_is_not_counted_for_again(world, clients, implemented):
+    counted = mock.Mock(wraps=measure_module._status_counts)
+    with mock.patch.object(measure_module, "_status_counts", counted):
+        first = implemented(clients["adviser"], world)
+        calls = counted.call_count
+        second = implemented(clients["coordinator"], world)
+    assert calls >= 1
+    assert counted.call_count == calls
+    assert first == second
+
+
+def test_each_reader_gets_the_measure_of_what_they_read(world, users, clients):
+    publish(world.first)  # the public face: only the first review
+    shown = {
+        role: clients[role].get("/recommendations/").context["measure"].total
+        for role in ("adviser", "contributor")
+    }
+    for role, total in shown.items():
+        assert total == rules.visible_recommendations(users[role]).count(), role
+    assert shown["contributor"] < shown["adviser"]
