@@ -88,12 +88,13 @@ def coordinator(api_as):
 
 @pytest.mark.parametrize("resource", LISTS)
 def test_a_page_of_50_takes_as_many_queries_as_a_page_of_1(
-    coordinator, world, resource, django_assert_num_queries
+    coordinator, world, resource, django_assert_max_num_queries
 ):
     add_data(world, 55)
     one = queries(coordinator, f"/api/v1/{resource}/?page_size=1")
 
-    with django_assert_num_queries(one):
+    # At most: the second page may find the first's figures kept (the number of rows).
+    with django_assert_max_num_queries(one):
         response = coordinator.get(f"/api/v1/{resource}/?page_size=50")
 
     assert len(response.json()["results"]) == 50

@@ -235,28 +235,36 @@ CSV_RELATIONS = {
 CSV_TEXT = ("text", "text_language")
 
 
-def csv_rows(recommendations, serializer: RecommendationSerializer):
-    """The rows of ``?format=csv``: what ``serializer`` gives each recommendation, read as
-    plain values in one query (each row's relations joined by the database) instead of
-    one serializer run per row over prefetched relations, which costs seconds per
-    thousand rows."""
-    fields = serializer.fields
-    plain = [
-        name
-        for name, field in fields.items()
-        if name not in CSV_RELATIONS and name not in CSV_TEXT and not field.write_only
-    ]
-    sources = {name: fields[name].source for name in plain}
-    annotations = {f"_{name}": make() for name, (make, _key) in CSV_RELATIONS.items()}
-    # The text in the request's language where the queryset was given it
-    # (``selectors.with_text_in``), else the original, as the JSON shows it.
-    in_language = "text_in_language" in recommendations.query.annotations
-    texts = ["text", *(["text_in_language", "text_in_language_code"] if in_language else [])]
-    values = recommendations.annotate(**annotations).values(
-        *set(sources.values()), *texts, *annotations
-    )
-    for row in values.iterator(chunk_size=2000):
-        shown = {name: _plain(fields[name], row[source]) for name, source in sources.items()}
+class PlainRecords:
+    """What ``serializer`` gives each recommendation, read as plain values in one query
+    (each row's relations joined by the database) instead of one serializer run per row
+    over prefetched relations, which costs seconds per thousand rows: the API's pages
+    and its CSV download."""
+
+    def __init__(self, serializer: RecommendationSerializer):
+        self.fields = serializer.fields
+        plain = [
+            name
+            for name, field in self.fields.items()
+            if name not in CSV_RELATIONS and name not in CSV_TEXT and not field.write_only
+        ]
+        self.sources = {name: self.fields[name].source for name in plain}
+        self.annotations = {f"_{name}": make() for name, (make, _key) in CSV_RELATIONS.items()}
+
+    def values(self, recommendations):
+        """``recommendations`` as the rows ``shown`` reads (a values queryset)."""
+        # The text in the request's language where the queryset was given it
+        # (``selectors.with_text_in``), else the original, as the JSON shows it.
+        in_language = "text_in_language" in recommendations.query.annotations
+        texts = ["text", *(["text_in_language", "text_in_language_code"] if in_language else [])]
+        return recommendations.annotate(**self.annotations).values(
+            *set(self.sources.values()), *texts, *self.annotations
+        )
+
+    def shown(self, row) -> dict:
+        """One row of ``values`` as the serializer shows its recommendation."""
+        fields = self.fields
+        shown = {name: _plain(fields[name], row[source]) for name, source in self.sources.items()}
         translated = row.get("text_in_language")
         shown["text"] = translated or row["text"]
         shown["text_language"] = row["text_in_language_code"] if translated else ORIGINAL_LANGUAGE
@@ -266,7 +274,14 @@ def csv_rows(recommendations, serializer: RecommendationSerializer):
                 items.sort(key=sdg_target_sort_key)
             shown[name] = [int(item) for item in items] if key is int else items
         shown["lead_institution"] = next(iter(shown["lead_institution"]), None)  # one at most
-        yield {name: shown[name] for name, field in fields.items() if not field.write_only}
+        return {name: shown[name] for name, field in fields.items() if not field.write_only}
+
+
+def csv_rows(recommendations, serializer: RecommendationSerializer):
+    """The rows of ``?format=csv``: every recommendation as ``PlainRecords`` reads it."""
+    records = PlainRecords(serializer)
+    for row in records.values(recommendations).iterator(chunk_size=2000):
+        yield records.shown(row)
 
 
 def _plain(field, value):

@@ -1,14 +1,21 @@
 from django.db.models import Prefetch
 
-from web.api.csv_export import stream_csv
+from web.api.csv_export import CSVRenderer, stream_csv
+from web.api.pagination import KnownCount
 from web.api.viewsets import TrackerViewSet
 
-from ... import rules
+from ... import caching, rules
 from ...filters import RecommendationFilter
 from ...models import Responsibility
-from ...selectors import with_current_status, with_status_is_demo, with_tags, with_text_in
+from ...selectors import (
+    measure,
+    with_current_status,
+    with_status_is_demo,
+    with_tags,
+    with_text_in,
+)
 from ..serializers import RecommendationSerializer
-from ..serializers.recommendations import csv_rows
+from ..serializers.recommendations import PlainRecords, csv_rows
 
 
 class RecommendationViewSet(TrackerViewSet):
@@ -25,6 +32,20 @@ class RecommendationViewSet(TrackerViewSet):
         ).order_by("review_id", "sort_key", "pk")
         # The texts in the request's language (?lang=, Accept-Language): no query per row.
         return with_text_in(with_status_is_demo(with_current_status(recommendations)))
+
+    def list(self, request, *args, **kwargs):
+        """A page of recommendations as the serializer shows them, read as plain values
+        (``PlainRecords``: one query for the page, relations included)."""
+        if isinstance(request.accepted_renderer, CSVRenderer):
+            return self.stream_csv()
+        records = PlainRecords(self.get_read_serializer(None))
+        recommendations = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        # How many: the measure's total, kept with the figures (no count per page).
+        total = caching.kept(measure, recommendations.order_by()).total
+        rows = KnownCount(records.values(recommendations), total)
+        page: list[dict] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]  # sliced and counted as a queryset is
+        assert page is not None  # every list is paginated (settings.REST_FRAMEWORK)
+        return self.get_paginated_response([records.shown(row) for row in page])
 
     def stream_csv(self):
         """Every matching recommendation as the JSON shows it, in one query however many
