@@ -3,14 +3,16 @@
 from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from web.access import readable_page
 from web.replicas import reads_from_replica
 
 from .. import caching, rules
 from ..models import Institution, Responsibility
-from ..selectors import measure, measure_and_groups, overdue_recommendations, with_text_in
+from ..selectors import Measure, measure, measure_and_groups, overdue_recommendations, with_text_in
 from .engagements import engagements_of
 from .querysets import first_and_count, longest_overdue_first, with_lead
 
@@ -32,11 +34,14 @@ def institution_detail(request, pk: int):
         responsibilities__role=Responsibility.Role.LEAD,
     )
     list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
-    everything, per_review = caching.kept(measure_and_groups, responsible, "review")
+    everything, per_review_table = caching.kept(_per_review, responsible, list_url)
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
-    overdue_shown, overdue_count = first_and_count(with_lead(with_text_in(overdue)), OVERDUE_SHOWN)
+    # Kept with the figures: the query names the day from which a recommendation is overdue.
+    overdue_shown, overdue_count = caching.kept(
+        first_and_count, with_lead(with_text_in(overdue)), OVERDUE_SHOWN
+    )
     own_actions = rules.visible_actions(user, institution.actions.all())
     # The recommendations each serves that the user reads (the public face: published).
     served = (
@@ -52,8 +57,7 @@ def institution_detail(request, pk: int):
             "institution": institution,
             "measure": everything,
             "leading": caching.kept(measure, leading),
-            "per_review": per_review,
-            "per_review_includes_demo": any(g.measure.includes_demo for g in per_review),
+            "per_review_table": per_review_table,
             "list_url": list_url,
             "overdue_count": overdue_count,
             "overdue_months": settings.UPR_OVERDUE_MONTHS,
@@ -63,3 +67,19 @@ def institution_detail(request, pk: int):
             "engagements": engagements_of(user, institution),
         },
     )
+
+
+def _per_review(responsible, list_url: str) -> tuple[Measure, SafeString]:
+    """The measure of what the institution is responsible for, and its table per review
+    rendered (hundreds of rows for an institution named in every review): kept with
+    the figures (``caching.kept``), in each language."""
+    everything, per_review = measure_and_groups(responsible, "review")
+    table = render_to_string(
+        "recommendations/institution_parts/per_review.html",
+        {
+            "per_review": per_review,
+            "per_review_includes_demo": any(g.measure.includes_demo for g in per_review),
+            "list_url": list_url,
+        },
+    )
+    return everything, mark_safe(table)  # rendered by the template engine, escaped there

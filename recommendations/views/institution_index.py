@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from web.access import readable_page
@@ -88,7 +89,8 @@ def institution_list(request):
     every = rules.visible_recommendations(request.user)
     groups = caching.kept(measure_by, every, "institution")
     measures = {group.key: group.measure for group in groups}
-    overdue = overdue_count_by_institution(every)
+    # Kept with the figures for the day (what is overdue changes at midnight too).
+    overdue = caching.kept(overdue_count_by_institution, every, today=timezone.localdate())
     institutions = Institution.objects.order_by()
     if kind:
         institutions = institutions.filter(kind=kind)
