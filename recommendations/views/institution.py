@@ -12,7 +12,14 @@ from web.replicas import reads_from_replica
 
 from .. import caching, rules
 from ..models import Institution, Responsibility
-from ..selectors import Measure, measure, measure_and_groups, overdue_recommendations, with_text_in
+from ..selectors import (
+    GroupMeasure,
+    Measure,
+    measure,
+    measure_and_groups,
+    overdue_recommendations,
+    with_text_in,
+)
 from .engagements import engagements_of
 from .querysets import first_and_count, longest_overdue_first, with_lead
 
@@ -34,7 +41,7 @@ def institution_detail(request, pk: int):
         responsibilities__role=Responsibility.Role.LEAD,
     )
     list_url = f"{reverse('recommendation-list')}?institution={institution.pk}"
-    everything, per_review_table = caching.kept(_per_review, responsible, list_url)
+    everything, per_review, per_review_table = caching.kept(_per_review, responsible, list_url)
     overdue = longest_overdue_first(overdue_recommendations(responsible)).select_related(
         "review__state_under_review", "review__mechanism"
     )
@@ -57,6 +64,7 @@ def institution_detail(request, pk: int):
             "institution": institution,
             "measure": everything,
             "leading": caching.kept(measure, leading),
+            "per_review": per_review,
             "per_review_table": per_review_table,
             "list_url": list_url,
             "overdue_count": overdue_count,
@@ -69,9 +77,9 @@ def institution_detail(request, pk: int):
     )
 
 
-def _per_review(responsible, list_url: str) -> tuple[Measure, SafeString]:
-    """The measure of what the institution is responsible for, and its table per review
-    rendered (hundreds of rows for an institution named in every review): kept with
+def _per_review(responsible, list_url: str) -> tuple[Measure, list[GroupMeasure], SafeString]:
+    """The measure of what the institution is responsible for, its measure per review
+    and their table rendered (hundreds of rows for an institution named in every review): kept with
     the figures (``caching.kept``), in each language."""
     everything, per_review = measure_and_groups(responsible, "review")
     table = render_to_string(
@@ -82,4 +90,4 @@ def _per_review(responsible, list_url: str) -> tuple[Measure, SafeString]:
             "list_url": list_url,
         },
     )
-    return everything, mark_safe(table)  # rendered by the template engine, escaped there
+    return everything, per_review, mark_safe(table)  # rendered by the engine, escaped there

@@ -7,7 +7,6 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from web.access import readable_page
@@ -15,7 +14,7 @@ from web.collation import collation_key, sort_choices
 
 from .. import caching, rules
 from ..models import Institution
-from ..selectors import Measure, measure_by, overdue_count_by_institution
+from ..selectors import Measure, measure_by, overdue_count_by_institution, overdue_threshold
 
 PAGE_SIZE = 50
 RESPONSIBLE, ALL = "responsible", "all"
@@ -89,8 +88,14 @@ def institution_list(request):
     every = rules.visible_recommendations(request.user)
     groups = caching.kept(measure_by, every, "institution")
     measures = {group.key: group.measure for group in groups}
-    # Kept with the figures for the day (what is overdue changes at midnight too).
-    overdue = caching.kept(overdue_count_by_institution, every, today=timezone.localdate())
+    # Kept with the figures under the day from which a recommendation is overdue (it moves
+    # at midnight, and with the setting of how many months).
+    overdue = caching.cached(
+        "overdue-by-institution",
+        lambda: overdue_count_by_institution(every),
+        every,
+        overdue_threshold(),
+    )
     institutions = Institution.objects.order_by()
     if kind:
         institutions = institutions.filter(kind=kind)

@@ -38,6 +38,25 @@ def test_it_lists_the_responsible_institutions_with_their_measure_and_overdue_co
     assert f'href="{reverse("institution-detail", args=[justice.pk])}"' in page.content.decode()
 
 
+def test_the_overdue_counts_follow_the_day_they_count_from(
+    log_in, world, justice, interior, settings
+):
+    """Kept with the figures, the counts are still those of the threshold in force: a
+    longer period (or a day passing) counts anew."""
+    client = log_in("adviser")
+
+    def shown():
+        return {row.institution: row.overdue for row in client.get(URL).context["rows"]}
+
+    settings.UPR_OVERDUE_MONTHS = 12
+    within_a_year = shown()
+    settings.UPR_OVERDUE_MONTHS = 12 * 100
+    within_a_century = shown()
+
+    assert sum(within_a_year.values()) > 0
+    assert within_a_century == {justice: 0, interior: 0}
+
+
 def test_every_institution_of_a_kind_can_be_listed(log_in, world):
     undp = world.engagements["undp"]
 

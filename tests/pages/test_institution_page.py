@@ -36,6 +36,7 @@ def test_its_figures_are_the_measure_of_what_it_leads_or_supports(log_in, world,
     )
     html = page.content.decode()
     per_review = measure_by(responsible, "review")
+    assert page.context["per_review"] == per_review
     assert len(per_review) == 2
     for group in per_review:  # a row per review: its name and how many it is responsible for
         row = re.search(
