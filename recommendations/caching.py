@@ -7,11 +7,11 @@ that changes what is counted; ``statuses.recommendation_status_refresh``, which 
 change of a validated update goes through (validation, deletion, restore, bulk loads),
 calls it, and so does every save or deletion of a vocabulary the figures name things by
 (``names_changed``: a renamed theme shows at once). What else the figures depend on
-(positions, reviews, responsibilities, which recommendations exist) is recorded in the
-history by every door that changes it, so the latest history row of each is part of the
-version too. ``figures_version`` reads all of it in one query; a key made from it is
-never stale, and a validated update shows at once (in the database, the new generation
-is seen exactly when the change is).
+(positions, reviews, responsibilities, which recommendations exist, their texts in other
+languages) is recorded in the history by every door that changes it, so the latest history
+row of each is part of the version too. ``figures_version`` reads all of it in one query;
+a key made from it is never stale, and a validated update shows at once (in the
+database, the new generation is seen exactly when the change is).
 """
 
 import contextvars
@@ -66,9 +66,16 @@ NAMED = (
 
 
 def figures_version() -> str:
-    """The generation and the latest history row of recommendations, reviews and
-    responsibilities, in one query (once per request)."""
-    from .models import FiguresVersion, Recommendation, Responsibility, ReviewCycle
+    """The generation and the latest history row of recommendations, reviews,
+    responsibilities and texts in other languages (kept lists show excerpts in the
+    reader's language), in one query (once per request)."""
+    from .models import (
+        FiguresVersion,
+        Recommendation,
+        RecommendationText,
+        Responsibility,
+        ReviewCycle,
+    )
 
     remembered = _this_request.get()
     if remembered is not None and "version" in remembered:
@@ -79,7 +86,7 @@ def figures_version() -> str:
         f"(SELECT generation FROM {quote(FiguresVersion._meta.db_table)} WHERE id = 1)",
         *(
             f"(SELECT MAX(history_id) FROM {quote(model.history.model._meta.db_table)})"
-            for model in (Recommendation, ReviewCycle, Responsibility)
+            for model in (Recommendation, ReviewCycle, Responsibility, RecommendationText)
         ),
     ]
     with connection.cursor() as cursor:

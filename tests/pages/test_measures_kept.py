@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 
 from recommendations import rules, services
-from recommendations.models import ProgressUpdate
+from recommendations.models import ProgressUpdate, RecommendationText
 from tests.world import publish
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +78,21 @@ def test_each_reader_gets_the_measure_of_what_they_read(world, users, clients):
     for role, total in shown.items():
         assert total == rules.visible_recommendations(users[role]).count(), role
     assert shown["contributor"] < shown["adviser"]
+
+
+def test_a_text_recorded_in_russian_shows_at_once_in_a_kept_overdue_list(
+    world, users, clients, settings, justice
+):
+    settings.UPR_OVERDUE_MONTHS = 12
+    users["adviser"].profile.language = "ru"  # the reader reads in Russian
+    users["adviser"].profile.save()
+    client = clients["adviser"]
+    page = f"/institutions/{justice.pk}/"
+    overdue = client.get(page).context["overdue"]
+    assert overdue, "the world has overdue recommendations"
+
+    RecommendationText.objects.create(
+        recommendation=overdue[0], language="ru", text="Отменить смертную казнь"
+    )
+
+    assert "Отменить смертную казнь" in client.get(page).content.decode()
