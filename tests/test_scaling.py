@@ -137,11 +137,43 @@ def test_the_figures_pages_read_from_replicas_and_the_workspace_does_not(client,
     assert replica_reads("/workspace/queue/") == set()
 
 
-@pytest.mark.django_db
-def test_the_database_cache_keeps_replaces_and_forgets_values(django_assert_max_num_queries):
-    from django.core.cache import cache
+@pytest.fixture
+def database_cache(db):
+    """The database cache as ``CACHE_URL`` unset configures it (the tests' own settings
+    use a local-memory cache), its table made as ``createcachetable`` makes it."""
+    from django.core.management.commands.createcachetable import Command
 
-    with django_assert_max_num_queries(3):  # the upsert (and a savepoint in a transaction)
+    from web.cache import DatabaseCache
+
+    params = cache_settings("")["default"]
+    command = Command()
+    command.verbosity = 0
+    command.create_table("default", params["LOCATION"], dry_run=False)
+    database_cache = DatabaseCache(params["LOCATION"], params)
+    database_cache.clear()
+    return database_cache
+
+
+def test_the_database_cache_keeps_more_than_djangos_300_entries(database_cache, monkeypatch):
+    """The figures are kept per selection, reader, language and version: past Django's
+    default of 300 entries its database cache would cull a third of them by key order."""
+    import web.cache
+
+    monkeypatch.setattr(web.cache, "CULL_EVERY", 1)  # count (and cull) before every write
+    for n in range(600):
+        database_cache.set(f"figure-{n}", n, timeout=60)
+
+    assert [database_cache.get(f"figure-{n}") for n in range(600)] == list(range(600))
+
+
+def test_the_database_cache_keeps_replaces_and_forgets_values(
+    database_cache, django_assert_max_num_queries
+):
+    cache = database_cache
+
+    # The upsert in a savepoint (a test runs in a transaction), and one write in
+    # CULL_EVERY counts the table first.
+    with django_assert_max_num_queries(4):
         cache.set("figures", {"implemented": 53}, timeout=60)
     cache.set("figures", {"implemented": 54}, timeout=60)
     cache.set("gone", "stale", timeout=-1)

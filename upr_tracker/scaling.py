@@ -51,6 +51,10 @@ def postgresql_options(settings: Mapping[str, Any]) -> dict:
     return options
 
 
+# How many entries the database cache keeps before culling (expired ones first).
+DATABASE_CACHE_ENTRIES = 50_000
+
+
 def cache_settings(url: str) -> dict:
     """``CACHES`` from ``CACHE_URL`` (see the module); an unknown scheme is refused."""
     parts = urlsplit(url) if url else None
@@ -59,6 +63,9 @@ def cache_settings(url: str) -> dict:
         default = {
             "BACKEND": "web.cache.DatabaseCache",
             "LOCATION": CACHE_TABLE,
+            # Django keeps 300 entries and then culls by key order: the figures are kept
+            # per selection, reader, language and version, beside the public pages.
+            "OPTIONS": {"MAX_ENTRIES": DATABASE_CACHE_ENTRIES},
         }
     elif scheme in ("redis", "rediss"):
         default = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
