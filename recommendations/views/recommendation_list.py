@@ -2,10 +2,12 @@
 
 from typing import TYPE_CHECKING
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.expressions import Combinable
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -100,15 +102,8 @@ def recommendation_list(request):
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
-    if (number - 1) * PAGE_SIZE >= DEEP:
-        # Far into the list, sort ids alone, not every row before it with its text.
-        ids = Paginator(rows.values_list("pk", flat=True), PAGE_SIZE)
-        ids.count = figures.total
-        page_obj = ids.page(number)
-        page_obj.paginator = paginator
-        page_obj.object_list = in_order(rows, list(page_obj.object_list))
-    else:
-        page_obj = paginator.page(number)
+    shown, table_rows = caching.kept(_page, rows, number, figures.total)
+    page_obj = Page(shown, number, paginator)
 
     # The export takes the same filters (not the page or the sort), then its format.
     export = request.GET.copy()
@@ -128,11 +123,10 @@ def recommendation_list(request):
             "form": filterset.form,
             "measure": figures,
             "page_obj": page_obj,
-            "recommendations": page_obj.object_list,
+            "recommendations": shown,
+            "table_rows": table_rows,
             # Rows shown in the original's language are noted once above the table.
-            "texts_fall_back": any(
-                row.text_in(get_language()).is_fallback for row in page_obj.object_list
-            ),
+            "texts_fall_back": any(row.text_in(get_language()).is_fallback for row in shown),
             "original_language": ORIGINAL_LANGUAGE,
             "chips": active_filters(filterset, request.GET),
             "clear_url": "?" + clear.urlencode(),
@@ -142,3 +136,24 @@ def recommendation_list(request):
             "may_save_view": rules.may_save_views(user),
         },
     )
+
+
+def _page(rows, number: int, total: int) -> tuple[list, SafeString]:
+    """The recommendations of page ``number`` of ``rows`` (``total`` of them, counted by
+    the measure) and their table's rows rendered: kept with the figures
+    (``caching.kept``), in each language; what they show is the same for every reader of
+    the same rows."""
+    if (number - 1) * PAGE_SIZE >= DEEP:
+        # Far into the list, sort ids alone, not every row before it with its text.
+        ids = Paginator(rows.values_list("pk", flat=True), PAGE_SIZE)
+        ids.count = total
+        shown = in_order(rows, list(ids.page(number).object_list))
+    else:
+        paginator = Paginator(rows, PAGE_SIZE)
+        paginator.count = total
+        shown = list(paginator.page(number).object_list)
+    table_rows = render_to_string(
+        "recommendations/list_parts/rows.html",
+        {"recommendations": shown, "LANGUAGE_CODE": get_language()},
+    )
+    return shown, mark_safe(table_rows)  # rendered by the engine, escaped there

@@ -96,3 +96,37 @@ def test_a_text_recorded_in_russian_shows_at_once_in_a_kept_overdue_list(
     )
 
     assert "Отменить смертную казнь" in client.get(page).content.decode()
+
+
+ROWS = "recommendations/list_parts/rows.html"
+
+
+def rendered(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def status_of(response, reference) -> str:
+    row = next(r for r in response.context["recommendations"] if r.reference == reference)
+    return row.current_status
+
+
+def test_the_lists_rows_are_rendered_once_and_a_validation_shows_at_once(world, users, clients):
+    first = clients["adviser"].get("/recommendations/")
+    second = clients["coordinator"].get("/recommendations/")
+    assert ROWS in rendered(first)
+    assert ROWS not in rendered(second)  # the same rows, as rendered for the first reader
+    assert 'href="/recommendations/' in second.content.decode()
+    assert [r.pk for r in second.context["recommendations"]] == [
+        r.pk for r in first.context["recommendations"]
+    ]
+    assert status_of(second, "97.4") == "not_started"
+
+    submitted = ProgressUpdate.objects.get(
+        recommendation=world.recommendations["97.4"],
+        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+    )
+    services.progress_update_validate(user=users["coordinator"], update=submitted)
+    after = clients["adviser"].get("/recommendations/")
+
+    assert ROWS in rendered(after)
+    assert status_of(after, "97.4") == "implemented"
