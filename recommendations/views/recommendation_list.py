@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 50
 DEEP = 1000  # rows before a page from which only ids are sorted to find it
+ROWS_KEPT_SECONDS = 10 * 60  # how long a page's rendered rows are kept unless data change
 
 
 def _rank(field: str, values) -> Case:
@@ -102,7 +103,16 @@ def recommendation_list(request):
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
-    shown, table_rows = caching.kept(_page, rows, number, figures.total)
+    # Kept a short while: a page of rows weighs a hundred kilobytes, and few are read again.
+    shown, table_rows = caching.cached(
+        "list-rows",
+        lambda: _page(rows, number, figures.total),
+        rows,
+        number,
+        figures.total,
+        get_language(),
+        timeout=ROWS_KEPT_SECONDS,
+    )
     page_obj = Page(shown, number, paginator)
 
     # The export takes the same filters (not the page or the sort), then its format.
@@ -141,8 +151,8 @@ def recommendation_list(request):
 def _page(rows, number: int, total: int) -> tuple[list, SafeString]:
     """The recommendations of page ``number`` of ``rows`` (``total`` of them, counted by
     the measure) and their table's rows rendered: kept with the figures
-    (``caching.kept``), in each language; what they show is the same for every reader of
-    the same rows."""
+    (``caching.cached``), in each language; what they show is the same for every reader
+    of the same rows."""
     if (number - 1) * PAGE_SIZE >= DEEP:
         # Far into the list, sort ids alone, not every row before it with its text.
         ids = Paginator(rows.values_list("pk", flat=True), PAGE_SIZE)
