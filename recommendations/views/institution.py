@@ -79,8 +79,8 @@ def institution_detail(request, pk: int):
 
 def _per_review(responsible, list_url: str) -> tuple[Measure, list[GroupMeasure], SafeString]:
     """The measure of what the institution is responsible for, its measure per review
-    and their table rendered (hundreds of rows for an institution named in every review): kept with
-    the figures (``caching.kept``), in each language."""
+    and their table rendered (hundreds of rows for an institution named in every
+    review): kept with the figures (``caching.kept``), in each language."""
     everything, per_review = measure_and_groups(responsible, "review")
     table = render_to_string(
         "recommendations/institution_parts/per_review.html",

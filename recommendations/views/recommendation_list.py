@@ -1,9 +1,18 @@
 """``/recommendations/``: the filtered, searchable, sorted list and its measure."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Combinable
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -106,7 +115,7 @@ def recommendation_list(request):
     # Kept a short while: a page of rows weighs a hundred kilobytes, and few are read again.
     shown, table_rows = caching.cached(
         "list-rows",
-        lambda: _page(rows, number, figures.total),
+        lambda: _page(paginator, number),
         rows,
         number,
         figures.total,
@@ -148,19 +157,17 @@ def recommendation_list(request):
     )
 
 
-def _page(rows, number: int, total: int) -> tuple[list, SafeString]:
-    """The recommendations of page ``number`` of ``rows`` (``total`` of them, counted by
-    the measure) and their table's rows rendered: kept with the figures
-    (``caching.cached``), in each language; what they show is the same for every reader
-    of the same rows."""
+def _page(paginator: Paginator, number: int) -> tuple[list, SafeString]:
+    """The recommendations of page ``number`` of ``paginator`` (its rows counted by the
+    measure) and their table's rows rendered: kept with the figures (``caching.cached``),
+    in each language; what they show is the same for every reader of the same rows."""
     if (number - 1) * PAGE_SIZE >= DEEP:
         # Far into the list, sort ids alone, not every row before it with its text.
+        rows = cast(QuerySet, paginator.object_list)  # the view paginates a queryset
         ids = Paginator(rows.values_list("pk", flat=True), PAGE_SIZE)
-        ids.count = total
+        ids.count = paginator.count
         shown = in_order(rows, list(ids.page(number).object_list))
     else:
-        paginator = Paginator(rows, PAGE_SIZE)
-        paginator.count = total
         shown = list(paginator.page(number).object_list)
     table_rows = render_to_string(
         "recommendations/list_parts/rows.html",
