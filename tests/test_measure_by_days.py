@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from recommendations.models import Position, Recommendation, Status
 from recommendations.selectors import measure_by
-from recommendations.selectors.measure_by_days import measure_by_days
+from recommendations.selectors.measure_by_days import implemented_by_days, measure_by_days
 from tests.factories import (
     ProgressUpdateFactory,
     RecommendationFactory,
@@ -82,6 +82,55 @@ def _each_day_as_of_that_day(review_days, recommendations):
             assert as_figures(by_days[day]) == expected, (group_by, day)
 
 
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    review_days=st.lists(st.one_of(st.none(), a_day), min_size=3, max_size=3),
+    recommendations=st.lists(a_recommendation, max_size=8),
+    chosen_reviews=st.lists(st.integers(min_value=0, max_value=2), min_size=1, unique=True),
+    by_theme=st.booleans(),
+)
+def test_the_percent_implemented_alone_is_the_measures_on_each_day(
+    review_days, recommendations, chosen_reviews, by_theme
+):
+    with transaction.atomic():
+        _percent_implemented_as_measured(review_days, recommendations, chosen_reviews, by_theme)
+        transaction.set_rollback(True)
+
+
+def _percent_implemented_as_measured(review_days, recommendations, chosen_reviews, by_theme):
+    reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
+    themes = ThemeFactory.create_batch(3)
+    for review, position, theme_numbers, updates in recommendations:
+        made = RecommendationFactory(review=reviews[review], position=position)
+        made.themes.set([themes[n] for n in theme_numbers])
+        for assessed_on, status, is_demo in updates:
+            ProgressUpdateFactory(
+                recommendation=made, assessed_on=assessed_on, status=status, is_demo=is_demo
+            )
+    chosen = [reviews[n] for n in chosen_reviews]
+    # Two themes asked for repeat a recommendation with both: it still counts once.
+    recommendations = (
+        Recommendation.objects.filter(themes__in=themes[:2])
+        if by_theme
+        else Recommendation.objects.all()
+    )
+
+    by_day, includes_demo = implemented_by_days(recommendations, chosen, DAYS)
+
+    measured = measure_by_days(recommendations.filter(review__in=chosen), "review", DAYS)
+    assert by_day == {
+        day: {group.key: group.measure.percent_implemented for group in groups}
+        for day, groups in measured.items()
+    }
+    assert includes_demo == any(
+        group.measure.includes_demo for groups in measured.values() for group in groups
+    )
+
+
 def test_a_filtered_set_is_measured_on_each_day_as_the_measure_measures_it():
     review = ReviewCycleFactory(review_date=date(2010, 5, 1))
     trafficking, detention = ThemeFactory.create_batch(2)
@@ -109,5 +158,19 @@ def test_the_number_of_queries_does_not_grow_with_the_days_or_the_data():
 
     with CaptureQueriesContext(connection) as many:
         measure_by_days(Recommendation.objects.all(), "review", DAYS)
+
+    assert len(many) == len(few) == 3
+
+
+def test_the_percent_implemented_alone_takes_three_queries_however_many_days_or_data():
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    ProgressUpdateFactory(recommendation__review=review, is_demo=True)
+    with CaptureQueriesContext(connection) as few:
+        implemented_by_days(Recommendation.objects.all(), [review], DAYS[:2])
+    for recommendation in RecommendationFactory.create_batch(20, review=review):
+        ProgressUpdateFactory(recommendation=recommendation, status=Status.IMPLEMENTED)
+
+    with CaptureQueriesContext(connection) as many:
+        implemented_by_days(Recommendation.objects.all(), [review], DAYS)
 
     assert len(many) == len(few) == 3

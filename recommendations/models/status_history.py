@@ -36,6 +36,11 @@ class StatusChange(models.Model):
         indexes = [
             # The over-time series reads every change of a set of recommendations.
             models.Index(fields=["day", "recommendation"], name="status_change_day"),
+            # Whether a series counts a demo assessment: found at once, or at once not found
+            # where there is none (a real deployment's history, read without a scan).
+            models.Index(
+                fields=["recommendation"], condition=Q(is_demo=True), name="status_change_demo"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

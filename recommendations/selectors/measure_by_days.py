@@ -6,12 +6,15 @@ applied to counts the database makes per interval between two days;
 ``tests/test_measure_by_days.py`` holds it to ``measure_by(…, as_of=day)`` on every day.
 """
 
+from bisect import bisect_left
 from datetime import date
+from decimal import Decimal
 from itertools import accumulate
 
 from django.db.models import Case, Count, Expression, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Greatest
 
-from ..models import Recommendation, Status
+from ..models import SUPPORTED_POSITIONS, Recommendation, ReviewCycle, Status
 from .measure import (
     GroupMeasure,
     _fold_counts,
@@ -112,6 +115,92 @@ def measure_by_days(
         groups.sort(key=lambda group: (-group.measure.total, str(group.label)))
         result[day] = groups
     return result
+
+
+def implemented_by_days(
+    recommendations: QuerySet[Recommendation], reviews: list[ReviewCycle], days: list[date]
+) -> tuple[dict[date, dict[int, Decimal | None]], bool]:
+    """For each of ``days``, the % implemented of each of ``reviews`` held by then
+    ({review id: figure}, restricted to ``recommendations``), and whether any of these
+    figures counts a demo assessment: ``measure_by_days(…, "review", days)``'s
+    ``percent_implemented`` and ``includes_demo``, from less (what a chart of the
+    % implemented of every review needs; ``tests/test_measure_by_days.py`` holds them
+    equal).
+
+    Only the changes into "implemented" are read (the % implemented is implemented ÷
+    supported, folded by the measure's own ``_fold_counts``; any other status counts
+    here as not started, which changes nothing of it), and the reviews' dates come from
+    ``reviews`` rather than a join. Whether a figure counts a demo assessment (of any
+    status) is asked apart, by a query that stops at the first. Three queries.
+    """
+    days = sorted(set(days))
+    n = len(days)
+    held = {
+        review.pk: bisect_left(days, review.review_date) if review.review_date else 0
+        for review in reviews
+    }
+    once = each_once(recommendations.filter(review__in=list(held)))
+    members: dict[int, dict[str, int]] = {}
+    for review, position, count in (
+        once.values_list("review_id", "position").annotate(_count=Count("*")).order_by()
+    ):
+        members.setdefault(review, {})[position] = count
+    # Per (review, position): how many changes into "implemented" begin in force at each
+    # interval, less those that end there (read from the day the review is held only).
+    steps: dict[tuple[int, str], list[int]] = {}
+    for review, position, begins, ends, count in (
+        once.filter(status_changes__status=Status.IMPLEMENTED)
+        .annotate(
+            _from=_interval("status_changes__day", days, when_null=n),
+            _until=_interval("status_changes__until", days, when_null=n),
+        )
+        .values_list("review_id", "position", "_from", "_until")
+        .annotate(_count=Count("*"))
+        .order_by()
+    ):
+        if begins < ends:
+            line = steps.setdefault((review, position), [0] * (n + 1))
+            line[begins] += count
+            line[ends] -= count
+    implemented = {key: list(accumulate(line[:n])) for key, line in steps.items()}
+    folded: dict[tuple, Decimal | None] = {}  # the same counts on another day or review
+    by_day: list[dict[int, Decimal | None]] = [{} for _day in days]
+    for review, of_positions in members.items():
+        lines = [
+            (position, count, implemented.get((review, position)))
+            for position, count in sorted(of_positions.items())
+        ]
+        for index in range(held[review], n):
+            counts = tuple(
+                (position, count, line[index] if line else 0) for position, count, line in lines
+            )
+            if counts not in folded:
+                folded[counts] = _fold_counts(
+                    figure
+                    for position, count, done in counts
+                    for figure in (
+                        (position, Status.IMPLEMENTED, False, done),
+                        (position, Status.NOT_STARTED, False, count - done),
+                    )
+                ).percent_implemented
+            by_day[index][review] = folded[counts]
+    return dict(zip(days, by_day, strict=True)), _counts_a_demo_assessment(once, days)
+
+
+def _counts_a_demo_assessment(recommendations: QuerySet[Recommendation], days) -> bool:
+    """Whether a supported recommendation of the set has a status from a demo assessment
+    in force on one of ``days`` after its review was held (the measure's
+    ``includes_demo`` on some day)."""
+    return (
+        recommendations.filter(position__in=SUPPORTED_POSITIONS, status_changes__is_demo=True)
+        .alias(
+            _held=_interval("review__review_date", days, when_null=0),
+            _from=_interval("status_changes__day", days, when_null=len(days)),
+            _until=_interval("status_changes__until", days, when_null=len(days)),
+        )
+        .filter(_until__gt=Greatest("_from", "_held"))
+        .exists()
+    )
 
 
 def _interval(field: str, days: list[date], *, when_null: int) -> "_Interval":

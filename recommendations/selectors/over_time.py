@@ -1,7 +1,7 @@
 """The measure over time, from the validated update history.
 
 Each point is ``measure_by(…, as_of=day)`` for one day, so the curve says exactly
-what the measure said on that day; all points come from one ``measure_by_days``
+what the measure said on that day; all points come from one ``implemented_by_days``
 (three queries however many days), and are kept in the cache under a key that any
 change of the data counted changes (``recommendations.caching``).
 """
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .. import caching
 from ..models import SUPPORTED_POSITIONS, Recommendation, ReviewCycle
-from .measure_by_days import measure_by_days
+from .measure_by_days import implemented_by_days
 
 MAX_POINTS = 40
 
@@ -88,27 +88,22 @@ def implementation_over_time(
         return OverTime(days=[], lines=[])
     days = half_year_ends(min(dated), today)
     # % implemented counts the supported ones only: the others need not be read.
-    of_reviews = recommendations.filter(review__in=reviews, position__in=SUPPORTED_POSITIONS)
+    supported = recommendations.filter(position__in=SUPPORTED_POSITIONS)
 
     def points():
         # The measure leaves out a review not yet held on a day: no point there.
-        measured = measure_by_days(of_reviews, "review", days, labelled=False).values()
-        by_day = [
-            {group.key: group.measure.percent_implemented for group in groups}
-            for groups in measured
-        ]
-        includes_demo = any(group.measure.includes_demo for groups in measured for group in groups)
-        return by_day, includes_demo
+        by_day, includes_demo = implemented_by_days(supported, reviews, days)
+        return [by_day[day] for day in days], includes_demo
 
     by_day, includes_demo = (
         caching.cached(
-            "over-time-points", points, of_reviews, [(r.pk, r.review_date) for r in reviews], days
+            "over-time-points", points, supported, [(r.pk, r.review_date) for r in reviews], days
         )
         if cached
         else points()
     )
     lines = [
-        Line(review=review, points=[figures.get(review.pk) for figures in by_day])
-        for review in reviews
+        Line(review=review, points=[figures.get(pk) for figures in by_day])
+        for review, pk in ((review, review.pk) for review in reviews)
     ]
     return OverTime(days=days, lines=lines, includes_demo=includes_demo)
