@@ -81,26 +81,23 @@ class Selection:
 
 def states_under_review(user) -> list[State]:
     """States with at least one review ``user`` reads (``rules.visible_reviews``), most
-    recommendations first, in one query: their order counts every recommendation, so it
-    is kept in the cache until the data changes (the public face's, which counts the
-    reviews published today, per day)."""
+    recommendations first, in one query: their order counts every recommendation, so
+    they are kept in the cache until the data changes (a renamed state included; the
+    public face's, which counts the reviews published today, per day)."""
     public = rules.sees_public_face_only(user)
-    order = caching.cached(
+    return caching.cached(
         "states-under-review",
         lambda: _most_recommendations_first(rules.visible_reviews(user)),
         public,
         timezone.localdate() if public else None,
     )
-    states = State.objects.in_bulk(order)
-    return [states[pk] for pk in order if pk in states]
 
 
-def _most_recommendations_first(reviews) -> list[int]:
+def _most_recommendations_first(reviews) -> list[State]:
     return list(
         State.objects.filter(reviews__in=reviews)
         .annotate(recommendation_count=Count("reviews__recommendations"))
         .order_by("-recommendation_count", "name")
-        .values_list("pk", flat=True)
     )
 
 
