@@ -26,7 +26,7 @@ from django.utils.translation import get_language
 TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
 # The shape of what is kept: one more whenever a cached figure holds something else (the
 # dashboard's rendered parts, say), so a new release never reads what an older one kept.
-SHAPE = 2
+SHAPE = 3
 # The version read once in a request (``FiguresVersionOncePerRequest``), not per figure.
 _this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "figures_version_this_request", default=None

@@ -9,17 +9,22 @@ of an instance made from those columns, so each model's ``__str__`` stays the on
 that names it). Nothing is read until a field is drawn (a download reads the same filters
 without drawing them), and the fields still validate against their querysets. Given
 ``keep`` (``recommendations.caching.cached`` with a name, say), the options are kept under
-the fields' querysets and the active language, and read again only when those change.
+the fields' querysets and the active language, and read again only when those change;
+the options of the fields named in ``by_name`` are kept sorted by their labels (in the
+language's collation), every label escaped once: a page then only writes them out.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from django import forms
 from django.db.models import F, Model, TextField, Value
 from django.db.models.base import ModelState
 from django.db.models.functions import Cast
+from django.utils.html import escape
 from django.utils.translation import get_language
+
+from .collation import collation_key
 
 KEY = "option_key"
 
@@ -28,20 +33,26 @@ def read_together(
     fields: Mapping[str, forms.ModelChoiceField],
     label_columns: Mapping[str, Sequence[str]],
     keep: Callable[..., dict[str, list[tuple[str, Any]]]] | None = None,
+    by_name: Collection[str] = (),
 ) -> None:
     """Draw the options of ``fields`` (name -> field) from one query when the first is
     drawn. ``label_columns`` names, per field, the lookups its label is made of (e.g.
     ``("name", "abbreviation")``, ``("state_under_review__name", …)``). ``keep(compute,
     *parts)``, when given, returns ``compute()`` as kept for the same ``parts`` (the
-    language, the fields' querysets) or computes and keeps it. Call it once the fields'
-    querysets and empty labels are final, before ``sort_choices``."""
+    language, the fields' querysets) or computes and keeps it. The fields named in
+    ``by_name`` offer their options sorted by label, the empty one ("Any") first (what
+    ``collation.sort_choices`` does when drawing a field). Call it once the fields'
+    querysets and empty labels are final."""
     read: dict[str, list[tuple[str, Any]]] = {}
+
+    def drawn() -> dict[str, list[tuple[str, Any]]]:
+        return _drawn(_read(fields, label_columns), by_name)
 
     def read_now() -> dict[str, list[tuple[str, Any]]]:
         if keep is None:
-            return _read(fields, label_columns)
+            return drawn()
         querysets = [field.queryset for field in fields.values()]
-        return keep(lambda: _read(fields, label_columns), get_language(), *querysets)
+        return keep(drawn, get_language(), *querysets)
 
     def options_of(name: str) -> Callable[[], list[tuple[str, Any]]]:
         field = fields[name]
@@ -89,6 +100,22 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
             (key, field.label_from_instance(_instance(field.queryset.model, values)))
         )
     return found
+
+
+def _drawn(found, by_name: Collection[str]) -> dict[str, list[tuple[str, Any]]]:
+    """The options as a page draws them: each label escaped (a ``SafeString``, which the
+    drop-down writes as it is), those of ``by_name`` sorted by label first."""
+    return {
+        name: [
+            (key, escape(label))
+            for key, label in (
+                sorted(options, key=lambda option: collation_key(option[1]))
+                if name in by_name
+                else options
+            )
+        ]
+        for name, options in found.items()
+    }
 
 
 def _instance(model: type[Model], values: Mapping[str, str | None]) -> Model:

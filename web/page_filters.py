@@ -12,7 +12,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .select_markup import select_html
+from .select_markup import as_given, select_html
 
 # What a page's form or links add that no filter reads.
 PAGE_PARAMETERS = ("page", "sort", "format")
@@ -29,7 +29,7 @@ class OneOrMoreSelect(forms.SelectMultiple):
         chosen = self.format_value(value)
         attrs = self.build_attrs(self.attrs, attrs)
         attrs["multiple"] = len([v for v in chosen if v]) > 1
-        return select_html(name, attrs, self.choices, chosen, multiple=True)
+        return select_html(name, attrs, as_given(self.choices), chosen, multiple=True)
 
 
 def one_or_more(field: forms.Field) -> None:

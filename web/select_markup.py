@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.choices import CallableChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -51,6 +52,13 @@ def select_html(
     return mark_safe("".join(parts))  # every piece escaped above
 
 
+def as_given(choices):
+    """A widget's choices as they were given: a callable's own list, not Django's
+    normalised copy of it (a thousand pairs rebuilt, each label looked at, on every page;
+    ``select_html`` reads plain pairs and lists of pairs alike)."""
+    return choices.func() if isinstance(choices, CallableChoiceIterator) else choices
+
+
 def _quoted(value) -> str:
     """An attribute's value, escaped and quoted."""
     return f'"{conditional_escape(str(value))}"'
@@ -64,7 +72,11 @@ class QuickSelect(forms.Select):
         if self.allow_multiple_selected:
             attrs.setdefault("multiple", True)
         return select_html(
-            name, attrs, self.choices, self.format_value(value), self.allow_multiple_selected
+            name,
+            attrs,
+            as_given(self.choices),
+            self.format_value(value),
+            self.allow_multiple_selected,
         )
 
 

@@ -16,7 +16,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from web.choice_lists import read_together
-from web.collation import sort_choices
 from web.page_filters import filter_data, one_or_more
 from web.select_markup import quick
 
@@ -136,9 +135,8 @@ def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFi
         {name: fields[name] for name in LABEL_COLUMNS},
         LABEL_COLUMNS,
         keep=partial(caching.cached, "filter-options"),
+        by_name=BY_NAME,
     )
-    for name in BY_NAME:
-        sort_choices(fields[name])
     fields["updated_since"].widget.input_type = "date"
     fields["updated_since"].help_text = ""
     fields["search"].widget.input_type = "search"
