@@ -131,6 +131,8 @@ def _time_everything(repeat: int) -> list[Timing]:
     from django.core.cache import cache
     from django.test import Client
 
+    from upr_tracker.serving import ready_to_serve
+
     client = Client()
     client.force_login(get_user_model().objects.get(username="adviser"))
     database = settings.DATABASES["default"]
@@ -144,6 +146,7 @@ def _time_everything(repeat: int) -> list[Timing]:
     )
     floor_connection.autocommit = True
     timings = []
+    ready_to_serve()  # as upr_tracker/wsgi.py does before the first request
     try:
         with floor_connection.cursor() as cursor:
             for path in _paths(client, cache):
