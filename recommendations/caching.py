@@ -24,6 +24,9 @@ from django.db.models import F, QuerySet
 from django.utils.translation import get_language
 
 TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
+# A page of rows (the list's rendered, the API's records) weighs a hundred kilobytes and
+# few are read again: kept a short while unless the data change first.
+ROWS_TIMEOUT = 10 * 60
 # The shape of what is kept: one more whenever a cached figure holds something else (the
 # dashboard's rendered parts, say), so a new release never reads what an older one kept.
 SHAPE = 3

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 50
 DEEP = 1000  # rows before a page from which only ids are sorted to find it
-ROWS_KEPT_SECONDS = 10 * 60  # how long a page's rendered rows are kept unless data change
 
 
 def _rank(field: str, values) -> Case:
@@ -112,7 +111,6 @@ def recommendation_list(request):
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
-    # Kept a short while: a page of rows weighs a hundred kilobytes, and few are read again.
     shown, table_rows = caching.cached(
         "list-rows",
         lambda: _page(paginator, number),
@@ -120,7 +118,7 @@ def recommendation_list(request):
         number,
         figures.total,
         get_language(),
-        timeout=ROWS_KEPT_SECONDS,
+        timeout=caching.ROWS_TIMEOUT,
     )
     page_obj = Page(shown, number, paginator)
 

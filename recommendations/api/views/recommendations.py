@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 
 from web.api.csv_export import CSVRenderer, stream_csv
 from web.api.pagination import KnownCount
@@ -35,17 +36,18 @@ class RecommendationViewSet(TrackerViewSet):
 
     def list(self, request, *args, **kwargs):
         """A page of recommendations as the serializer shows them, read as plain values
-        (``PlainRecords``: one query for the page, relations included)."""
+        (``PlainRecords``: one query for the page, relations included) and kept a while
+        with the figures (``KeptPages``)."""
         if isinstance(request.accepted_renderer, CSVRenderer):
             return self.stream_csv()
         records = PlainRecords(self.get_read_serializer(None))
         recommendations = self.filter_queryset(self.get_queryset()).prefetch_related(None)
         # How many: the measure's total, kept with the figures (no count per page).
         total = caching.kept(measure, recommendations.order_by()).total
-        rows = KnownCount(records.values(recommendations), total)
+        rows = KnownCount(KeptPages(records, records.values(recommendations)), total)
         page: list[dict] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]  # sliced and counted as a queryset is
         assert page is not None  # every list is paginated (settings.REST_FRAMEWORK)
-        return self.get_paginated_response([records.shown(row) for row in page])
+        return self.get_paginated_response(page)
 
     def stream_csv(self):
         """Every matching recommendation as the JSON shows it, in one query however many
@@ -54,3 +56,25 @@ class RecommendationViewSet(TrackerViewSet):
         serializer = self.get_read_serializer(None)
         columns = [name for name, field in serializer.fields.items() if not field.write_only]
         return stream_csv(csv_rows(recommendations, serializer), columns, self.basename)
+
+
+class KeptPages:
+    """The records of ``values`` (``PlainRecords.values``) as ``records`` shows them, a
+    page (a slice) at a time, each page kept with the figures for a short while
+    (``caching.ROWS_TIMEOUT``) under its SQL (whose rows, which page), the fields shown
+    and the language: the next client asking for the same page gets it without a query,
+    and a validation or an edit shows at once (it moves the figures' version on)."""
+
+    def __init__(self, records: PlainRecords, values):
+        self.records, self.values = records, values
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        rows = self.values[page]
+        return caching.cached(
+            "api-records",
+            lambda: [self.records.shown(row) for row in rows],
+            rows,
+            list(self.records.sources.items()),
+            get_language(),
+            timeout=caching.ROWS_TIMEOUT,
+        )
