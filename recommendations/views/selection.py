@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django import forms
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,9 +95,26 @@ def states_under_review(user) -> list[State]:
 
 
 def _most_recommendations_first(reviews) -> list[State]:
+    """The states of ``reviews``, each with the number of their recommendations: counted
+    review by review on the recommendations' index (each review's in one probe), not by
+    joining every recommendation to its review and state."""
+    of_each_review = (
+        Recommendation.objects.filter(review=OuterRef("pk"))
+        .order_by()
+        .values("review")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    of_each_state = (
+        reviews.filter(state_under_review=OuterRef("pk"))
+        .order_by()
+        .values("state_under_review")
+        .annotate(count=Sum(Coalesce(Subquery(of_each_review), 0)))
+        .values("count")
+    )
     return list(
-        State.objects.filter(reviews__in=reviews)
-        .annotate(recommendation_count=Count("reviews__recommendations"))
+        State.objects.filter(Exists(reviews.filter(state_under_review=OuterRef("pk"))))
+        .annotate(recommendation_count=Subquery(of_each_state))
         .order_by("-recommendation_count", "name")
     )
 
