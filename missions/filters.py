@@ -118,10 +118,11 @@ def engagement_filter(params: QueryDict, queryset) -> EngagementFilter:
     for name in ("institution", "mechanism", "state_concerned"):
         fields[name].empty_label = _("Any")
         quick(fields[name])
-    # One query for the three lists.
-    read_together({name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS)
-    for name in ("kind", "institution", "mechanism", "state_concerned"):
-        sort_choices(fields[name])  # by the name shown (the year: latest first)
+    # One query for the three lists, each sorted by the name shown.
+    read_together(
+        {name: fields[name] for name in LABEL_COLUMNS}, LABEL_COLUMNS, by_name=LABEL_COLUMNS
+    )
+    sort_choices(fields["kind"])
     # Kept from a link (a recommendation's engagements), never offered as a list.
     fields["recommendation"].widget = forms.HiddenInput()
     return filterset
