@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import translation
 
 # The ministries, standing users, clients per role and builders every test world shares.
 pytest_plugins = ["tests.world"]
@@ -25,6 +26,16 @@ def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def language_of_its_own():
+    """Each test starts in the default language and leaves none active behind it: a page
+    requested in Belarusian leaves Belarusian active in the thread (the locale middleware
+    activates it), and a test that draws without a request would then speak it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
