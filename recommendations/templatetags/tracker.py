@@ -3,6 +3,8 @@
 from django import template
 from django.http import QueryDict
 from django.utils.formats import number_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, pgettext
 
 from .. import charts
@@ -18,6 +20,16 @@ def percent(value) -> str:
     if value is None:
         return gettext("no data")
     return f"{number_format(value, decimal_pos=1)}\u00a0%"
+
+
+@register.filter
+def percent_or_no_data(value) -> SafeString:
+    """``percent`` as a cell shows it: "no data" marked as such (styled apart) when
+    nothing is supported. A filter, not an include: the breakdowns and the chart's table
+    show hundreds."""
+    if value is None:
+        return format_html('<span class="no-data">{}</span>', gettext("no data"))
+    return escape(percent(value))
 
 
 # A language's name inside a sentence ("Text in English"; lower case in Russian and
