@@ -42,15 +42,40 @@ a_recommendation = st.tuples(
 )
 
 
-def as_figures(groups):
-    return [(group.key, group.label, group.measure) for group in groups]
-
-
-@settings(
+# Each example makes its own data in the test's database (rolled back after it).
+examples = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+def made(review_days, recommendations):
+    """Three reviews held on ``review_days`` (None: no date), three themes, and the
+    recommendations drawn (``a_recommendation``) with their themes, a responsibility when
+    they have one, and their updates."""
+    reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
+    themes = ThemeFactory.create_batch(3)
+    for review, position, theme_numbers, updates in recommendations:
+        recommendation = RecommendationFactory(review=reviews[review], position=position)
+        recommendation.themes.set([themes[n] for n in theme_numbers])
+        if theme_numbers:
+            ResponsibilityFactory(recommendation=recommendation)
+        for assessed_on, status, is_demo in updates:
+            ProgressUpdateFactory(
+                recommendation=recommendation,
+                assessed_on=assessed_on,
+                status=status,
+                is_demo=is_demo,
+            )
+    return reviews, themes
+
+
+def as_figures(groups):
+    return [(group.key, group.label, group.measure) for group in groups]
+
+
+@examples
 @given(
     review_days=st.lists(st.one_of(st.none(), a_day), min_size=3, max_size=3),
     recommendations=st.lists(a_recommendation, max_size=8),
@@ -62,17 +87,7 @@ def test_each_day_has_the_figures_of_the_measure_as_of_that_day(review_days, rec
 
 
 def _each_day_as_of_that_day(review_days, recommendations):
-    reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
-    themes = ThemeFactory.create_batch(3)
-    for review, position, theme_numbers, updates in recommendations:
-        made = RecommendationFactory(review=reviews[review], position=position)
-        made.themes.set([themes[n] for n in theme_numbers])
-        if theme_numbers:
-            ResponsibilityFactory(recommendation=made)
-        for assessed_on, status, is_demo in updates:
-            ProgressUpdateFactory(
-                recommendation=made, assessed_on=assessed_on, status=status, is_demo=is_demo
-            )
+    made(review_days, recommendations)
     everything = Recommendation.objects.all()
 
     for group_by in GROUPINGS:
@@ -82,11 +97,7 @@ def _each_day_as_of_that_day(review_days, recommendations):
             assert as_figures(by_days[day]) == expected, (group_by, day)
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@examples
 @given(
     review_days=st.lists(st.one_of(st.none(), a_day), min_size=3, max_size=3),
     recommendations=st.lists(a_recommendation, max_size=8),
@@ -102,15 +113,7 @@ def test_the_percent_implemented_alone_is_the_measures_on_each_day(
 
 
 def _percent_implemented_as_measured(review_days, recommendations, chosen_reviews, by_theme):
-    reviews = [ReviewCycleFactory(review_date=day, cycle=None) for day in review_days]
-    themes = ThemeFactory.create_batch(3)
-    for review, position, theme_numbers, updates in recommendations:
-        made = RecommendationFactory(review=reviews[review], position=position)
-        made.themes.set([themes[n] for n in theme_numbers])
-        for assessed_on, status, is_demo in updates:
-            ProgressUpdateFactory(
-                recommendation=made, assessed_on=assessed_on, status=status, is_demo=is_demo
-            )
+    reviews, themes = made(review_days, recommendations)
     chosen = [reviews[n] for n in chosen_reviews]
     # Two themes asked for repeat a recommendation with both: it still counts once.
     recommendations = (
