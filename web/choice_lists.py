@@ -24,7 +24,7 @@ from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.translation import get_language
 
-from .collation import collation_key
+from .collation import sorted_by_name
 
 KEY = "option_key"
 
@@ -109,7 +109,7 @@ def _drawn(found, by_name: Collection[str]) -> dict[str, list[tuple[str, Any]]]:
         name: [
             (key, escape(label))
             for key, label in (
-                sorted(options, key=lambda option: collation_key(option[1]))
+                sorted_by_name(options, name=lambda option: option[1])
                 if name in by_name
                 else options
             )
