@@ -8,10 +8,11 @@ columns its label is made of; the label is still the field's own (``label_from_i
 of an instance made from those columns, so each model's ``__str__`` stays the one place
 that names it). Nothing is read until a field is drawn (a download reads the same filters
 without drawing them), and the fields still validate against their querysets. Given
-``keep`` (``recommendations.caching.cached`` with a name, say), the options are kept under
-the fields' querysets and the active language, and read again only when those change;
-the options of the fields named in ``by_name`` are kept sorted by their labels (in the
-language's collation), every label escaped once: a page then only writes them out.
+``keep``, the options are kept as it keeps them (``recommendations.caching.cached``
+under what the fields' querysets are made of and the active language, say: cheaper to
+name than a dozen querysets' SQL) and read again only when those change; the options
+of the fields named in ``by_name`` are kept sorted by their labels (in the language's
+collation), every label escaped once: a page then only writes them out.
 """
 
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -22,37 +23,36 @@ from django.db.models import F, Model, TextField, Value
 from django.db.models.base import ModelState
 from django.db.models.functions import Cast
 from django.utils.html import escape
-from django.utils.translation import get_language
 
 from .collation import sorted_by_name
 
 KEY = "option_key"
+# Field name -> its options, (value, label) each.
+Options = dict[str, list[tuple[str, Any]]]
 
 
 def read_together(
     fields: Mapping[str, forms.ModelChoiceField],
     label_columns: Mapping[str, Sequence[str]],
-    keep: Callable[..., dict[str, list[tuple[str, Any]]]] | None = None,
+    keep: Callable[[Callable[[], Options]], Options] | None = None,
     by_name: Collection[str] = (),
 ) -> None:
     """Draw the options of ``fields`` (name -> field) from one query when the first is
     drawn. ``label_columns`` names, per field, the lookups its label is made of (e.g.
-    ``("name", "abbreviation")``, ``("state_under_review__name", …)``). ``keep(compute,
-    *parts)``, when given, returns ``compute()`` as kept for the same ``parts`` (the
-    language, the fields' querysets) or computes and keeps it. The fields named in
+    ``("name", "abbreviation")``, ``("state_under_review__name", …)``). ``keep(compute)``,
+    when given, returns ``compute()`` as kept or computes and keeps it: keyed by whatever
+    decides the fields' querysets and their labels (the reader's rows, the language). The
+    fields named in
     ``by_name`` offer their options sorted by label, the empty one ("Any") first (what
     ``collation.sort_choices`` does when drawing a field). Call it once the fields'
     querysets and empty labels are final."""
-    read: dict[str, list[tuple[str, Any]]] = {}
+    read: Options = {}
 
-    def drawn() -> dict[str, list[tuple[str, Any]]]:
+    def drawn() -> Options:
         return _drawn(_read(fields, label_columns), by_name)
 
-    def read_now() -> dict[str, list[tuple[str, Any]]]:
-        if keep is None:
-            return drawn()
-        querysets = [field.queryset for field in fields.values()]
-        return keep(drawn, get_language(), *querysets)
+    def read_now() -> Options:
+        return drawn() if keep is None else keep(drawn)
 
     def options_of(name: str) -> Callable[[], list[tuple[str, Any]]]:
         field = fields[name]
@@ -70,7 +70,7 @@ def read_together(
         field.widget.choices = options_of(name)
 
 
-def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
+def _read(fields, label_columns) -> Options:
     """name -> [(value, label)] for every field, from one UNION ALL."""
     width = max(len(columns) for columns in label_columns.values())
     parts = []
@@ -91,7 +91,7 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
     first, *rest = parts
     rows = first.union(*rest, all=True) if rest else first
     names = list(fields)
-    found: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
+    found: Options = {name: [] for name in names}
     for index, key, *label_texts in rows:
         name = names[index]
         field = fields[name]
@@ -102,7 +102,7 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
     return found
 
 
-def _drawn(found, by_name: Collection[str]) -> dict[str, list[tuple[str, Any]]]:
+def _drawn(found, by_name: Collection[str]) -> Options:
     """The options as a page draws them: each label escaped (a ``SafeString``, which the
     drop-down writes as it is), those of ``by_name`` sorted by label first."""
     return {

@@ -7,12 +7,12 @@ browser and names what is in force. The list's download takes the same
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from web.choice_lists import read_together
@@ -130,11 +130,15 @@ def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFi
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = _("Any")
     quick(fields["state_under_review"])
-    # Kept with the figures: their version moves with every name and row the options show.
+    # Kept with the figures (their version moves with every name and row the options
+    # show), for the reader's reviews and rows, which the querysets above are made of:
+    # two querysets' SQL to name, not a dozen.
     read_together(
         {name: fields[name] for name in LABEL_COLUMNS},
         LABEL_COLUMNS,
-        keep=partial(caching.cached, "filter-options"),
+        keep=lambda drawn: caching.cached(
+            "filter-options", drawn, reviews, readable, get_language()
+        ),
         by_name=BY_NAME,
     )
     fields["updated_since"].widget.input_type = "date"

@@ -1,6 +1,6 @@
 """``/recommendations/``: the filtered, searchable, sorted list and its measure."""
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -111,7 +111,7 @@ def recommendation_list(request):
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
-    shown, table_rows = caching.cached(
+    shown, texts_fall_back, table_rows = caching.cached(
         "list-rows",
         lambda: _page(paginator, number),
         rows,
@@ -143,7 +143,7 @@ def recommendation_list(request):
             "recommendations": shown,
             "table_rows": table_rows,
             # Rows shown in the original's language are noted once above the table.
-            "texts_fall_back": any(row.text_in(get_language()).is_fallback for row in shown),
+            "texts_fall_back": texts_fall_back,
             "original_language": ORIGINAL_LANGUAGE,
             "chips": active_filters(filterset, request.GET),
             "clear_url": "?" + clear.urlencode(),
@@ -155,10 +155,22 @@ def recommendation_list(request):
     )
 
 
-def _page(paginator: Paginator, number: int) -> tuple[list, SafeString]:
+class Listed(NamedTuple):
+    """A row of the page as kept with its rendered table: what the page still reads of it
+    (how many there are, which ones), not the instance with its relations (unpickled on
+    every page, most of the time the cache took)."""
+
+    pk: int
+    reference: str
+    current_status: str
+
+
+def _page(paginator: Paginator, number: int) -> tuple[list[Listed], bool, SafeString]:
     """The recommendations of page ``number`` of ``paginator`` (its rows counted by the
-    measure) and their table's rows rendered: kept with the figures (``caching.cached``),
-    in each language; what they show is the same for every reader of the same rows."""
+    measure), whether any is shown in its original's language for want of a text in the
+    active one, and their table's rows rendered: kept with the figures
+    (``caching.cached``), in each language; what they show is the same for every reader
+    of the same rows."""
     if (number - 1) * PAGE_SIZE >= DEEP:
         # Far into the list, sort ids alone, not every row before it with its text.
         rows = cast(QuerySet, paginator.object_list)  # the view paginates a queryset
@@ -167,8 +179,13 @@ def _page(paginator: Paginator, number: int) -> tuple[list, SafeString]:
         shown = in_order(rows, list(ids.page(number).object_list))
     else:
         shown = list(paginator.page(number).object_list)
+    language = get_language()
     table_rows = render_to_string(
         "recommendations/list_parts/rows.html",
-        {"recommendations": shown, "LANGUAGE_CODE": get_language()},
+        {"recommendations": shown, "LANGUAGE_CODE": language},
     )
-    return shown, mark_safe(table_rows)  # rendered by the engine, escaped there
+    return (
+        [Listed(row.pk, row.reference, row.current_status) for row in shown],
+        any(row.text_in(language).is_fallback for row in shown),
+        mark_safe(table_rows),  # rendered by the engine, escaped there
+    )

@@ -177,3 +177,30 @@ def test_an_id_too_large_for_the_database_is_an_unknown_value_not_a_crash(
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
+
+
+OBJECT_FILTERS = (
+    "review",
+    "mechanism",
+    "recommending_state",
+    "theme",
+    "institution",
+    "sdg",
+    "sdg_target",
+    "affected_group",
+    "cluster",
+)
+
+
+def test_a_filter_not_asked_for_is_not_in_force(reader, recommendations):
+    response = reader.get("/api/v1/recommendations/")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == Recommendation.objects.count()
+    # Nothing chosen reads as a plain empty list, not an empty queryset that whoever asks
+    # whether anything was chosen would compile, subqueries and all, on every request.
+    filterset = RecommendationFilter(QueryDict(), queryset=Recommendation.objects.all())
+    assert filterset.is_valid()
+    assert {name: filterset.form.cleaned_data[name] for name in OBJECT_FILTERS} == {
+        name: [] for name in OBJECT_FILTERS
+    }

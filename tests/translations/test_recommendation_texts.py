@@ -80,3 +80,15 @@ def test_a_language_the_tracker_does_not_speak_is_refused(log_in, recommendation
 
     assert response.status_code == 400
     assert "lang" in response.json()
+
+
+def test_the_list_says_once_that_rows_without_a_text_are_in_the_original(log_in, recommendation):
+    # The rows are kept rendered with whether any fell back: the second reader gets both.
+    for reader in ("adviser", "coordinator"):
+        client = in_language(log_in(reader), "ru")
+        everything = text_of(client.get("/recommendations/"))
+        only_translated = text_of(client.get("/recommendations/", {"search": "97.1"}))
+
+        assert everything.count("показана на языке оригинала") == 1
+        assert RUSSIAN[:40] in only_translated
+        assert "показана на языке оригинала" not in only_translated

@@ -249,7 +249,6 @@ class PlainRecords:
             if name not in CSV_RELATIONS and name not in CSV_TEXT and not field.write_only
         ]
         self.sources = {name: self.fields[name].source for name in plain}
-        self.annotations = {f"_{name}": make() for name, (make, _key) in CSV_RELATIONS.items()}
 
     def values(self, recommendations):
         """``recommendations`` as the rows ``shown`` reads (a values queryset)."""
@@ -257,8 +256,9 @@ class PlainRecords:
         # (``selectors.with_text_in``), else the original, as the JSON shows it.
         in_language = "text_in_language" in recommendations.query.annotations
         texts = ["text", *(["text_in_language", "text_in_language_code"] if in_language else [])]
-        return recommendations.annotate(**self.annotations).values(
-            *set(self.sources.values()), *texts, *self.annotations
+        joined = {f"_{name}": make() for name, (make, _key) in CSV_RELATIONS.items()}
+        return recommendations.annotate(**joined).values(
+            *set(self.sources.values()), *texts, *joined
         )
 
     def shown(self, row) -> dict:

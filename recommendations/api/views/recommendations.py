@@ -44,7 +44,7 @@ class RecommendationViewSet(TrackerViewSet):
         recommendations = self.filter_queryset(self.get_queryset()).prefetch_related(None)
         # How many: the measure's total, kept with the figures (no count per page).
         total = caching.kept(measure, recommendations.order_by()).total
-        rows = KnownCount(KeptPages(records, records.values(recommendations)), total)
+        rows = KnownCount(KeptPages(records, recommendations), total)
         page: list[dict] | None = self.paginate_queryset(rows)  # type: ignore[arg-type]  # sliced and counted as a queryset is
         assert page is not None  # every list is paginated (settings.REST_FRAMEWORK)
         return self.get_paginated_response(page)
@@ -59,21 +59,27 @@ class RecommendationViewSet(TrackerViewSet):
 
 
 class KeptPages:
-    """The records of ``values`` (``PlainRecords.values``) as ``records`` shows them, a
-    page (a slice) at a time, each page kept with the figures for a short while
-    (``caching.ROWS_TIMEOUT``) under its SQL (whose rows, which page), the fields shown
+    """The ``recommendations`` as ``records`` shows them, a page (a slice) at a time, each
+    page kept with the figures for a short while (``caching.ROWS_TIMEOUT``) under the
+    recommendations' SQL (whose rows, in which order), the page's bounds, the fields shown
     and the language: the next client asking for the same page gets it without a query,
-    and a validation or an edit shows at once (it moves the figures' version on)."""
+    and a validation or an edit shows at once (it moves the figures' version on). The
+    values query, its relations joined (``PlainRecords.values``), is made only for a page
+    not kept: it costs more to write than the key it would be named by."""
 
-    def __init__(self, records: PlainRecords, values):
-        self.records, self.values = records, values
+    def __init__(self, records: PlainRecords, recommendations):
+        self.records, self.recommendations = records, recommendations
 
     def __getitem__(self, page: slice) -> list[dict]:
-        rows = self.values[page]
+        def shown() -> list[dict]:
+            rows = self.records.values(self.recommendations)[page]
+            return [self.records.shown(row) for row in rows]
+
         return caching.cached(
             "api-records",
-            lambda: [self.records.shown(row) for row in rows],
-            rows,
+            shown,
+            self.recommendations,
+            (page.start, page.stop),
             list(self.records.sources.items()),
             get_language(),
             timeout=caching.ROWS_TIMEOUT,
