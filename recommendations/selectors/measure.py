@@ -9,10 +9,10 @@ the two percentages. The dashboard, the exports and the API all call
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Field, FilteredRelation, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext
 
 from ..models import (
@@ -188,7 +188,9 @@ def each_once(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendat
 
 
 def _status_counts(
-    recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str]
+    recommendations: QuerySet[Recommendation],
+    as_of: date | None,
+    fields: list[str] | dict[str, Any],
 ) -> QuerySet:
     """Counts of recommendations per (fields…, position, status, whether the status is a
     demo assessment's): the database does the counting; callers only fold these few rows
@@ -207,7 +209,13 @@ def _status_counts(
             _current_status=current_status_expression(as_of),
             _status_is_demo=status_is_demo_expression(as_of),
         )
-        .values(*fields, "position", "_current_status", "_status_is_demo")
+        .values(
+            *(fields if isinstance(fields, list) else []),
+            "position",
+            "_current_status",
+            "_status_is_demo",
+            **(fields if isinstance(fields, dict) else {}),
+        )
         .annotate(_count=Count("*"))
         .order_by()
     )
@@ -311,6 +319,64 @@ def measure_by(
     if group_by == "review":
         labels = _review_labels(rows_by_key)
     return _groups(rows_by_key, labels)
+
+
+def measure_by_each(
+    recommendations: QuerySet[Recommendation], groupings: list[str], *, as_of: date | None = None
+) -> dict[str, list[GroupMeasure]]:
+    """``measure_by`` of one set for each of ``groupings`` (those whose groups are named,
+    ``NAMED_GROUPINGS``: a dashboard's breakdowns), in one query for all of them: the
+    counts of each grouping (``_status_counts``) one after the other (``UNION ALL``), each
+    key and name as text, then each key read back by its own field. Raises ValueError
+    for another grouping."""
+    parts = []
+    for index, group_by in enumerate(groupings):
+        if group_by not in NAMED_GROUPINGS:
+            raise ValueError(f"{group_by!r} is not one of {NAMED_GROUPINGS}")
+        key_field, label_field = GROUPINGS[group_by]
+        assert label_field is not None  # a named grouping
+        counted = _status_counts(
+            recommendations,
+            as_of,
+            {
+                "_grouping": Value(index),
+                "_key": Cast(key_field, TextField()),
+                "_label": Cast(label_field, TextField()),
+            },
+        )
+        parts.append(counted.values_list("_grouping", "_key", "_label", *_COUNTED))
+    if not parts:
+        return {}
+    first, *rest = parts
+    rows: list[list[dict]] = [[] for _ in groupings]
+    for index, key, label, *counts in first.union(*rest, all=True) if rest else first:
+        rows[index].append(
+            {"_key": key, "_label": label, **dict(zip(_COUNTED, counts, strict=True))}
+        )
+    each = {}
+    for group_by, found in zip(groupings, rows, strict=True):
+        key_field, _label_field = GROUPINGS[group_by]
+        read = _field_at(key_field).to_python
+        for row in found:
+            row["_key"] = None if row["_key"] is None else read(row["_key"])
+        each[group_by] = _groups(*_by_key(found, group_by, "_key", "_label"))
+    return each
+
+
+# The groupings whose groups are named by a related object (a theme, an institution …).
+NAMED_GROUPINGS = tuple(name for name, (_key, label) in GROUPINGS.items() if label)
+# What ``_status_counts`` counts by, beside the grouping.
+_COUNTED = ("position", "_current_status", "_status_is_demo", "_count")
+
+
+def _field_at(lookup: str) -> Field:
+    """The model field a lookup from a recommendation ends at (``themes__slug``: a
+    theme's slug)."""
+    model: Any = Recommendation
+    *path, name = lookup.split("__")
+    for step in path:
+        model = model._meta.get_field(step).related_model
+    return model._meta.get_field(name)
 
 
 # The groupings that put each recommendation in exactly one group.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation, Status
-from ..selectors import Measure, measure_by
+from ..selectors import GroupMeasure, Measure, measure_by
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
@@ -83,16 +83,19 @@ def breakdown(
     as_of=None,
     limit: int | None = ROWS_SHOWN,
     query: str = "",
+    groups: list[GroupMeasure] | None = None,
 ) -> Breakdown:
     """One breakdown table (one query: the measure, whose keys are the filters' values):
     its ``limit`` largest groups (None: all of them).
 
     ``overdue`` ({key: count}) adds an overdue column; the institution table is
     then a league table: highest share implemented first. ``as_of``: the measure of
-    that day.
+    that day. ``groups``: the measure of ``recommendations`` by ``grouping`` as of that
+    day when already taken (``measure_by_each`` for several tables at once).
     """
     title, column, parameter = GROUPINGS[grouping]
-    groups = measure_by(recommendations, grouping, as_of=as_of)
+    if groups is None:
+        groups = measure_by(recommendations, grouping, as_of=as_of)
     if grouping == "institution":
         groups.sort(
             key=lambda g: (

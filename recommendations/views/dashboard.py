@@ -23,6 +23,7 @@ from ..selectors import (
     overdue_recommendations,
     with_text_in,
 )
+from ..selectors.measure import measure_by_each
 from ..selectors.over_time import implementation_over_time
 from ..selectors.voices import disagreements
 from .breakdowns import GROUPINGS, breakdown
@@ -148,10 +149,15 @@ def _breakdowns(selection, recommendations, overdue_by_institution, *, query: st
     and it has reviews by more than one, by SDG target (by cluster) when some
     recommendation has one."""
     mechanisms = {review.mechanism_id for review in selection.reviews}
+    groupings = [
+        grouping
+        for grouping in GROUPINGS
+        if not (grouping == "mechanism" and (selection.mechanism or len(mechanisms) < 2))
+    ]
+    # Every table's measure in one query.
+    measured = measure_by_each(recommendations, groupings, as_of=selection.as_of)
     tables = []
-    for grouping in GROUPINGS:
-        if grouping == "mechanism" and (selection.mechanism or len(mechanisms) < 2):
-            continue
+    for grouping in groupings:
         table = breakdown(
             recommendations,
             grouping,
@@ -159,6 +165,7 @@ def _breakdowns(selection, recommendations, overdue_by_institution, *, query: st
             overdue=overdue_by_institution if grouping == "institution" else None,
             as_of=selection.as_of,
             query=query,
+            groups=measured[grouping],
         )
         if grouping in ("sdg_target", "cluster") and all(row.key is None for row in table.rows):
             continue
