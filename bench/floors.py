@@ -404,14 +404,8 @@ SEARCH = (
 def app_listing(response):
     context = response.context
     rows = [
-        (
-            r.pk,
-            r.current_status,
-            r.last_update_on,
-            tuple(s.name for s in r.recommending_states.all()),
-            next((x.institution.name for x in r.lead_responsibilities), None),
-        )
-        for r in context["recommendations"]
+        (r.pk, r.current_status, r.last_update_on, r.recommending_states, r.lead_institution)
+        for r in context["recommendations"]  # views.recommendation_list.Listed
     ]
     return app_figures(context["measure"]), rows
 

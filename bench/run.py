@@ -525,6 +525,7 @@ TARGETS = {
     100_000: [
         ("dashboard (default selection)", 150),
         ("over-time series, the dashboard's reviews", 300),
+        ("over-time series, every review", 300),  # the issue's own row
         ("list, search 'torture'", 200),
     ],
     1_000_000: [("dashboard (default selection)", 500)],

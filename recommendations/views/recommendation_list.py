@@ -1,5 +1,6 @@
 """``/recommendations/``: the filtered, searchable, sorted list and its measure."""
 
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from django.core.paginator import Page, Paginator
@@ -156,13 +157,29 @@ def recommendation_list(request):
 
 
 class Listed(NamedTuple):
-    """A row of the page as kept with its rendered table: what the page still reads of it
-    (how many there are, which ones), not the instance with its relations (unpickled on
-    every page, most of the time the cache took)."""
+    """A row of the page as kept with its rendered table, in plain values: what it shows
+    for whoever reads the rows without their markup (the pager counts them; tests and the
+    benchmark's check read them), not the instance with its relations (unpickled on every
+    page, most of the time the cache took)."""
 
     pk: int
     reference: str
     current_status: str
+    last_update_on: date | None
+    recommending_states: tuple[str, ...]
+    lead_institution: str | None
+
+    @classmethod
+    def of(cls, row) -> "Listed":
+        """A recommendation of the list's rows (``recommendation_list``'s queryset)."""
+        return cls(
+            row.pk,
+            row.reference,
+            row.current_status,
+            row.last_update_on,
+            tuple(state.name for state in row.recommending_states.all()),
+            next((lead.institution.name for lead in row.lead_responsibilities), None),
+        )
 
 
 def _page(paginator: Paginator, number: int) -> tuple[list[Listed], bool, SafeString]:
@@ -185,7 +202,7 @@ def _page(paginator: Paginator, number: int) -> tuple[list[Listed], bool, SafeSt
         {"recommendations": shown, "LANGUAGE_CODE": language},
     )
     return (
-        [Listed(row.pk, row.reference, row.current_status) for row in shown],
+        [Listed.of(row) for row in shown],
         any(row.text_in(language).is_fallback for row in shown),
         mark_safe(table_rows),  # rendered by the engine, escaped there
     )
