@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import wraps
+from itertools import islice
 
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone, translation
@@ -86,13 +87,15 @@ class _Line:
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]):
     """Stream a CSV file (UTF-8 with a byte-order mark, so spreadsheet programs read it as
-    UTF-8) row by row: the rows are never all in memory."""
+    UTF-8) a batch of rows at a time (``BATCH``): the rows are never all in memory."""
     writer = csv.writer(_Line())
 
     def lines():
         yield "\ufeff" + writer.writerow(_english_row(header))
-        for row in _in_english(rows):
-            yield writer.writerow(["" if v is None else neutralised(v) for v in row])
+        for batch in _batches_in_english(rows):
+            yield "".join(
+                writer.writerow(["" if v is None else neutralised(v) for v in row]) for row in batch
+            )
 
     response = StreamingHttpResponse(lines(), content_type=CSV_TYPE)
     disposition = content_disposition_header(True, filename)
@@ -127,23 +130,39 @@ def xlsx_response(filename: str, sheets: Iterable[tuple[str, Sequence[str], Iter
     return FileResponse(stored, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
 
 
+# Rows made under English at a time: a download of 100,000 rows switched the language on
+# and off twice per row (a fifth of its time), and wrote each line as a piece of its own.
+BATCH = 500
+
+
 def _in_english(rows: Iterable[Sequence]):
     """``rows``, each made (a generator runs its code as it is asked for the next) and
     written out under English."""
+    for batch in _batches_in_english(rows):
+        yield from batch
+
+
+def _batches_in_english(rows: Iterable[Sequence]):
+    """``rows`` in lists of at most ``BATCH``, each row made and written out under
+    English."""
     iterator = iter(rows)
     while True:
         with translation.override("en"):
-            try:
-                row = next(iterator)
-            except StopIteration:
-                return
-            row = _english_row(row)
-        yield row
+            batch = [_plain_row(row) for row in islice(iterator, BATCH)]
+        if not batch:
+            return
+        yield batch
 
 
 def _english_row(row: Sequence) -> list:
     with translation.override("en"):
-        return [str(value) if isinstance(value, Promise) else value for value in row]
+        return _plain_row(row)
+
+
+def _plain_row(row: Sequence) -> list:
+    """The row with each text marked for translation written out (in the active
+    language)."""
+    return [str(value) if isinstance(value, Promise) else value for value in row]
 
 
 def _xlsx_value(value):

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.translation import get_language
 
 from recommendations.importing.tracker_format import COLUMN_NAMES, SEPARATOR, TEXT_LANGUAGES
 from recommendations.joined_values import joined, through, values_of
@@ -121,6 +123,7 @@ def rows(
 
 def row(values: dict) -> list:
     position_at_review = values["position_at_review"]
+    language = get_language()
     cells = {
         "State under review": values["review__state_under_review__iso3"],
         "Mechanism": values["review__mechanism__code"],
@@ -130,8 +133,10 @@ def row(values: dict) -> list:
         "Text": values["text"],
         **{f"Text ({code})": values[f"_text_{code}"] or "" for code in TEXT_LANGUAGES},
         "Recommending states": _names(values["_states"]),
-        "Position": Position(values["position"]).label,
-        "Position at review": Position(position_at_review).label if position_at_review else "",
+        "Position": _label(Position, values["position"], language),
+        "Position at review": (
+            _label(Position, position_at_review, language) if position_at_review else ""
+        ),
         "Position source": values["position_source"],
         "Position explanation": values["position_explanation"],
         "Accepted part": values["accepted_part"],
@@ -146,9 +151,16 @@ def row(values: dict) -> list:
         "Lead institution": _names(values["_lead"]),
         "Supporting institutions": _names(values["_supporting"]),
         "OHCHR annotation id": values["ohchr_annotation_id"],
-        "Current status": Status(values["current_status"]).label,
+        "Current status": _label(Status, values["current_status"], language),
     }
     return [cells[name] for name in COLUMN_NAMES]
+
+
+@cache
+def _label(choices: type[Position] | type[Status], value: str, language: str | None) -> str:
+    """The label of a position or status in ``language`` (the active one): written once
+    per download, not looked up in the catalogue on every row."""
+    return str(choices(value).label)
 
 
 def _names(text: str | None, key=None) -> str:

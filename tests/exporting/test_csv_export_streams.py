@@ -12,6 +12,7 @@ from django.urls import reverse
 from recommendations.exporting import recommendation_list
 from recommendations.models import Recommendation, Role
 from tests.factories import RecommendationFactory, ReviewCycleFactory, UserFactory
+from web import spreadsheets
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,9 @@ CHUNK = 20
 
 @pytest.fixture
 def reader(client, monkeypatch):
-    # Small chunks, so that a few hundred rows are many chunks.
+    # Small chunks and batches, so that a few hundred rows are many of each.
     monkeypatch.setattr(recommendation_list, "CHUNK", CHUNK)
+    monkeypatch.setattr(spreadsheets, "BATCH", CHUNK)
     client.force_login(UserFactory(role=Role.ADVISER))
     return client
 
@@ -71,5 +73,5 @@ def test_the_memory_the_export_takes_does_not_grow_with_the_list(reader):
 
     assert (few_lines, many_lines) == (51, 501)
     # Ten times the rows: a list held whole would take several times the memory; streamed,
-    # the peak is a chunk's and a line's, whatever the length.
+    # the peak is a chunk's and a batch's of lines, whatever the length.
     assert many_peak < few_peak * 1.5
