@@ -15,6 +15,7 @@ database, the new generation is seen exactly when the change is).
 """
 
 import contextvars
+import functools
 import hashlib
 
 from django.core.cache import cache
@@ -72,6 +73,22 @@ def figures_version() -> str:
     """The generation and the latest history row of recommendations, reviews,
     responsibilities and texts in other languages (kept lists show excerpts in the
     reader's language), in one query (once per request)."""
+    remembered = _this_request.get()
+    if remembered is not None and "version" in remembered:
+        return remembered["version"]
+    with connection.cursor() as cursor:
+        cursor.execute(_version_query())
+        version = ".".join(str(value) for value in cursor.fetchone())
+    if remembered is not None:
+        remembered["version"] = version
+    return version
+
+
+@functools.cache
+def _version_query() -> str:
+    """The query ``figures_version`` runs, written once: naming a history table through
+    its model (``Recommendation.history``) makes django-simple-history build a manager
+    class each time, a millisecond of every page."""
     from .models import (
         FiguresVersion,
         Recommendation,
@@ -79,10 +96,6 @@ def figures_version() -> str:
         Responsibility,
         ReviewCycle,
     )
-
-    remembered = _this_request.get()
-    if remembered is not None and "version" in remembered:
-        return remembered["version"]
 
     quote = connection.ops.quote_name
     parts = [
@@ -92,12 +105,7 @@ def figures_version() -> str:
             for model in (Recommendation, ReviewCycle, Responsibility, RecommendationText)
         ),
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}")
-        version = ".".join(str(value) for value in cursor.fetchone())
-    if remembered is not None:
-        remembered["version"] = version
-    return version
+    return f"SELECT {', '.join(parts)}"
 
 
 class FiguresVersionOncePerRequest:

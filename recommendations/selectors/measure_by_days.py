@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import accumulate
 
-from django.db.models import Count, Expression, F, IntegerField, QuerySet
+from django.db.models import Count, Exists, Expression, F, IntegerField, QuerySet
 from django.db.models.functions import Greatest
 
 from ..models import SUPPORTED_POSITIONS, Recommendation, ReviewCycle, Status
@@ -131,7 +131,7 @@ def implemented_by_days(
     supported, folded by the measure's own ``_fold_counts``; any other status counts
     here as not started, which changes nothing of it), and the reviews' dates come from
     ``reviews`` rather than a join. Whether a figure counts a demo assessment (of any
-    status) is asked apart, by a query that stops at the first. Three queries.
+    status) is asked with the members' count, by a subquery that stops at the first. Two queries.
     """
     days = sorted(set(days))
     n = len(days)
@@ -141,10 +141,16 @@ def implemented_by_days(
     }
     once = each_once(recommendations.filter(review__in=list(held)))
     members: dict[int, dict[str, int]] = {}
-    for review, position, count in (
-        once.values_list("review_id", "position").annotate(_count=Count("*")).order_by()
+    includes_demo = False
+    # With the members counted, whether a figure counts a demo assessment: asked once
+    # (the condition names no row of the count), not in a query of its own.
+    for review, position, count, demo in (
+        once.values_list("review_id", "position")
+        .annotate(_count=Count("*"), _demo=_counts_a_demo_assessment(once, days))
+        .order_by()
     ):
         members.setdefault(review, {})[position] = count
+        includes_demo = includes_demo or demo
     # Per (review, position): how many changes into "implemented" begin in force at each
     # interval, less those that end there (read from the day the review is held only).
     steps: dict[tuple[int, str], list[int]] = {}
@@ -184,14 +190,14 @@ def implemented_by_days(
                     )
                 ).percent_implemented
             by_day[index][review] = folded[counts]
-    return dict(zip(days, by_day, strict=True)), _counts_a_demo_assessment(once, days)
+    return dict(zip(days, by_day, strict=True)), includes_demo
 
 
-def _counts_a_demo_assessment(recommendations: QuerySet[Recommendation], days) -> bool:
+def _counts_a_demo_assessment(recommendations: QuerySet[Recommendation], days) -> Exists:
     """Whether a supported recommendation of the set has a status from a demo assessment
     in force on one of ``days`` after its review was held (the measure's
     ``includes_demo`` on some day)."""
-    return (
+    return Exists(
         recommendations.filter(position__in=SUPPORTED_POSITIONS, status_changes__is_demo=True)
         .alias(
             _held=_interval("review__review_date", days, when_null=0),
@@ -199,7 +205,6 @@ def _counts_a_demo_assessment(recommendations: QuerySet[Recommendation], days) -
             _until=_interval("status_changes__until", days, when_null=len(days)),
         )
         .filter(_until__gt=Greatest("_from", "_held"))
-        .exists()
     )
 
 
