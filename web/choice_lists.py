@@ -42,10 +42,9 @@ def read_together(
     ``("name", "abbreviation")``, ``("state_under_review__name", …)``). ``keep(compute)``,
     when given, returns ``compute()`` as kept or computes and keeps it: keyed by whatever
     decides the fields' querysets and their labels (the reader's rows, the language). The
-    fields named in
-    ``by_name`` offer their options sorted by label, the empty one ("Any") first (what
-    ``collation.sort_choices`` does when drawing a field). Call it once the fields'
-    querysets and empty labels are final."""
+    fields named in ``by_name`` offer their options sorted by label, the empty one ("Any")
+    first (what ``collation.sort_choices`` does when drawing a field). Call it once the
+    fields' querysets and empty labels are final."""
     read: Options = {}
 
     def drawn() -> Options:

@@ -3,7 +3,8 @@
 For any set of recommendations the measure gives the total, the count by
 position, and among the supported ones the count by implementation status and
 the two percentages. The dashboard, the exports and the API all call
-``measure`` or ``measure_by``; nothing else computes these figures.
+``measure`` or ``measure_by`` (``measure_by_each``: several groupings in one query,
+folded alike); nothing else computes these figures.
 """
 
 from dataclasses import dataclass
