@@ -189,14 +189,12 @@ def each_once(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendat
 
 
 def _status_counts(
-    recommendations: QuerySet[Recommendation],
-    as_of: date | None,
-    fields: list[str] | dict[str, Any],
+    recommendations: QuerySet[Recommendation], as_of: date | None, fields: list[str], **named
 ) -> QuerySet:
     """Counts of recommendations per (fields…, position, status, whether the status is a
-    demo assessment's): the database does the counting; callers only fold these few rows
-    (groups × positions × statuses × 2). As of a day, only the recommendations of
-    reviews held by then (``held_by``).
+    demo assessment's, and the ``named`` expressions): the database does the counting;
+    callers only fold these few rows (groups × positions × statuses × 2). As of a day,
+    only the recommendations of reviews held by then (``held_by``).
 
     Each recommendation is counted in one row per group it belongs to: the set is taken
     once (``each_once``) and the one grouping join (themes, say) cannot repeat it within
@@ -210,13 +208,7 @@ def _status_counts(
             _current_status=current_status_expression(as_of),
             _status_is_demo=status_is_demo_expression(as_of),
         )
-        .values(
-            *(fields if isinstance(fields, list) else []),
-            "position",
-            "_current_status",
-            "_status_is_demo",
-            **(fields if isinstance(fields, dict) else {}),
-        )
+        .values(*fields, "position", "_current_status", "_status_is_demo", **named)
         .annotate(_count=Count("*"))
         .order_by()
     )
@@ -339,11 +331,10 @@ def measure_by_each(
         counted = _status_counts(
             recommendations,
             as_of,
-            {
-                "_grouping": Value(index),
-                "_key": Cast(key_field, TextField()),
-                "_label": Cast(label_field, TextField()),
-            },
+            [],
+            _grouping=Value(index),
+            _key=Cast(key_field, TextField()),
+            _label=Cast(label_field, TextField()),
         )
         parts.append(counted.values_list("_grouping", "_key", "_label", *_COUNTED))
     if not parts:
