@@ -7,10 +7,11 @@ validated progress history with some drafts and submissions on top.
 
 Rows are made in batches and written straight into the tables (PostgreSQL's COPY,
 elsewhere ``executemany``), without history rows: it is a data set for timing reads,
-not a record; on PostgreSQL the written tables' secondary indexes, unique constraints and
-foreign keys are made again after the load (``_indexes_built_after_loading``). A million
-recommendations with their history take about five minutes and a batch's worth of memory. The maintained statuses are then computed by the one service
-that keeps them (``recommendation_status_refresh``). Deterministic for a seed.
+not a record; on PostgreSQL the written tables' secondary indexes, unique constraints
+and foreign keys are made again after the load (``_indexes_built_after_loading``). The
+maintained statuses are then computed by the one service that keeps them
+(``recommendation_status_refresh``). A million recommendations with their history take
+about five minutes and a batch's worth of memory. Deterministic for a seed.
 """
 
 import csv
