@@ -30,7 +30,7 @@ TIMEOUT = 24 * 60 * 60  # a day: a key no longer asked for leaves by itself
 ROWS_TIMEOUT = 10 * 60
 # The shape of what is kept: one more whenever a cached figure holds something else (the
 # dashboard's rendered parts, say), so a new release never reads what an older one kept.
-SHAPE = 4
+SHAPE = 5
 # The version read once in a request (``FiguresVersionOncePerRequest``), not per figure.
 _this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "figures_version_this_request", default=None

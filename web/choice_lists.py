@@ -25,10 +25,11 @@ from django.db.models.functions import Cast
 from django.utils.html import escape
 
 from .collation import sorted_by_name
+from .select_markup import Written
 
 KEY = "option_key"
 # Field name -> its options, (value, label) each.
-Options = dict[str, list[tuple[str, Any]]]
+Options = dict[str, Written]
 
 
 def read_together(
@@ -53,14 +54,14 @@ def read_together(
     def read_now() -> Options:
         return drawn() if keep is None else keep(drawn)
 
-    def options_of(name: str) -> Callable[[], list[tuple[str, Any]]]:
+    def options_of(name: str) -> Callable[[], Written]:
         field = fields[name]
 
         def options():
             if not read:
                 read.update(read_now())
             empty = [("", field.empty_label)] if field.empty_label is not None else []
-            return empty + read[name]
+            return Written(empty) + read[name]
 
         return options
 
@@ -69,7 +70,7 @@ def read_together(
         field.widget.choices = options_of(name)
 
 
-def _read(fields, label_columns) -> Options:
+def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
     """name -> [(value, label)] for every field, from one UNION ALL."""
     width = max(len(columns) for columns in label_columns.values())
     parts = []
@@ -90,7 +91,7 @@ def _read(fields, label_columns) -> Options:
     first, *rest = parts
     rows = first.union(*rest, all=True) if rest else first
     names = list(fields)
-    found: Options = {name: [] for name in names}
+    found: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
     for index, key, *label_texts in rows:
         name = names[index]
         field = fields[name]
@@ -103,16 +104,17 @@ def _read(fields, label_columns) -> Options:
 
 def _drawn(found, by_name: Collection[str]) -> Options:
     """The options as a page draws them: each label escaped (a ``SafeString``, which the
-    drop-down writes as it is), those of ``by_name`` sorted by label first."""
+    drop-down writes as it is) and each option's markup written (``Written``), those of
+    ``by_name`` sorted by label first."""
     return {
-        name: [
+        name: Written(
             (key, escape(label))
             for key, label in (
                 sorted_by_name(options, name=lambda option: option[1])
                 if name in by_name
                 else options
             )
-        ]
+        )
         for name, options in found.items()
     }
 

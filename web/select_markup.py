@@ -5,7 +5,9 @@ options; a filter form offers a dozen lists, the reviews alone several hundred (
 to a thousand with every state's reviews), so a page spent most of its time there.
 ``select_html`` writes the same markup (Django's attributes, each option's value and
 label escaped, ``selected`` as Django's ``optgroups`` decides it) in one pass;
-``QuickSelect`` is a ``Select`` drawn by it, ``quick`` gives a field one.
+``QuickSelect`` is a ``Select`` drawn by it, ``quick`` gives a field one. Options kept
+with their markup written (``Written``, what ``choice_lists`` keeps) are written as kept,
+but for the few a page selects.
 """
 
 import html
@@ -39,9 +41,13 @@ def select_html(
         key = "" if value is None else str(value)
         selected = (multiple or not found) and key in wanted
         found = found or selected
-        shown = " selected" if selected else ""
-        return f"\n  <option value={_quoted(key)}{shown}>{_escaped(label)}</option>"
+        return option_html(key, label, selected)
 
+    if isinstance(choices, Written):
+        for (key, label), markup in zip(choices, choices.markup, strict=True):
+            parts.append(option(key, label) if key in wanted else markup)
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # written by option_html
     for value, label in choices:
         if isinstance(label, list | tuple):
             parts.append(f"<optgroup label={_quoted(value)}>")
@@ -51,6 +57,27 @@ def select_html(
             parts.append(option(value, label))
     parts.append("\n</select>")
     return mark_safe("".join(parts))  # every piece escaped above
+
+
+def option_html(key: str, label, selected: bool = False) -> str:
+    """One ``<option>``, as Django's template writes it (on its own line)."""
+    shown = " selected" if selected else ""
+    return f"\n  <option value={_quoted(key)}{shown}>{_escaped(label)}</option>"
+
+
+class Written(list[tuple[str, Any]]):
+    """Options, (value as text, label) each, with ``markup``: each one's ``option_html``
+    when not selected, written once for every page that draws them."""
+
+    def __init__(self, options=()):
+        super().__init__(options)
+        self.markup = [option_html(key, label) for key, label in self]
+
+    def __add__(self, other: "Written") -> "Written":  # type: ignore[override]
+        joined = Written.__new__(Written)
+        list.__init__(joined, [*self, *other])
+        joined.markup = [*self.markup, *other.markup]
+        return joined
 
 
 def as_given(choices):

@@ -8,7 +8,7 @@ from pytest_django.asserts import assertHTMLEqual
 
 from tests.factories import RecommendationFactory, StateFactory, adviser
 from web.page_filters import OneOrMoreSelect
-from web.select_markup import QuickSelect
+from web.select_markup import QuickSelect, Written, select_html
 
 CHOICES = [
     ("", "Any"),
@@ -56,6 +56,23 @@ def test_only_the_first_matching_option_of_a_single_select_is_selected():
     choices = [("1", "first"), ("1", "same value again")]
     html = QuickSelect(choices=choices).render("state", "1")
     assert html.count(" selected") == 1
+
+
+FLAT = [(str(key), label) for key, label in CHOICES if not isinstance(label, list)]
+
+
+@pytest.mark.parametrize("multiple", [False, True], ids=["single", "multiple"])
+@pytest.mark.parametrize("chosen", [[], [""], ["1"], ["a&b", "2"], ["nothing offered"]], ids=repr)
+def test_options_kept_written_are_drawn_as_the_same_options_given_plain(chosen, multiple):
+    kept = Written(FLAT[:1]) + Written(FLAT[1:])
+    assert select_html("state", {"id": "id_state"}, kept, chosen, multiple) == select_html(
+        "state", {"id": "id_state"}, FLAT, chosen, multiple
+    )
+
+
+def test_a_single_select_given_written_options_selects_only_the_first_match():
+    kept = Written([("1", "first"), ("1", "same value again")])
+    assert select_html("state", {}, kept, ["1"]).count(" selected") == 1
 
 
 @pytest.mark.parametrize(
