@@ -154,8 +154,12 @@ def figures_key(name: str, *parts) -> str:
 
 def _described(part):
     if isinstance(part, QuerySet):
-        try:
-            return str(part.query)
-        except EmptyResultSet:
-            return "nothing"
+        # Written once per queryset (a page names the same one in several keys); a
+        # queryset's methods return new ones, so its SQL stays what it was.
+        if "_described_sql" not in part.__dict__:
+            try:
+                part.__dict__["_described_sql"] = str(part.query)
+            except EmptyResultSet:
+                part.__dict__["_described_sql"] = "nothing"
+        return part.__dict__["_described_sql"]
     return part

@@ -112,10 +112,15 @@ def recommendation_list(request):
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = figures.total  # the measure has counted them already
     number = paginator.validate_number(_page_number(request.GET.get("page"), paginator))
+    # The rows are made above from the filtered ones, the day, the order and the
+    # language alone: those name them (the filtered ones' SQL is named for the measure
+    # already), not the rows' own longer SQL.
     shown, texts_fall_back, table_rows = caching.cached(
         "list-rows",
         lambda: _page(paginator, number),
-        rows,
+        filtered,
+        as_of,
+        sort,
         number,
         figures.total,
         get_language(),

@@ -160,6 +160,18 @@ def test_sorting(log_in, world, sort, expected):
     assert references(page) == expected
 
 
+def test_each_order_is_kept_apart(log_in, world):
+    """The rows are kept with the figures: one order's rows are never another's."""
+    client = log_in("adviser")
+    for sort, expected in [
+        ("status", ["97.1", "97.2", "110.1", "9", "97.3", "97.4", "98.1"]),
+        ("-updated", ["110.1", "97.1", "97.2", "9", "97.3", "97.4", "98.1"]),
+        ("reference", ["9", "97.1", "97.2", "97.3", "97.4", "98.1", "110.1"]),
+        ("status", ["97.1", "97.2", "110.1", "9", "97.3", "97.4", "98.1"]),
+    ]:
+        assert references(client.get(LIST, {"sort": sort})) == expected, sort
+
+
 def test_the_sorted_column_says_so(log_in, world):
     html = log_in("adviser").get(LIST, {"sort": "status"}).content.decode()
 
