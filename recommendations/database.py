@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from .models import ProgressUpdate, Recommendation, Responsibility
+from .models import ProgressUpdate, Recommendation, Responsibility, StatusChange
 
 
 def refresh_planner_statistics():
@@ -28,6 +28,9 @@ def refresh_planner_statistics():
             assert through is not None  # Django makes one when the field names none
             tables.add(through._meta.db_table)
         tables.add(model.history.model._meta.db_table)
+    # Written in bulk beside them by the maintained statuses' refresh; the over-time
+    # chart reads it.
+    tables.add(StatusChange._meta.db_table)
     with connection.cursor() as cursor:
         for table in sorted(tables):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")

@@ -47,6 +47,13 @@ def test_generating_leaves_every_index_and_constraint_as_it_was(reviews):
     assert made.count() == 300
     assert schema() == before
     assert statuses_out_of_step() == []
+    assert analysed_columns("recommendations_statuschange")  # the planner knows its days
+
+
+def analysed_columns(table: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        return cursor.fetchone()[0]
 
 
 def test_a_load_that_breaks_a_constraint_fails_whole(reviews, monkeypatch):
