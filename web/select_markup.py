@@ -43,18 +43,19 @@ def select_html(
         found = found or selected
         return option_html(key, label, selected)
 
-    if isinstance(choices, Written):
-        for (key, label), markup in zip(choices, choices.markup, strict=True):
-            parts.append(option(key, label) if key in wanted else markup)
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))  # written by option_html
-    for value, label in choices:
-        if isinstance(label, list | tuple):
-            parts.append(f"<optgroup label={_quoted(value)}>")
-            parts.extend(option(sub_value, sub_label) for sub_value, sub_label in label)
-            parts.append("</optgroup>")
-        else:
-            parts.append(option(value, label))
+    if isinstance(choices, Written):  # written as kept but for those selected
+        parts.extend(
+            option(key, label) if key in wanted else markup
+            for (key, label), markup in zip(choices, choices.markup, strict=True)
+        )
+    else:
+        for value, label in choices:
+            if isinstance(label, list | tuple):
+                parts.append(f"<optgroup label={_quoted(value)}>")
+                parts.extend(option(sub_value, sub_label) for sub_value, sub_label in label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(value, label))
     parts.append("\n</select>")
     return mark_safe("".join(parts))  # every piece escaped above
 
