@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from demo import belarus
 from demo.loader import load_demo
+from recommendations import caching
 from recommendations.database import refresh_planner_statistics
 from recommendations.importing.reading import read_rows
 from recommendations.importing.saving import theme_named
@@ -125,6 +126,7 @@ def add_recommendations(reviews: list[ReviewCycle], count: int, *, seed: int = 2
         writer.finish()
         made = Recommendation.objects.filter(pk__gte=first)
         recommendation_status_refresh(made)
+        caching.figures_changed()  # written beside the doors that record history
     refresh_planner_statistics()
     return made
 

@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
 from missions.models import Engagement
-from recommendations import services
+from recommendations import caching, services
 from recommendations.database import refresh_planner_statistics
 from recommendations.importing.saving import ensure_states, theme_named
 from recommendations.importing.service import import_recommendations
@@ -101,6 +101,9 @@ def load_demo(password: str | None = None) -> list[DemoLogin]:
         refresh_planner_statistics()
         _engagements(institutions, sources, first, second)
         load_voices(first, second)
+        # Written in bulk, beside the doors that record history: every kept figure and
+        # list is out of date.
+        caching.figures_changed()
     return logins
 
 

@@ -2,16 +2,22 @@
 key that changes with the data they count: djangoproject.com's "generation" pattern,
 with the generation kept in the database.
 
-``figures_changed`` adds one to the generation (``FiguresVersion``) in the transaction
+``statuses_changed`` adds one to the generation (``FiguresVersion``) in the transaction
 that changes what is counted; ``statuses.recommendation_status_refresh``, which every
 change of a validated update goes through (validation, deletion, restore, bulk loads),
-calls it, and so does every save or deletion of a vocabulary the figures name things by
-(``names_changed``: a renamed theme shows at once). What else the figures depend on
+calls it. ``figures_changed`` moves the catalogue's generation as well: every save or
+deletion of a vocabulary the figures name things by calls it (``names_changed``: a renamed
+theme shows at once), and so does every bulk load. What else the figures depend on
 (positions, reviews, responsibilities, which recommendations exist, their texts in other
 languages) is recorded in the history by every door that changes it, so the latest history
 row of each is part of the version too. ``figures_version`` reads all of it in one query;
 a key made from it is never stale, and a validated update shows at once (in the
 database, the new generation is seen exactly when the change is).
+
+What does not count statuses (the filters' options, the states under review in order of
+their number of recommendations) is kept under the catalogue's version
+(``cached(…, counts_statuses=False)``): the same but for the statuses' generation, so a
+validation does not make the next reader read them again.
 """
 
 import contextvars
@@ -37,11 +43,24 @@ _this_request: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
 )
 
 
+def statuses_changed() -> None:
+    """Every cached figure that counts statuses is out of date from now on (once this
+    transaction commits); what names and lists the recommendations is not."""
+    _moved(generation=F("generation") + 1)
+
+
 def figures_changed() -> None:
     """Every cached figure is out of date from now on (once this transaction commits)."""
+    _moved(
+        generation=F("generation") + 1,
+        catalogue_generation=F("catalogue_generation") + 1,
+    )
+
+
+def _moved(**generations) -> None:
     from .models import FiguresVersion
 
-    if not FiguresVersion.objects.filter(pk=1).update(generation=F("generation") + 1):
+    if not FiguresVersion.objects.filter(pk=1).update(**generations):
         FiguresVersion.objects.get_or_create(pk=1)
     remembered = _this_request.get()
     if remembered is not None:
@@ -73,15 +92,29 @@ def figures_version() -> str:
     """The generation and the latest history row of recommendations, reviews,
     responsibilities and texts in other languages (kept lists show excerpts in the
     reader's language), in one query (once per request)."""
+    return _versions()[0]
+
+
+def catalogue_version() -> str:
+    """``figures_version`` but for the statuses: the catalogue's generation and the same
+    latest history rows (read in the same query)."""
+    return _versions()[1]
+
+
+def _versions() -> tuple[str, str]:
     remembered = _this_request.get()
-    if remembered is not None and "version" in remembered:
-        return remembered["version"]
+    if remembered is not None and "versions" in remembered:
+        return remembered["versions"]
     with connection.cursor() as cursor:
         cursor.execute(_version_query())
-        version = ".".join(str(value) for value in cursor.fetchone())
+        generation, catalogue, *latest = cursor.fetchone()
+    versions = (
+        ".".join(str(value) for value in (generation, *latest)),
+        ".".join(str(value) for value in (catalogue, *latest)),
+    )
     if remembered is not None:
-        remembered["version"] = version
-    return version
+        remembered["versions"] = versions
+    return versions
 
 
 @functools.cache
@@ -98,8 +131,10 @@ def _version_query() -> str:
     )
 
     quote = connection.ops.quote_name
+    generations = quote(FiguresVersion._meta.db_table)
     parts = [
-        f"(SELECT generation FROM {quote(FiguresVersion._meta.db_table)} WHERE id = 1)",
+        f"(SELECT generation FROM {generations} WHERE id = 1)",
+        f"(SELECT catalogue_generation FROM {generations} WHERE id = 1)",
         *(
             f"(SELECT MAX(history_id) FROM {quote(model.history.model._meta.db_table)})"
             for model in (Recommendation, ReviewCycle, Responsibility, RecommendationText)
@@ -123,10 +158,12 @@ class FiguresVersionOncePerRequest:
             _this_request.reset(token)
 
 
-def cached(name: str, compute, *parts, timeout: int = TIMEOUT):
+def cached(name: str, compute, *parts, timeout: int = TIMEOUT, counts_statuses: bool = True):
     """``compute()``, from the cache when it was computed for the same ``parts`` since the
-    figures last changed (``figures_key``), else computed now and kept."""
-    key = figures_key(name, *parts)
+    figures last changed (``figures_key``), else computed now and kept. Given
+    ``counts_statuses=False`` (``compute`` reads no status, maintained or not), since
+    anything but the statuses last changed."""
+    key = figures_key(name, *parts, counts_statuses=counts_statuses)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -144,12 +181,15 @@ def kept(function, *args, **kwargs):
     return cached(name, lambda: function(*args, **kwargs), *args, *named, get_language())
 
 
-def figures_key(name: str, *parts) -> str:
+def figures_key(name: str, *parts, counts_statuses: bool = True) -> str:
     """A cache key for the figure ``name`` of ``parts`` (querysets, by their SQL, and
-    anything with a stable ``repr``), in the current version of the figures."""
+    anything with a stable ``repr``), in the current version of the figures (of the
+    catalogue, for what ``counts_statuses`` not)."""
     described = [_described(part) for part in parts]
     digest = hashlib.sha256(repr(described).encode()).hexdigest()[:32]
-    return f"upr:figures:{SHAPE}:{name}:{figures_version()}:{digest}"
+    if counts_statuses:
+        return f"upr:figures:{SHAPE}:{name}:{figures_version()}:{digest}"
+    return f"upr:catalogue:{SHAPE}:{name}:{catalogue_version()}:{digest}"
 
 
 def _described(part):

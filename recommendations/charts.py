@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import date_format, number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -68,31 +68,31 @@ def status_bar(measure: Measure, *, decorative: bool = False) -> SafeString:
     ``decorative`` hides it from assistive technology where the same numbers are
     read out next to it (a table row); otherwise its label lists them.
     """
+    # Drawn in every row of a breakdown: written with f-strings, not ``format_html``,
+    # as nothing in it is text but the label, escaped here (the rest are numbers and
+    # the statuses' own values).
     role = (
-        mark_safe('aria-hidden="true" focusable="false"')
+        'aria-hidden="true" focusable="false"'
         if decorative
-        else format_html('role="img" aria-label="{}"', status_summary(measure))
+        else f'role="img" aria-label="{escape(status_summary(measure))}"'
     )
-    segments = []
+    rects = []
     offset = Decimal(0)
     for status in STATUS_ORDER:
         count = measure.by_status[status]
         if not count or not measure.supported:
             continue
         width = Decimal(count) * 100 / measure.supported
-        segments.append((f"{offset:.3f}", f"{width:.3f}", status.value))
+        rects.append(
+            f'<rect x="{offset:.3f}" y="0" width="{width:.3f}" height="10"'
+            f' class="fill-{status.value}"></rect>'
+        )
         offset += width
-    rects = format_html_join(
-        "",
-        '<rect x="{}" y="0" width="{}" height="10" class="fill-{}"></rect>',
-        segments,
-    )
-    if not segments:
-        rects = mark_safe('<rect x="0" y="0" width="100" height="10" class="fill-empty"></rect>')
-    return format_html(
-        '<svg class="status-bar" viewBox="0 0 100 10" preserveAspectRatio="none" {}>{}</svg>',
-        role,
-        rects,
+    if not rects:
+        rects.append('<rect x="0" y="0" width="100" height="10" class="fill-empty"></rect>')
+    return mark_safe(
+        '<svg class="status-bar" viewBox="0 0 100 10" preserveAspectRatio="none"'
+        f" {role}>{''.join(rects)}</svg>"
     )
 
 

@@ -39,7 +39,7 @@ def recommendation_status_refresh(recommendations: Iterable[int] | QuerySet | No
     """Recompute the maintained status and the status changes of ``recommendations``
     (their ids, a queryset of them, or None for every recommendation) from their
     validated updates, in a few set-based statements whatever their number, and mark
-    the figures changed (``caching.figures_changed``).
+    the figures changed (``caching.statuses_changed``).
 
     Call it in the transaction that validates, deletes or restores a validated update,
     or after writing validated updates in bulk. Recommendations named by id are locked
@@ -62,7 +62,7 @@ def recommendation_status_refresh(recommendations: Iterable[int] | QuerySet | No
         _rewrite_columns_in_one_pass(chosen)
     else:
         _rewrite_columns(chosen)
-    caching.figures_changed()
+    caching.statuses_changed()
 
 
 def _rewrite_columns(chosen):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, transaction
 
+from recommendations import caching
 from recommendations.database import refresh_planner_statistics
 
 from .catalogue import Catalogue
@@ -116,6 +117,7 @@ def import_recommendations(
                 transaction.set_rollback(True)
             else:
                 refresh_planner_statistics()
+                caching.figures_changed()  # new names and links, written in bulk
     except ImportFileErrors as caught:
         result.errors.extend(caught.errors)
     except ImportFileError as caught:

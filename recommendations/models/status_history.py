@@ -58,11 +58,15 @@ class StatusChange(models.Model):
 
 class FiguresVersion(models.Model):
     """The generation of the figures: one row whose number every change of a validated
-    update adds one to (``caching.figures_changed``), in that change's transaction.
+    update adds one to (``caching.statuses_changed``), in that change's transaction.
     Cached figures are keyed by it (``caching.figures_version``), so none outlives the
-    data it counted."""
+    data it counted. ``catalogue_generation`` moves with every other change of what the
+    figures show (``caching.figures_changed``: a renamed theme, a bulk load), not with
+    validations: what names and lists the recommendations without counting their
+    statuses (the filters' options) is kept by it across validations."""
 
     generation = models.BigIntegerField(default=0)
+    catalogue_generation = models.BigIntegerField(default=0)
 
     def __str__(self):
         return f"figures generation {self.generation}"

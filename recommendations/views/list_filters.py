@@ -130,14 +130,14 @@ def recommendation_filter(params: QueryDict, queryset, user) -> RecommendationFi
         one_or_more(fields[name])
     fields["state_under_review"].empty_label = _("Any")
     quick(fields["state_under_review"])
-    # Kept with the figures (their version moves with every name and row the options
-    # show), for the reader's reviews and rows, which the querysets above are made of:
-    # two querysets' SQL to name, not a dozen.
+    # Kept with the catalogue (its version moves with every name and row the options
+    # show; a validation changes none), for the reader's reviews and rows, which the
+    # querysets above are made of: two querysets' SQL to name, not a dozen.
     read_together(
         {name: fields[name] for name in LABEL_COLUMNS},
         LABEL_COLUMNS,
         keep=lambda drawn: caching.cached(
-            "filter-options", drawn, reviews, readable, get_language()
+            "filter-options", drawn, reviews, readable, get_language(), counts_statuses=False
         ),
         by_name=BY_NAME,
     )

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from web.collation import sort_choices, sorted_by_name
+from web.select_markup import QuickSelect
 
 from .. import caching, rules
 from ..filters import RecommendationFilter
@@ -34,9 +35,12 @@ FILTERS = ("theme", "institution", "sdg", "affected_group", "as_of")
 
 
 class SelectionForm(forms.Form):
-    state_under_review = forms.ChoiceField(label=_("State under review"), required=False)
-    mechanism = forms.ChoiceField(label=_("Mechanism"), required=False)
-    cycle = forms.ChoiceField(label=_("Cycle"), required=False)
+    # Written by Python (``QuickSelect``): every state with a review is an option.
+    state_under_review = forms.ChoiceField(
+        label=_("State under review"), required=False, widget=QuickSelect
+    )
+    mechanism = forms.ChoiceField(label=_("Mechanism"), required=False, widget=QuickSelect)
+    cycle = forms.ChoiceField(label=_("Cycle"), required=False, widget=QuickSelect)
 
 
 @dataclass
@@ -83,14 +87,16 @@ class Selection:
 def states_under_review(user) -> list[State]:
     """States with at least one review ``user`` reads (``rules.visible_reviews``), most
     recommendations first, in one query: their order counts every recommendation, so
-    they are kept in the cache until the data changes (a renamed state included; the
-    public face's, which counts the reviews published today, per day)."""
+    they are kept in the cache until the catalogue changes (a recommendation or review
+    added, a renamed state; the public face's, which counts the reviews published today,
+    per day). A validation changes neither."""
     public = rules.sees_public_face_only(user)
     return caching.cached(
         "states-under-review",
         lambda: _most_recommendations_first(rules.visible_reviews(user)),
         public,
         timezone.localdate() if public else None,
+        counts_statuses=False,
     )
 
 

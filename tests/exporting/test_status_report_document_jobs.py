@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from jobs.models import Job
-from recommendations.caching import figures_changed
+from recommendations.caching import statuses_changed
 from recommendations.exporting import report_documents
 from recommendations.models import Role
 from tests.factories import ReviewCycleFactory, StateFactory, UserFactory
@@ -51,7 +51,7 @@ def test_a_change_to_the_figures_makes_a_new_document_and_the_old_one_goes(reade
     old = Job.objects.get()
     old_file = old.result_file.path
 
-    figures_changed()  # as a validated update does
+    statuses_changed()  # as a validated update does
     reader.get(document_url(review))
 
     new = Job.objects.get()
