@@ -183,8 +183,8 @@ def kept(function, *args, **kwargs):
 
 def figures_key(name: str, *parts, counts_statuses: bool = True) -> str:
     """A cache key for the figure ``name`` of ``parts`` (querysets, by their SQL, and
-    anything with a stable ``repr``), in the current version of the figures (of the
-    catalogue, for what ``counts_statuses`` not)."""
+    anything with a stable ``repr``), in the current version of the figures, or of the
+    catalogue when ``counts_statuses`` is False."""
     described = [_described(part) for part in parts]
     digest = hashlib.sha256(repr(described).encode()).hexdigest()[:32]
     if counts_statuses:
