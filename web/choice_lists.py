@@ -91,14 +91,15 @@ def _read(fields, label_columns) -> dict[str, list[tuple[str, Any]]]:
     first, *rest = parts
     rows = first.union(*rest, all=True) if rest else first
     names = list(fields)
+    # Per field: how its label's instance is made from the texts, and the label.
+    made = [
+        (_maker(fields[name].queryset.model, label_columns[name]), fields[name].label_from_instance)
+        for name in names
+    ]
     found: dict[str, list[tuple[str, Any]]] = {name: [] for name in names}
     for index, key, *label_texts in rows:
-        name = names[index]
-        field = fields[name]
-        values = dict(zip(label_columns[name], label_texts, strict=False))
-        found[name].append(
-            (key, field.label_from_instance(_instance(field.queryset.model, values)))
-        )
+        make, label = made[index]
+        found[names[index]].append((key, label(make(label_texts))))
     return found
 
 
@@ -119,22 +120,36 @@ def _drawn(found, by_name: Collection[str]) -> Options:
     }
 
 
-def _instance(model: type[Model], values: Mapping[str, str | None]) -> Model:
-    """An unsaved ``model`` with only the given lookups set (related objects made alike
-    and cached on it, as ``select_related`` would), each text converted back by its field
-    (``to_python``). Made without ``__init__``, which sets every other field to its
-    default: a thousand options are a thousand instances on every page."""
-    instance = model.__new__(model)
-    instance._state = ModelState()
-    related: dict[str, dict[str, str | None]] = {}
-    for lookup, text in values.items():
+def _maker(model: type[Model], lookups: Sequence[str]) -> Callable[[Sequence], Model]:
+    """A function making, from the texts of ``lookups`` (in that order), an unsaved
+    ``model`` with only those set (related objects made alike and cached on it, as
+    ``select_related`` would), each text converted back by its field (``to_python``).
+    Made without ``__init__``, which sets every other field to its default, and with the
+    lookups resolved once for all the rows: a thousand options are a thousand instances
+    on every read."""
+    plain = []  # (attribute, its field's to_python, index of its text)
+    nested: dict[str, list[tuple[str, int]]] = {}  # relation -> (rest of the lookup, index)
+    for index, lookup in enumerate(lookups):
         head, _, rest = lookup.partition("__")
         if rest:
-            related.setdefault(head, {})[rest] = text
+            nested.setdefault(head, []).append((rest, index))
         else:
             field = model._meta.get_field(head)
-            instance.__dict__[field.attname] = field.to_python(text)  # type: ignore[union-attr]
-    for name, nested in related.items():
-        field = model._meta.get_field(name)
-        field.set_cached_value(instance, _instance(field.related_model, nested))  # type: ignore[union-attr,arg-type]
-    return instance
+            plain.append((field.attname, field.to_python, index))  # type: ignore[union-attr]
+    related = []  # (relation, its maker, indexes of its texts)
+    for head, parts in nested.items():
+        field = model._meta.get_field(head)
+        maker = _maker(field.related_model, [rest for rest, _index in parts])  # type: ignore[arg-type]
+        related.append((field, maker, [index for _rest, index in parts]))
+
+    def make(texts: Sequence) -> Model:
+        instance = model.__new__(model)
+        instance._state = ModelState()
+        attributes = instance.__dict__
+        for attribute, to_python, index in plain:
+            attributes[attribute] = to_python(texts[index])
+        for field, maker, indexes in related:
+            field.set_cached_value(instance, maker([texts[index] for index in indexes]))  # type: ignore[union-attr]
+        return instance
+
+    return make
