@@ -142,7 +142,8 @@ def _time_everything(repeat: int) -> list[Timing]:
         password=database["PASSWORD"],
         host=database["HOST"],
         port=database["PORT"],
-        options="-c jit=off -c timezone=UTC",  # the application's own session settings
+        # The application's own session settings (JIT off, the planner's page cost).
+        options=f"{database['OPTIONS'].get('options', '')} -c timezone=UTC".strip(),
     )
     floor_connection.autocommit = True
     timings = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from recommendations.models import Recommendation
 from upr_tracker.scaling import cache_settings, postgresql_options, replica_databases
@@ -29,7 +30,14 @@ def settings_with(**environment) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DATABASE_URL", "DATABASE_REPLICA_URLS", "CACHE_URL", "DATABASE_JIT")
+        if key
+        not in (
+            "DATABASE_URL",
+            "DATABASE_REPLICA_URLS",
+            "CACHE_URL",
+            "DATABASE_JIT",
+            "DATABASE_RANDOM_PAGE_COST",
+        )
     }
     env |= {"DJANGO_SETTINGS_MODULE": "upr_tracker.settings", **environment}
     output = subprocess.run(
@@ -50,8 +58,21 @@ def test_replicas_come_from_the_environment_and_take_the_figures_reads():
     assert set(databases) == {"default", "replica_1", "replica_2"}
     assert [databases[a]["HOST"] for a in ("replica_1", "replica_2")] == ["replica-a", "replica-b"]
     assert databases["replica_1"]["TEST"]["MIRROR"] == "default"
-    assert all("jit=off" in database["OPTIONS"]["options"] for database in databases.values())
+    assert all(
+        database["OPTIONS"]["options"] == "-c jit=off -c random_page_cost=1.1"
+        for database in databases.values()
+    )
     assert read["routers"] == ["web.replicas.ReplicaRouter"]
+
+
+def test_the_planners_settings_come_from_the_environment():
+    read = settings_with(
+        DATABASE_URL="postgres://app:secret@primary:5432/upr",
+        DATABASE_REPLICA_URLS="postgres://app:secret@replica-a:5432/upr",
+        DATABASE_JIT="true",
+        DATABASE_RANDOM_PAGE_COST="",
+    )
+    assert all(database["OPTIONS"] == {} for database in read["databases"].values())
 
 
 def test_without_configuration_the_cache_is_the_databases_own_table():
@@ -82,9 +103,24 @@ def test_jit_is_turned_off_for_postgresql_only_and_other_options_kept():
     postgres = {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"options": "-c x=1"}}
     sqlite = {"ENGINE": "django.db.backends.sqlite3", "OPTIONS": {}}
 
-    assert postgresql_options(postgres) == {"options": "-c x=1 -c jit=off"}
+    assert postgresql_options(postgres) == {"options": "-c x=1 -c jit=off -c random_page_cost=1.1"}
+    assert postgresql_options(postgres, jit=True, random_page_cost="") == {"options": "-c x=1"}
+    assert postgresql_options(postgres, random_page_cost="2") == {
+        "options": "-c x=1 -c jit=off -c random_page_cost=2.0"
+    }
     assert postgresql_options(sqlite) == {}
     assert replica_databases("", conn_max_age=0) == {}
+    with pytest.raises(ValueError):
+        postgresql_options(postgres, random_page_cost="fast")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings")
+def test_the_application_plans_for_pages_in_memory_without_jit(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def test_the_router_sends_reads_to_a_replica_only_inside_a_figures_view(monkeypatch):

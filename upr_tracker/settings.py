@@ -15,7 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .scaling import cache_settings, postgresql_options, replica_databases
+from .scaling import RANDOM_PAGE_COST, cache_settings, postgresql_options, replica_databases
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -161,15 +161,20 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
-# PostgreSQL without JIT compilation (it costs more than the tracker's queries take).
-if not envbool("DATABASE_JIT", False):
-    DATABASES["default"]["OPTIONS"] = postgresql_options(DATABASES["default"])
+# PostgreSQL without JIT compilation (it costs more than the tracker's queries take), its
+# planner pricing index probes as on data held in memory (upr_tracker.scaling).
+DATABASE_JIT = envbool("DATABASE_JIT", False)
+DATABASE_RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", RANDOM_PAGE_COST)
+DATABASES["default"]["OPTIONS"] = postgresql_options(
+    DATABASES["default"], jit=DATABASE_JIT, random_page_cost=DATABASE_RANDOM_PAGE_COST
+)
 # Read replicas for the pages of figures, and the router that sends their reads there.
 DATABASES.update(
     replica_databases(
         os.environ.get("DATABASE_REPLICA_URLS", ""),
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
-        jit=envbool("DATABASE_JIT", False),
+        jit=DATABASE_JIT,
+        random_page_cost=DATABASE_RANDOM_PAGE_COST,
     )
 )
 DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
