@@ -12,13 +12,15 @@ from datetime import date
 
 import pytest
 
-from recommendations.models import AffectedGroup, Position, SdgGoal, Status
+from recommendations.models import AffectedGroup, Position, ProgressUpdate, SdgGoal, Status
 from tests.factories import (
     PASSWORD,
     EngagementFactory,
     ImplementationActionFactory,
     InstitutionFactory,
     MechanismFactory,
+    ProgressUpdateFactory,
+    RecommendationFactory,
     ReviewCycleFactory,
     StateFactory,
     ThemeFactory,
@@ -145,4 +147,19 @@ def world(db, justice, interior):
         death_penalty=death_penalty,
         recommendations=r,
         engagements={"visit": visit, "seminar": seminar, "undp": undp},
+    )
+
+
+@pytest.fixture
+def review_half_done():
+    """A review of two recommendations, one implemented (validated), the other's update
+    submitted, not yet validated: validating it takes the review from 50 % to 100 %."""
+    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
+    done, waiting = RecommendationFactory.create_batch(2, review=review)
+    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
+    return ProgressUpdateFactory(
+        recommendation=waiting,
+        assessed_on=date(2012, 1, 1),
+        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
+        reviewed_at=None,
     )

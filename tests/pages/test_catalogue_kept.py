@@ -10,9 +10,7 @@ from unittest import mock
 import pytest
 
 from recommendations import services
-from recommendations.models import ProgressUpdate
 from tests.factories import (
-    ProgressUpdateFactory,
     RecommendationFactory,
     ReviewCycleFactory,
     UserFactory,
@@ -23,19 +21,6 @@ from web import choice_lists
 pytestmark = pytest.mark.django_db
 
 selection = importlib.import_module("recommendations.views.selection")
-
-
-@pytest.fixture
-def submitted():
-    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
-    done, waiting = RecommendationFactory.create_batch(2, review=review)
-    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
-    return ProgressUpdateFactory(
-        recommendation=waiting,
-        assessed_on=date(2012, 1, 1),
-        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
-        reviewed_at=None,
-    )
 
 
 @pytest.fixture
@@ -61,9 +46,9 @@ def read_again_on(client, url):
 
 
 @pytest.mark.parametrize("url", ["/", "/recommendations/"])
-def test_a_validation_shows_at_once_and_the_options_stay_as_kept(reader, submitted, url):
+def test_a_validation_shows_at_once_and_the_options_stay_as_kept(reader, review_half_done, url):
     before = reader.get(url)
-    services.progress_update_validate(user=coordinator(), update=submitted)
+    services.progress_update_validate(user=coordinator(), update=review_half_done)
     after, options_read, states_read = read_again_on(reader, url)
 
     assert not options_read
@@ -78,7 +63,9 @@ def test_a_validation_shows_at_once_and_the_options_stay_as_kept(reader, submitt
         )
 
 
-def test_a_new_review_with_more_recommendations_is_offered_and_chosen_at_once(reader, submitted):
+def test_a_new_review_with_more_recommendations_is_offered_and_chosen_at_once(
+    reader, review_half_done
+):
     reader.get("/")
     larger = ReviewCycleFactory(review_date=date(2011, 3, 1))
     RecommendationFactory.create_batch(3, review=larger)
@@ -89,5 +76,5 @@ def test_a_new_review_with_more_recommendations_is_offered_and_chosen_at_once(re
     offered = dict(after.context["selection"].form.fields["state_under_review"].choices)
     assert offered.keys() == {
         larger.state_under_review.iso3,
-        submitted.recommendation.review.state_under_review.iso3,
+        review_half_done.recommendation.review.state_under_review.iso3,
     }

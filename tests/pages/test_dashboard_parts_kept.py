@@ -4,17 +4,12 @@ validated update shows on the page (not only in its figures) at once, and each l
 keeps its own rendering."""
 
 import re
-from datetime import date
 
 import pytest
 
 from recommendations import services
-from recommendations.models import ProgressUpdate
 from recommendations.views.dashboard import PARTS
 from tests.factories import (
-    ProgressUpdateFactory,
-    RecommendationFactory,
-    ReviewCycleFactory,
     UserFactory,
     coordinator,
 )
@@ -37,19 +32,6 @@ def headline(response) -> str:
     page = response.content.decode()
     start = page.index('<span class="figure">') + len('<span class="figure">')
     return page[start : page.index("</span>", start)].strip().replace("\xa0", " ")
-
-
-@pytest.fixture
-def review_half_done():
-    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
-    done, waiting = RecommendationFactory.create_batch(2, review=review)
-    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
-    return ProgressUpdateFactory(
-        recommendation=waiting,
-        assessed_on=date(2012, 1, 1),
-        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
-        reviewed_at=None,
-    )
 
 
 def test_a_second_reader_gets_the_figures_as_rendered_for_the_first(client, review_half_done):

@@ -141,24 +141,14 @@ def test_a_series_computed_since_the_last_change_is_read_from_the_cache():
 
 
 @pytest.mark.django_db
-def test_a_validated_update_shows_on_the_dashboard_at_once(client):
+def test_a_validated_update_shows_on_the_dashboard_at_once(client, review_half_done):
     from recommendations import services
-    from recommendations.models import ProgressUpdate
     from tests.factories import UserFactory, coordinator
 
-    review = ReviewCycleFactory(review_date=date(2010, 5, 1))
-    done, waiting = RecommendationFactory.create_batch(2, review=review)
-    ProgressUpdateFactory(recommendation=done, assessed_on=date(2011, 1, 1))
-    submitted = ProgressUpdateFactory(
-        recommendation=waiting,
-        assessed_on=date(2012, 1, 1),
-        workflow_state=ProgressUpdate.WorkflowState.SUBMITTED,
-        reviewed_at=None,
-    )
     client.force_login(UserFactory(username="reader"))
     before = client.get("/").context["over_time"].lines[0].points[-1]
 
-    services.progress_update_validate(user=coordinator(), update=submitted)
+    services.progress_update_validate(user=coordinator(), update=review_half_done)
     after = client.get("/").context["over_time"].lines[0].points[-1]
 
     assert (before, after) == (Decimal("50.0"), Decimal("100.0"))
